@@ -1,0 +1,74 @@
+package main
+
+import (
+	"bytes"
+	"strings"
+	"testing"
+
+	"github.com/BurntSushi/toml"
+)
+
+// A packaged build reads FyneApp.toml; a plain `go build` uses the constants.
+// Both must name the same app, or the two would keep their data apart.
+func TestFyneAppMetadataMatches(t *testing.T) {
+	var meta struct {
+		Details     struct{ ID, Name, Version, Icon string }
+		Migrations  map[string]bool
+		LinuxAndBSD struct {
+			GenericName, Comment string
+			Categories, Keywords []string
+		}
+	}
+	if _, err := toml.DecodeFile("FyneApp.toml", &meta); err != nil {
+		t.Fatal(err)
+	}
+	if meta.Details.ID != appID {
+		t.Errorf("FyneApp.toml ID %q, want %q", meta.Details.ID, appID)
+	}
+	if meta.Details.Version != version {
+		t.Errorf("FyneApp.toml Version %q, want %q", meta.Details.Version, version)
+	}
+	if meta.Details.Name != "Steady" {
+		t.Errorf("FyneApp.toml Name %q, want Steady", meta.Details.Name)
+	}
+	if !meta.Migrations["fyneDo"] {
+		t.Error("FyneApp.toml does not declare the fyneDo migration")
+	}
+	if meta.LinuxAndBSD.GenericName == "" || meta.LinuxAndBSD.Comment == "" ||
+		len(meta.LinuxAndBSD.Categories) == 0 || len(meta.LinuxAndBSD.Keywords) == 0 {
+		t.Errorf("FyneApp.toml [LinuxAndBSD] is incomplete: %+v", meta.LinuxAndBSD)
+	}
+}
+
+func TestCommandLineWithoutWindow(t *testing.T) {
+	tests := []struct {
+		name     string
+		args     []string
+		display  string
+		wantExit int
+		wantOut  string
+		wantErr  string
+	}{
+		{"version", []string{"-version"}, "", 0, "steady " + version + "\n", ""},
+		{"help", []string{"-help"}, "", 0, "", "Usage: steady"},
+		{"unknown flag", []string{"-nope"}, "", 2, "", "flag provided but not defined: -nope"},
+		{"stray argument", []string{"extra"}, "", 2, "", `unexpected argument "extra"`},
+		{"no display", nil, "", 1, "", "steady: no display found"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Setenv("DISPLAY", tt.display)
+			t.Setenv("WAYLAND_DISPLAY", "")
+			var out, errOut bytes.Buffer
+			if got := run(tt.args, &out, &errOut); got != tt.wantExit {
+				t.Errorf("exit %d, want %d (stderr %q)", got, tt.wantExit, errOut.String())
+			}
+			if tt.wantOut != "" && out.String() != tt.wantOut {
+				t.Errorf("stdout %q, want %q", out.String(), tt.wantOut)
+			}
+			if !strings.Contains(errOut.String(), tt.wantErr) {
+				t.Errorf("stderr %q, want it to contain %q", errOut.String(), tt.wantErr)
+			}
+		})
+	}
+}
