@@ -1,0 +1,84 @@
+# Steady's two commands on a fresh Debian/Ubuntu machine:
+#   make run    installs what is missing, builds, opens the app
+#   make test   installs what the tests need, runs every check
+# Other targets: deps, build, e2e, bench, package, screenshots, figures, clean.
+
+SHELL      := /bin/bash
+GO         ?= go
+TAGS       := migrated_fynedo
+BIN        := build/steady
+FYNE_TOOLS := fyne.io/tools/cmd/fyne@v1.7.4
+SUDO       := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+APT        := DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get -o DPkg::Lock::Timeout=300
+
+# Debian package names. To build: a C compiler and the X11, OpenGL and ALSA headers.
+BUILD_PKGS := gcc pkg-config libgl1-mesa-dev libx11-dev libxcursor-dev libxrandr-dev \
+              libxinerama-dev libxi-dev libxxf86vm-dev libasound2-dev
+# To test as a person uses it: a virtual X server, input, screenshots, sound analysis.
+TEST_PKGS  := xvfb x11-utils xdotool imagemagick sox pv desktop-file-utils espeak-ng
+
+.PHONY: run deps deps-test build test vet fmt-check unit e2e bench package screenshots clean
+
+run: deps build
+	./$(BIN)
+
+# install-missing PKGS: apt-get installs only what is not installed yet; on a
+# system without apt it lists the packages and stops.
+define install-missing
+	@missing=$$(for p in $(1); do \
+	  dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null | grep -q '^install ok installed' || echo $$p; \
+	done); \
+	if [ -z "$$missing" ]; then exit 0; fi; \
+	if ! command -v apt-get >/dev/null 2>&1; then \
+	  echo "Steady needs these packages (Debian names; install their equivalents):"; \
+	  echo "  $$missing"; exit 1; \
+	fi; \
+	echo "Installing: $$missing"; \
+	$(APT) update -qq && $(APT) install -y -qq --no-install-recommends $$missing
+endef
+
+deps:
+	@command -v $(GO) >/dev/null 2>&1 || { echo "Steady needs Go 1.24 or newer: https://go.dev/doc/install"; exit 1; }
+	$(call install-missing,$(BUILD_PKGS))
+
+deps-test: deps
+	$(call install-missing,$(TEST_PKGS))
+
+build: deps
+	$(GO) build -tags $(TAGS) -o $(BIN) .
+
+vet:
+	$(GO) vet -tags $(TAGS) ./...
+	$(GO) vet -tags '$(TAGS) e2e' ./e2e/...
+
+fmt-check:
+	@out=$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go')); \
+	if [ -n "$$out" ]; then echo "gofmt would change:"; echo "$$out"; exit 1; fi
+
+unit:
+	$(GO) test -race -tags $(TAGS) ./...
+
+test: deps-test vet fmt-check unit e2e
+
+# The real binary in a real X window under Xvfb, driven with xdotool.
+e2e: deps-test build
+	STEADY_BIN=$(abspath $(BIN)) $(GO) test -tags e2e -count=1 -v ./e2e/
+
+bench: deps-test build
+	$(GO) run ./e2e/cmd/steady-bench -bin $(abspath $(BIN))
+
+# Refresh the screenshots the README and docs show (look at them before committing).
+screenshots: deps-test build
+	STEADY_BIN=$(abspath $(BIN)) STEADY_SCREENSHOTS=$(abspath docs/screenshots) \
+	  $(GO) test -tags e2e -count=1 -v ./e2e/
+
+# A desktop package: a tar.xz with the binary, the icon and a .desktop file.
+package: deps-test
+	$(GO) run $(FYNE_TOOLS) package -os linux -release -name Steady
+	@mkdir -p build && mv -f Steady.tar.xz build/
+	@tmp=$$(mktemp -d) && tar -xJf build/Steady.tar.xz -C $$tmp && \
+	  desktop-file-validate $$(find $$tmp -name '*.desktop') && \
+	  echo "build/Steady.tar.xz: .desktop file valid"; rm -rf $$tmp
+
+clean:
+	rm -rf build e2e/out

@@ -1,0 +1,131 @@
+//go:build e2e
+
+package e2e
+
+import (
+	"fmt"
+	"image"
+	"io"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"testing"
+)
+
+// Shared by every real-window test: the binary under test and one X server.
+var (
+	steadyBin string
+	display   *Display
+	outDir    string
+)
+
+func TestMain(m *testing.M) {
+	os.Exit(runTests(m))
+}
+
+func runTests(m *testing.M) int {
+	steadyBin = os.Getenv("STEADY_BIN")
+	if steadyBin == "" {
+		fmt.Fprintln(os.Stderr, "e2e: STEADY_BIN is not set: run `make e2e`, which builds the binary first")
+		return 1
+	}
+	if _, err := os.Stat(steadyBin); err != nil {
+		fmt.Fprintln(os.Stderr, "e2e:", err)
+		return 1
+	}
+	var err error
+	outDir, err = filepath.Abs("out")
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "e2e:", err)
+		return 1
+	}
+	display, err = StartDisplay(1280, 900)
+	if err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		return 1
+	}
+	defer display.Close()
+	fmt.Printf("e2e: real X server Xvfb %s (1280x900x24), binary %s\n", display.Name, steadyBin)
+	return m.Run()
+}
+
+// launch starts Steady with a fresh home (or the given one) and waits for its
+// window; the app is stopped when the test ends.
+func launch(t *testing.T, home string, args ...string) *App {
+	t.Helper()
+	if home == "" {
+		home = t.TempDir()
+	}
+	a, err := Launch(display, Config{Bin: steadyBin, Args: args, Home: home})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() {
+		select {
+		case <-a.done:
+		default:
+			a.Kill()
+		}
+		if t.Failed() {
+			t.Logf("the app printed:\n%s", a.Output())
+		}
+	})
+	took, err := a.WaitWindow(20e9)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Logf("window %s mapped %v after start", a.Window, took.Round(1e6))
+	return a
+}
+
+// shot takes a settled screenshot into e2e/out/<name>.png, and copies it to
+// $STEADY_SCREENSHOTS when that is set (make screenshots).
+func shot(t *testing.T, a *App, name string) image.Image {
+	t.Helper()
+	path := filepath.Join(outDir, name+".png")
+	img, err := a.Settle(path, 150e6, 5e9)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if dir := os.Getenv("STEADY_SCREENSHOTS"); dir != "" {
+		if err := copyFile(path, filepath.Join(dir, name+".png")); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return img
+}
+
+func copyFile(from, to string) error {
+	if err := os.MkdirAll(filepath.Dir(to), 0o755); err != nil {
+		return err
+	}
+	in, err := os.Open(from)
+	if err != nil {
+		return err
+	}
+	defer in.Close()
+	out, err := os.Create(to)
+	if err != nil {
+		return err
+	}
+	if _, err := io.Copy(out, in); err != nil {
+		out.Close()
+		return err
+	}
+	return out.Close()
+}
+
+// steady runs the binary without a window and returns its exit status and output.
+func steady(t *testing.T, env []string, args ...string) (int, string) {
+	t.Helper()
+	cmd := exec.Command(steadyBin, args...)
+	cmd.Env = append([]string{"PATH=" + os.Getenv("PATH"), "HOME=" + t.TempDir(), "LANG=en_US.UTF-8"}, env...)
+	out, err := cmd.CombinedOutput()
+	if exit, ok := err.(*exec.ExitError); ok {
+		return exit.ExitCode(), string(out)
+	}
+	if err != nil {
+		t.Fatal(err)
+	}
+	return 0, string(out)
+}
