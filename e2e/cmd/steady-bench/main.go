@@ -1,0 +1,170 @@
+// Command steady-bench measures Steady against its performance budget and
+// prints one table (make bench). Process figures compare the real binary
+// with a bare Fyne window built in the same run from the same Fyne version,
+// alternating runs so both see the same machine; the report gives medians and
+// their ratio, as this machine is shared and its absolute timings are noisy.
+package main
+
+import (
+	"flag"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"runtime"
+	"slices"
+	"time"
+
+	"steady/e2e"
+)
+
+func main() {
+	bin := flag.String("bin", "build/steady", "the Steady binary to measure")
+	runs := flag.Int("runs", 7, "launches of each binary for the start-up figure")
+	idle := flag.Duration("idle", 5*time.Second, "how long each app idles before its memory is read")
+	flag.Parse()
+	if err := bench(*bin, *runs, *idle); err != nil {
+		fmt.Fprintln(os.Stderr, "steady-bench:", err)
+		os.Exit(1)
+	}
+}
+
+// A row of the report.
+type row struct {
+	name         string
+	steady, yard string // measured values
+	ratio        float64
+	budget       string
+	ok           bool
+	note         string
+}
+
+func bench(bin string, runs int, idle time.Duration) error {
+	work, err := os.MkdirTemp("", "steady-bench-")
+	if err != nil {
+		return err
+	}
+	defer os.RemoveAll(work)
+	bare := filepath.Join(work, "bare-window")
+	build := exec.Command("go", "build", "-tags", "migrated_fynedo", "-o", bare, "./e2e/cmd/bare-window")
+	build.Stdout, build.Stderr = os.Stderr, os.Stderr
+	if err := build.Run(); err != nil {
+		return fmt.Errorf("build the bare window: %w", err)
+	}
+	d, err := e2e.StartDisplay(1280, 900)
+	if err != nil {
+		return err
+	}
+	defer d.Close()
+
+	var rows []row
+	start, err := startUp(d, work, bin, bare, runs)
+	if err != nil {
+		return err
+	}
+	rows = append(rows, start)
+	mem, err := idleMemory(d, work, bin, bare, idle)
+	if err != nil {
+		return err
+	}
+	rows = append(rows, mem)
+
+	fmt.Printf("\nSteady %s — measured %s on %d cores, software GL under Xvfb\n\n",
+		bin, time.Now().Format("2006-01-02 15:04"), runtime.NumCPU())
+	fmt.Println("| row | Steady | yardstick | ratio | budget | within |")
+	fmt.Println("|---|---|---|---|---|---|")
+	failed := 0
+	for _, r := range rows {
+		within := "yes"
+		if !r.ok {
+			within = "NO"
+			failed++
+		}
+		ratio := "—"
+		if r.ratio > 0 {
+			ratio = fmt.Sprintf("%.2f", r.ratio)
+		}
+		fmt.Printf("| %s | %s | %s | %s | %s | %s |\n", r.name, r.steady, r.yard, ratio, r.budget, within)
+	}
+	for _, r := range rows {
+		if r.note != "" {
+			fmt.Printf("\n%s: %s\n", r.name, r.note)
+		}
+	}
+	if failed > 0 {
+		fmt.Printf("\n%d row(s) outside the budget\n", failed)
+	}
+	return nil
+}
+
+// launch starts a binary with a fresh home and waits for its window.
+func launch(d *e2e.Display, work, bin string) (*e2e.App, time.Duration, error) {
+	home, err := os.MkdirTemp(work, "home-")
+	if err != nil {
+		return nil, 0, err
+	}
+	a, err := e2e.Launch(d, e2e.Config{Bin: bin, Home: home})
+	if err != nil {
+		return nil, 0, err
+	}
+	took, err := a.WaitWindow(30 * time.Second)
+	if err != nil {
+		a.Kill()
+		return nil, 0, err
+	}
+	return a, took, nil
+}
+
+func startUp(d *e2e.Display, work, bin, bare string, runs int) (row, error) {
+	var steady, yard []time.Duration
+	for i := 0; i < runs; i++ {
+		for _, b := range []struct {
+			bin string
+			out *[]time.Duration
+		}{{bin, &steady}, {bare, &yard}} {
+			a, took, err := launch(d, work, b.bin)
+			if err != nil {
+				return row{}, err
+			}
+			*b.out = append(*b.out, took)
+			a.Kill()
+		}
+	}
+	s, y := median(steady), median(yard)
+	ratio := float64(s) / float64(y)
+	return row{
+		name:   "start → window mapped (median of " + fmt.Sprint(runs) + ")",
+		steady: s.Round(time.Millisecond).String(), yard: y.Round(time.Millisecond).String(),
+		ratio: ratio, budget: "ratio ≤ 1.3", ok: ratio <= 1.3,
+	}, nil
+}
+
+func idleMemory(d *e2e.Display, work, bin, bare string, idle time.Duration) (row, error) {
+	var rss [2]int64
+	for i, b := range []string{bin, bare} {
+		a, _, err := launch(d, work, b)
+		if err != nil {
+			return row{}, err
+		}
+		time.Sleep(idle)
+		rss[i], err = a.RSS()
+		a.Kill()
+		if err != nil {
+			return row{}, err
+		}
+	}
+	ratio := float64(rss[0]) / float64(rss[1])
+	return row{
+		name:   fmt.Sprintf("RSS after %v idle", idle),
+		steady: mib(rss[0]), yard: mib(rss[1]),
+		ratio: ratio, budget: "ratio ≤ 1.3", ok: ratio <= 1.3,
+	}, nil
+}
+
+func median(d []time.Duration) time.Duration {
+	s := slices.Clone(d)
+	slices.Sort(s)
+	return s[len(s)/2]
+}
+
+func mib(b int64) string { return fmt.Sprintf("%.0f MiB", float64(b)/(1<<20)) }
