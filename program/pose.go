@@ -62,7 +62,7 @@ func (j Joint) Radius() float64 {
 }
 
 var jointRadius = [NumJoints]float64{
-	Hip: 0.10, Waist: 0.10, Shoulder: 0.10, Head: 0.115,
+	Hip: 0.12, Waist: 0.11, Shoulder: 0.12, Head: 0.115,
 	NearElbow: 0.042, NearWrist: 0.03, NearHand: 0.03,
 	FarElbow: 0.042, FarWrist: 0.03, FarHand: 0.03,
 	NearKnee: 0.055, NearAnkle: 0.04, NearHeel: 0.025, NearToe: 0.025,
@@ -202,7 +202,7 @@ const (
 // are at x = 0. The seat spans ChairFront-ChairDepth .. ChairFront.
 const (
 	ChairSeat  = 0.46
-	ChairFront = -0.30
+	ChairFront = -0.25
 	ChairDepth = 0.45
 )
 
@@ -218,6 +218,7 @@ type Pose struct {
 	Mat      bool                 // drawn on an exercise mat
 	Working  []Limb               // limbs the exercise works, highlighted
 	Props    []Prop
+	Front    bool // seen from the front (a side bridge), not from the side
 }
 
 // Points returns the position of every joint.
@@ -344,6 +345,8 @@ type poseFile struct {
 		Mat      bool
 		Working  []string
 		Props    []string
+		Align    string             // keep the first contact where it is in this earlier pose
+		View     string             // "side" (the default) or "front"
 		Angles   map[string]float64 // degrees
 	}
 }
@@ -351,12 +354,14 @@ type poseFile struct {
 // ParsePoses reads a pose library in TOML.
 //
 // Each [[pose]] has a name, the joints touching the floor (contacts), mat,
-// working limbs, props and an angles table giving each segment's direction in
+// working limbs, props, the view ("side", or "front" for a pose like the side
+// bridge that reads best from the front) and an angles table giving each segment's direction in
 // degrees, anticlockwise from "forward" (+x): 90 is straight up, -90 straight
 // down. A limb segment named without "near-" or "far-" (e.g. "thigh") sets
 // both sides; a sided name overrides it.
 //
-// The pose is placed so its first contact rests on the floor at x = 0. For
+// The pose is placed so its first contact rests on the floor at x = 0, or,
+// with align naming an earlier pose, where that contact is in that pose. For
 // each further contact, fit may name the segments (or limbs) to turn, all by
 // the same small angle, until that contact rests on the floor too: authors
 // give the shape, the loader makes it touch.
@@ -374,6 +379,13 @@ func ParsePoses(data []byte) (map[string]Pose, error) {
 			return nil, fmt.Errorf("program: parse poses: pose %q defined twice", fp.Name)
 		}
 		p := Pose{Name: fp.Name, Mat: fp.Mat}
+		switch fp.View {
+		case "", "side":
+		case "front":
+			p.Front = true
+		default:
+			return nil, fmt.Errorf("program: parse poses: pose %q: unknown view %q", fp.Name, fp.View)
+		}
 		var set [NumSegments]bool
 		// Unsided names first, so sided ones override them.
 		keys := make([]string, 0, len(fp.Angles))
@@ -449,6 +461,17 @@ func ParsePoses(data []byte) (map[string]Pose, error) {
 			if j, ok := jointNamed(c); !ok || !slices.Contains(p.Contacts, j) {
 				return nil, fmt.Errorf("program: parse poses: pose %q: fit %q is not a contact", fp.Name, c)
 			}
+		}
+		if fp.Align != "" {
+			ref, ok := lib[fp.Align]
+			if !ok {
+				return nil, fmt.Errorf("program: parse poses: pose %q: align: no earlier pose %q", fp.Name, fp.Align)
+			}
+			if len(p.Contacts) == 0 {
+				return nil, fmt.Errorf("program: parse poses: pose %q: align: no contact to align", fp.Name)
+			}
+			c := p.Contacts[0]
+			p.Root.X += ref.Points()[c].X - p.Points()[c].X
 		}
 		lib[p.Name] = p
 	}
