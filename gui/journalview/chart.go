@@ -1,0 +1,598 @@
+package journalview
+
+import (
+	"fmt"
+	"image"
+	"image/color"
+	"math"
+	"sort"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+)
+
+// A rating is one check-in as the chart sees it; NoValue where a scale was
+// not rated.
+type rating struct {
+	at                   time.Time
+	back, leg, tightness int
+	morning              bool
+}
+
+// seriesStyle says how one line of the chart is told apart: by colour and
+// also by dash pattern and marker shape.
+type seriesStyle struct {
+	name   string
+	value  func(rating) int
+	dash   []float32 // in Fyne units; nil is solid
+	marker markerShape
+}
+
+// chartSeries lists the chart's lines, drawn in this order (the last on top).
+func chartSeries() []seriesStyle {
+	return []seriesStyle{
+		{name: "Tightness", value: func(r rating) int { return r.tightness }, dash: []float32{1.5, 3.5}, marker: markerTriangle},
+		{name: "Leg pain", value: func(r rating) int { return r.leg }, dash: []float32{7, 4}, marker: markerSquare},
+		{name: "Back pain", value: func(r rating) int { return r.back }, marker: markerCircle},
+	}
+}
+
+// seriesColour picks colours from the Okabe–Ito palette, which stays apart
+// for the common kinds of colour blindness, lighter ones on dark backgrounds.
+func seriesColour(name string, dark bool) color.Color {
+	switch name {
+	case "Back pain":
+		if dark {
+			return color.NRGBA{R: 0x56, G: 0xb4, B: 0xe9, A: 0xff}
+		}
+		return color.NRGBA{R: 0x00, G: 0x72, B: 0xb2, A: 0xff}
+	case "Leg pain":
+		if dark {
+			return color.NRGBA{R: 0xe6, G: 0x9f, B: 0x00, A: 0xff}
+		}
+		return color.NRGBA{R: 0xd5, G: 0x5e, B: 0x00, A: 0xff}
+	default:
+		if dark {
+			return color.NRGBA{R: 0xe0, G: 0x8f, B: 0xc0, A: 0xff}
+		}
+		return color.NRGBA{R: 0x88, G: 0x3f, B: 0x8f, A: 0xff}
+	}
+}
+
+// chartRanges are the choices of the range selector; 0 days is everything.
+func chartRanges() []struct {
+	label string
+	days  int
+} {
+	return []struct {
+		label string
+		days  int
+	}{{"7 days", 7}, {"30 days", 30}, {"90 days", 90}, {"1 year", 365}, {"All", 0}}
+}
+
+// dailyAfter is the range (in days) above which the chart plots one mean
+// per day instead of every check-in.
+const dailyAfter = 30
+
+// A Chart draws back pain, leg pain and tightness over time, the baseline
+// with its band of meaningful change, and the days with a session.
+type Chart struct {
+	widget.BaseWidget
+
+	ratings  []rating    // oldest first
+	sessions []time.Time // oldest first
+	baseline float64     // NaN while there is none
+	mornings int         // morning back-pain ratings the baseline could use
+	days     int         // range shown, 0 for all
+	now      func() time.Time
+}
+
+// newChart returns an empty chart showing the last days days.
+func newChart(days int, now func() time.Time) *Chart {
+	c := &Chart{days: days, baseline: math.NaN(), now: now}
+	c.ExtendBaseWidget(c)
+	return c
+}
+
+// setData replaces what the chart shows. baseline is NaN when there is none;
+// mornings is how many morning ratings it rests on.
+func (c *Chart) setData(ratings []rating, sessions []time.Time, baseline float64, mornings int) {
+	c.ratings = append([]rating(nil), ratings...)
+	sort.SliceStable(c.ratings, func(i, j int) bool { return c.ratings[i].at.Before(c.ratings[j].at) })
+	c.sessions = append([]time.Time(nil), sessions...)
+	sort.Slice(c.sessions, func(i, j int) bool { return c.sessions[i].Before(c.sessions[j]) })
+	c.baseline = baseline
+	c.mornings = mornings
+	c.Refresh()
+}
+
+// setRange shows the last days days, or everything for 0.
+func (c *Chart) setRange(days int) {
+	c.days = days
+	c.Refresh()
+}
+
+// span is the time range shown: whole days up to the end of today.
+func (c *Chart) span() (from, to time.Time) {
+	now := c.now()
+	to = startOfDay(now).AddDate(0, 0, 1)
+	days := c.days
+	if days == 0 {
+		days = 7
+		if len(c.ratings) > 0 {
+			days = max(days, daysBetween(startOfDay(c.ratings[0].at), to))
+		}
+		if len(c.sessions) > 0 {
+			days = max(days, daysBetween(startOfDay(c.sessions[0]), to))
+		}
+	}
+	return to.AddDate(0, 0, -days), to
+}
+
+func startOfDay(t time.Time) time.Time {
+	y, m, d := t.Date()
+	return time.Date(y, m, d, 0, 0, 0, 0, t.Location())
+}
+
+func daysBetween(a, b time.Time) int {
+	return int(math.Round(b.Sub(a).Hours() / 24))
+}
+
+// band is the half-width of the meaningful-change band around a baseline:
+// 2 points or 30 %, whichever is larger.
+func band(baseline float64) float64 {
+	return math.Max(2, 0.3*baseline)
+}
+
+// chartPoint is one plotted value.
+type chartPoint struct {
+	at time.Time
+	v  float64
+}
+
+// points are the values of one series within [from, to): every rating, or
+// one mean per day for long ranges.
+func (c *Chart) points(s seriesStyle, from, to time.Time) []chartPoint {
+	daily := c.days == 0 || c.days > dailyAfter
+	var out []chartPoint
+	var day time.Time
+	var sum, n float64
+	flush := func() {
+		if n > 0 {
+			out = append(out, chartPoint{at: day.Add(12 * time.Hour), v: sum / n})
+		}
+		sum, n = 0, 0
+	}
+	for _, r := range c.ratings {
+		v := s.value(r)
+		if v == NoValue || r.at.Before(from) || !r.at.Before(to) {
+			continue
+		}
+		if !daily {
+			out = append(out, chartPoint{at: r.at, v: float64(v)})
+			continue
+		}
+		if d := startOfDay(r.at); !d.Equal(day) {
+			flush()
+			day = d
+		}
+		sum += float64(v)
+		n++
+	}
+	flush()
+	return out
+}
+
+// gapBreak is how far apart two ratings may be and still be joined by a line.
+const gapBreak = 3 * 24 * time.Hour
+
+// CreateRenderer builds the plot, axes and legend.
+func (c *Chart) CreateRenderer() fyne.WidgetRenderer {
+	r := &chartRenderer{c: c}
+	r.plot = canvas.NewRaster(r.draw)
+	r.objects = append(r.objects, r.plot)
+	for i := range r.yLabels {
+		r.yLabels[i] = canvas.NewText(fmt.Sprint(2*i), nil)
+		r.yLabels[i].Alignment = fyne.TextAlignTrailing
+		r.objects = append(r.objects, r.yLabels[i])
+	}
+	for i := range r.xLabels {
+		r.xLabels[i] = canvas.NewText("", nil)
+		r.xLabels[i].Hide()
+		r.objects = append(r.objects, r.xLabels[i])
+	}
+	for i := range r.legend {
+		it := &r.legend[i]
+		it.kind = legendOrder[i]
+		it.swatch = canvas.NewRaster(func(w, h int) image.Image { return r.drawSwatch(it.kind, w, h) })
+		it.label = canvas.NewText("", nil)
+		r.objects = append(r.objects, it.swatch, it.label)
+	}
+	r.empty = canvas.NewText("", nil)
+	r.empty.Alignment = fyne.TextAlignCenter
+	r.objects = append(r.objects, r.empty)
+	r.Refresh()
+	return r
+}
+
+// Legend entries after the three series.
+const (
+	legendBaseline = 3
+	legendSession  = 4
+	legendItems    = 5
+)
+
+// legendOrder lists the legend entries as read: back pain first.
+var legendOrder = [legendItems]int{2, 1, 0, legendBaseline, legendSession}
+
+type legendItem struct {
+	kind   int
+	swatch *canvas.Raster
+	label  *canvas.Text
+}
+
+// chartGeom is where things are, in Fyne units relative to the raster.
+type chartGeom struct {
+	w, h           float32 // raster size
+	x0, x1, y0, y1 float32 // plot area: x0,y1 is (from, 0); x1,y0 is (to, 10)
+	from, to       time.Time
+}
+
+func (g chartGeom) x(t time.Time) float32 {
+	f := float32(t.Sub(g.from).Seconds() / g.to.Sub(g.from).Seconds())
+	return g.x0 + f*(g.x1-g.x0)
+}
+
+func (g chartGeom) y(v float64) float32 {
+	return g.y1 - float32(v/scaleMax)*(g.y1-g.y0)
+}
+
+// Sizes in the chart, in Fyne units.
+const (
+	chartLine    = 2
+	chartMarker  = 3.6
+	chartStrip   = 12 // session marks under the plot
+	chartInset   = 8
+	swatchWidth  = 34
+	swatchHeight = 16
+)
+
+type chartRenderer struct {
+	c       *Chart
+	plot    *canvas.Raster
+	yLabels [scaleMax/2 + 1]*canvas.Text
+	xLabels [16]*canvas.Text
+	ticks   []time.Time
+	legend  [legendItems]legendItem
+	empty   *canvas.Text
+	objects []fyne.CanvasObject
+	geom    chartGeom
+}
+
+func (r *chartRenderer) colours() (fg, sep, bg color.Color, dark bool) {
+	th := r.c.Theme()
+	v := fyne.CurrentApp().Settings().ThemeVariant()
+	bg = th.Color(theme.ColorNameBackground, v)
+	return th.Color(theme.ColorNameForeground, v), th.Color(theme.ColorNameSeparator, v), bg, isDark(bg)
+}
+
+func (r *chartRenderer) textSize() float32 { return r.c.Theme().Size(theme.SizeNameText) }
+
+func (r *chartRenderer) captionSize() float32 {
+	return r.c.Theme().Size(theme.SizeNameCaptionText) * 1.1
+}
+
+func (r *chartRenderer) MinSize() fyne.Size {
+	return fyne.NewSize(360, 240)
+}
+
+// legendLayout places the legend items in rows within width and returns the
+// height they take.
+func (r *chartRenderer) legendLayout(width float32) float32 {
+	pad := r.c.Theme().Size(theme.SizeNamePadding)
+	var x, y, rowH float32
+	for i := range r.legend {
+		it := &r.legend[i]
+		ts := fyne.MeasureText(it.label.Text, it.label.TextSize, it.label.TextStyle)
+		w := swatchWidth + pad + ts.Width
+		h := max(swatchHeight, ts.Height)
+		if x > 0 && x+w > width {
+			x, y = 0, y+rowH+pad
+		}
+		it.swatch.Move(fyne.NewPos(x, y+(h-swatchHeight)/2))
+		it.swatch.Resize(fyne.NewSize(swatchWidth, swatchHeight))
+		it.label.Move(fyne.NewPos(x+swatchWidth+pad, y+(h-ts.Height)/2))
+		it.label.Resize(ts)
+		rowH = h
+		x += w + 4*pad
+	}
+	return y + rowH
+}
+
+func (r *chartRenderer) Layout(size fyne.Size) {
+	th := r.c.Theme()
+	pad := th.Size(theme.SizeNamePadding)
+	legendH := r.legendLayout(size.Width)
+	axis := fyne.MeasureText("10", r.captionSize(), fyne.TextStyle{})
+	left := axis.Width + 2*pad
+	top := legendH + 2*pad
+	g := chartGeom{w: size.Width - left - pad, h: size.Height - top - axis.Height - pad}
+	g.x0, g.x1 = chartInset, g.w-chartInset
+	g.y0, g.y1 = chartInset, g.h-chartStrip-chartInset/2
+	g.from, g.to = r.c.span()
+	r.geom = g
+	r.plot.Move(fyne.NewPos(left, top))
+	r.plot.Resize(fyne.NewSize(g.w, g.h))
+
+	for i, l := range r.yLabels {
+		y := top + g.y(float64(2*i)) - axis.Height/2
+		l.Move(fyne.NewPos(0, y))
+		l.Resize(fyne.NewSize(axis.Width+pad, axis.Height))
+	}
+
+	sample := fyne.MeasureText("Wed 30", r.captionSize(), fyne.TextStyle{})
+	maxLabels := int((g.x1 - g.x0) / (sample.Width + 4*pad))
+	ticks, labels := dateTicks(g.from, g.to, max(2, min(maxLabels, len(r.xLabels))))
+	r.ticks = ticks
+	for i, l := range r.xLabels {
+		if i >= len(ticks) {
+			l.Hide()
+			continue
+		}
+		l.Text = labels[i]
+		l.Refresh()
+		ts := fyne.MeasureText(l.Text, l.TextSize, l.TextStyle)
+		at := ticks[i]
+		if daysBetween(g.from, g.to) <= 2*len(r.xLabels) && len(ticks) == daysBetween(g.from, g.to) {
+			at = at.Add(12 * time.Hour) // one label a day: centre it on the day
+		}
+		x := left + g.x(at) - ts.Width/2
+		x = max(0, min(size.Width-ts.Width, x))
+		l.Move(fyne.NewPos(x, top+g.h))
+		l.Resize(ts)
+		l.Show()
+	}
+	r.empty.Move(fyne.NewPos(left, top+g.h/3))
+	r.empty.Resize(fyne.NewSize(g.w, fyne.MeasureText("Mg", r.empty.TextSize, r.empty.TextStyle).Height))
+}
+
+func (r *chartRenderer) Refresh() {
+	c := r.c
+	fg, _, _, _ := r.colours()
+	for _, l := range r.yLabels {
+		l.Color, l.TextSize = fg, r.captionSize()
+		l.Refresh()
+	}
+	for _, l := range r.xLabels {
+		l.Color, l.TextSize = fg, r.captionSize()
+	}
+	names := chartSeries()
+	for i := range r.legend {
+		it := &r.legend[i]
+		switch it.kind {
+		case legendBaseline:
+			it.label.Text = baselineLegend(c.baseline, c.mornings)
+		case legendSession:
+			it.label.Text = "Session day"
+		default:
+			it.label.Text = names[it.kind].name
+		}
+		it.label.Color, it.label.TextSize = fg, r.textSize()
+		it.label.Refresh()
+		it.swatch.Refresh()
+	}
+	from, to := c.span()
+	r.empty.Text = ""
+	if !c.anyIn(from, to) {
+		r.empty.Text = "No ratings in this range yet"
+		if len(c.ratings) == 0 {
+			r.empty.Text = "No ratings yet: your check-ins will show here"
+		}
+	}
+	r.empty.Color, r.empty.TextSize = fg, r.textSize()
+	r.empty.Refresh()
+	r.Layout(c.Size())
+	r.plot.Refresh()
+}
+
+// anyIn tells whether a rating falls in [from, to).
+func (c *Chart) anyIn(from, to time.Time) bool {
+	for _, r := range c.ratings {
+		if !r.at.Before(from) && r.at.Before(to) {
+			return true
+		}
+	}
+	return false
+}
+
+// baselineLegend explains the baseline line and its band.
+func baselineLegend(baseline float64, mornings int) string {
+	if math.IsNaN(baseline) {
+		return fmt.Sprintf("Baseline: after %d morning check-ins (%d so far)", baselineMornings, mornings)
+	}
+	return fmt.Sprintf("Baseline %s (median of last %d mornings); shaded ±%s = a meaningful change",
+		trimFloat(baseline), baselineMornings, trimFloat(band(baseline)))
+}
+
+// trimFloat formats v with at most one decimal, dropping ".0".
+func trimFloat(v float64) string {
+	s := fmt.Sprintf("%.1f", v)
+	if len(s) > 2 && s[len(s)-2:] == ".0" {
+		return s[:len(s)-2]
+	}
+	return s
+}
+
+func (r *chartRenderer) Objects() []fyne.CanvasObject { return r.objects }
+
+func (r *chartRenderer) Destroy() {}
+
+// draw renders the plot at w×h pixels.
+func (r *chartRenderer) draw(w, h int) image.Image {
+	p := newPen(w, h)
+	g := r.geom
+	if g.w <= 0 || g.h <= 0 {
+		return p.img
+	}
+	s := float32(w) / g.w // pixels per Fyne unit
+	fg, sep, bg, dark := r.colours()
+	px := func(t time.Time, v float64) pt { return pt{g.x(t) * s, g.y(v) * s} }
+
+	// Grid: a line every 2 points and at every date label.
+	for v := 0; v <= scaleMax; v += 2 {
+		y := g.y(float64(v)) * s
+		p.rect(g.x0*s, y-0.5*s, g.x1*s, y+0.5*s)
+	}
+	p.fill(sep)
+	for _, t := range r.ticks {
+		x := g.x(t) * s
+		p.rect(x-0.5*s, g.y0*s, x+0.5*s, g.y1*s)
+	}
+	p.fill(withAlpha(sep, 0.6))
+
+	// Baseline and its band of meaningful change.
+	c := r.c
+	if !math.IsNaN(c.baseline) {
+		b := band(c.baseline)
+		lo, hi := math.Max(0, c.baseline-b), math.Min(scaleMax, c.baseline+b)
+		p.rect(g.x0*s, g.y(hi)*s, g.x1*s, g.y(lo)*s)
+		p.fill(withAlpha(seriesColour("Back pain", dark), 0.16))
+		y := g.y(c.baseline) * s
+		p.polyline([]pt{{g.x0 * s, y}, {g.x1 * s, y}}, 1.5*s, []float32{10 * s, 5 * s})
+		p.fill(withAlpha(fg, 0.75))
+	}
+
+	// Session days: a bar in the strip under the plot.
+	daily := c.days == 0 || c.days > dailyAfter
+	dayW := min(4, (g.x1-g.x0)/float32(daysBetween(g.from, g.to))*0.6)
+	for _, t := range c.sessions {
+		if t.Before(g.from) || !t.Before(g.to) {
+			continue
+		}
+		if daily {
+			t = startOfDay(t).Add(12 * time.Hour)
+		}
+		x := g.x(t) * s
+		p.rect(x-dayW/2*s, (g.h-chartStrip+3)*s, x+dayW/2*s, g.h*s)
+	}
+	p.fill(withAlpha(fg, 0.7))
+
+	// The series: lines, then markers on a halo of background.
+	for _, st := range chartSeries() {
+		pts := c.points(st, g.from, g.to)
+		col := seriesColour(st.name, dark)
+		var dash []float32
+		for _, d := range st.dash {
+			dash = append(dash, d*s)
+		}
+		run := []pt{}
+		for i, q := range pts {
+			if i > 0 && q.at.Sub(pts[i-1].at) > gapBreak {
+				p.polyline(run, chartLine*s, dash)
+				run = run[:0]
+			}
+			run = append(run, px(q.at, q.v))
+		}
+		p.polyline(run, chartLine*s, dash)
+		p.fill(col)
+		if len(pts) == 0 || float32(len(pts)) > (g.x1-g.x0)/(3*chartMarker) {
+			continue
+		}
+		for _, q := range pts {
+			p.marker(st.marker, px(q.at, q.v), (chartMarker+1.5)*s)
+		}
+		p.fill(bg)
+		for _, q := range pts {
+			p.marker(st.marker, px(q.at, q.v), chartMarker*s)
+		}
+		p.fill(col)
+	}
+	return p.img
+}
+
+// drawSwatch renders legend entry kind at w×h pixels.
+func (r *chartRenderer) drawSwatch(kind, w, h int) image.Image {
+	p := newPen(w, h)
+	s := float32(w) / swatchWidth
+	fg, _, bg, dark := r.colours()
+	mid := float32(h) / 2
+	switch kind {
+	case legendBaseline:
+		p.rect(0, mid-5*s, float32(w), mid+5*s)
+		p.fill(withAlpha(seriesColour("Back pain", dark), 0.16))
+		p.polyline([]pt{{0, mid}, {float32(w), mid}}, 1.5*s, []float32{10 * s, 5 * s})
+		p.fill(withAlpha(fg, 0.75))
+	case legendSession:
+		x := float32(w) / 2
+		p.rect(x-2.5*s, mid-5*s, x+2.5*s, mid+5*s)
+		p.fill(withAlpha(fg, 0.7))
+	default:
+		st := chartSeries()[kind]
+		col := seriesColour(st.name, dark)
+		var dash []float32
+		for _, d := range st.dash {
+			dash = append(dash, d*s)
+		}
+		p.polyline([]pt{{1 * s, mid}, {float32(w) - 1*s, mid}}, chartLine*s, dash)
+		p.fill(col)
+		c := pt{float32(w) / 2, mid}
+		p.marker(st.marker, c, (chartMarker+1.5)*s)
+		p.fill(bg)
+		p.marker(st.marker, c, chartMarker*s)
+		p.fill(col)
+	}
+	return p.img
+}
+
+// dateTicks picks at most maxLabels evenly spaced dates in [from, to) for
+// the time axis, with their labels.
+func dateTicks(from, to time.Time, maxLabels int) ([]time.Time, []string) {
+	type step struct {
+		days, months int
+	}
+	steps := []step{{days: 1}, {days: 2}, {days: 7}, {days: 14}, {months: 1}, {months: 2}, {months: 3}, {months: 6}, {months: 12}}
+	for i, st := range steps {
+		var ticks []time.Time
+		var labels []string
+		switch {
+		case st.days > 0:
+			t := startOfDay(from)
+			if st.days >= 7 { // weekly ticks on Mondays
+				for t.Weekday() != time.Monday {
+					t = t.AddDate(0, 0, 1)
+				}
+			}
+			for ; t.Before(to); t = t.AddDate(0, 0, st.days) {
+				ticks = append(ticks, t)
+				if st.days == 1 {
+					labels = append(labels, t.Format("Mon 2"))
+				} else {
+					labels = append(labels, t.Format("2 Jan"))
+				}
+			}
+		default:
+			t := time.Date(from.Year(), from.Month(), 1, 0, 0, 0, 0, from.Location())
+			for t.Before(from) || (int(t.Month())-1)%st.months != 0 {
+				t = t.AddDate(0, 1, 0)
+			}
+			for ; t.Before(to); t = t.AddDate(0, st.months, 0) {
+				ticks = append(ticks, t)
+				switch {
+				case st.months == 12:
+					labels = append(labels, t.Format("2006"))
+				case t.Month() == time.January || len(labels) == 0:
+					labels = append(labels, t.Format("Jan 2006"))
+				default:
+					labels = append(labels, t.Format("Jan"))
+				}
+			}
+		}
+		if len(ticks) <= maxLabels || i == len(steps)-1 {
+			return ticks, labels
+		}
+	}
+	return nil, nil
+}

@@ -1,0 +1,89 @@
+package journalview
+
+import (
+	"image/color"
+	"math"
+	"math/rand/v2"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/theme"
+)
+
+// testNow is the moment the tests pretend it is: a Friday evening.
+var testNow = time.Date(2026, time.March, 20, 19, 30, 0, 0, time.UTC)
+
+func fixedNow() time.Time { return testNow }
+
+// sampleDay is one day of a realistic journal: a morning check-in, often a
+// session with ratings before and after it.
+type sampleDay struct {
+	morning         rating
+	session         bool
+	before, after   rating
+	sessionLevel    int
+	sessionDuration time.Duration
+}
+
+// sampleJournal makes days days of a person slowly getting better over
+// three months, with a flare in the middle and a few missed days.
+func sampleJournal(days int) []sampleDay {
+	rng := rand.New(rand.NewPCG(7, 11))
+	clamp := func(v float64) int { return max(0, min(10, int(math.Round(v)))) }
+	var out []sampleDay
+	start := startOfDay(testNow).AddDate(0, 0, -days+1)
+	for i := range days {
+		day := start.AddDate(0, 0, i)
+		if rng.IntN(9) == 0 && i < days-1 {
+			continue // a day without a check-in
+		}
+		f := float64(i) / float64(days)
+		flare := 0.0
+		if d := float64(i) - float64(days)*0.45; d >= 0 && d < 6 {
+			flare = 3 * (1 - d/6)
+		}
+		back := 6.2 - 3.2*f + flare + rng.NormFloat64()*0.6
+		leg := 4.0 - 3.0*f + flare*0.7 + rng.NormFloat64()*0.5
+		tight := 5.5 - 2.5*f + flare*0.8 + rng.NormFloat64()*0.7
+		d := sampleDay{morning: rating{
+			at:   day.Add(7*time.Hour + time.Duration(rng.IntN(50))*time.Minute),
+			back: clamp(back), leg: clamp(leg), tightness: clamp(tight), morning: true,
+		}}
+		if flare == 0 && rng.IntN(5) != 0 {
+			d.session = true
+			at := day.Add(17*time.Hour + time.Duration(rng.IntN(90))*time.Minute)
+			d.before = rating{at: at, back: clamp(back - 0.5), leg: clamp(leg - 0.3), tightness: clamp(tight - 1)}
+			d.sessionDuration = time.Duration(12+rng.IntN(10)) * time.Minute
+			d.after = rating{at: at.Add(d.sessionDuration + 5*time.Minute), back: clamp(back - 1), leg: clamp(leg - 0.5), tightness: clamp(tight - 2)}
+			d.sessionLevel = 1 + int(3*f)
+		}
+		out = append(out, d)
+	}
+	return out
+}
+
+// sampleRatings flattens a sample journal into the chart's ratings and
+// session times.
+func sampleRatings(days int) ([]rating, []time.Time) {
+	var rs []rating
+	var ss []time.Time
+	for _, d := range sampleJournal(days) {
+		rs = append(rs, d.morning)
+		if d.session {
+			rs = append(rs, d.before, d.after)
+			ss = append(ss, d.before.at.Add(2*time.Minute))
+		}
+	}
+	return rs, ss
+}
+
+// variantTheme is Fyne's default theme fixed to one variant, so golden
+// images look as the app does in light or dark mode.
+type variantTheme struct{ variant fyne.ThemeVariant }
+
+func (t variantTheme) Color(n fyne.ThemeColorName, _ fyne.ThemeVariant) color.Color {
+	return theme.DefaultTheme().Color(n, t.variant)
+}
+func (t variantTheme) Font(s fyne.TextStyle) fyne.Resource     { return theme.DefaultTheme().Font(s) }
+func (t variantTheme) Icon(n fyne.ThemeIconName) fyne.Resource { return theme.DefaultTheme().Icon(n) }
+func (t variantTheme) Size(n fyne.ThemeSizeName) float32       { return theme.DefaultTheme().Size(n) }
