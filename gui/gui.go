@@ -18,6 +18,9 @@ var (
 type Options struct {
 	Version string // shown in About
 	DataDir string // where the journal and its backups live
+
+	Sound        soundControls // the audio player's settings
+	SoundProblem string        // why there is no sound, when there is none
 }
 
 // UI is Steady's main window: the navigation shell and its screens.
@@ -60,9 +63,20 @@ func New(a fyne.App, w fyne.Window, opt Options) *UI {
 		u.saveSize()
 		w.Close()
 	})
-	a.Lifecycle().SetOnStopped(u.saveSize)
+	stop := make(chan struct{})
+	a.Lifecycle().SetOnStopped(func() {
+		u.saveSize()
+		close(stop)
+	})
 	u.addShortcuts()
+	go u.remind(u.sessionDoneToday, stop)
 	return u
+}
+
+// sessionDoneToday reports whether today's session is already done, so the
+// reminder keeps quiet.
+func (u *UI) sessionDoneToday() bool {
+	return false
 }
 
 // savedSize is the window size the user left Steady at, or a default.

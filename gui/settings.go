@@ -1,10 +1,23 @@
 package gui
 
 import (
+	"fmt"
+	"strconv"
+	"time"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/widget"
 )
+
+// soundControls are the sound settings the Settings screen changes; the
+// audio player provides them.
+type soundControls interface {
+	SetVoice(on bool)
+	SetTones(on bool)
+	SetTicks(on bool)
+	SetVolume(v float64)
+}
 
 // themeLabels maps the appearance choices shown to the stored values.
 var themeLabels = []struct{ label, value string }{
@@ -14,6 +27,15 @@ var themeLabels = []struct{ label, value string }{
 }
 
 func (u *UI) settingsScreen() fyne.CanvasObject {
+	return container.NewVScroll(container.NewPadded(container.NewVBox(
+		widget.NewCard("Appearance", "", u.appearanceSettings()),
+		widget.NewCard("Sound", "Cues during a session", u.soundSettings()),
+		widget.NewCard("Session", "", u.sessionSettings()),
+		widget.NewCard("Reminder", "A desktop notification while Steady is running", u.reminderSettings()),
+	)))
+}
+
+func (u *UI) appearanceSettings() fyne.CanvasObject {
 	labels := make([]string, len(themeLabels))
 	selected := themeLabels[0].label
 	for i, t := range themeLabels {
@@ -39,12 +61,112 @@ func (u *UI) settingsScreen() fyne.CanvasObject {
 	}
 	look.OnChanged = func(string) { apply() }
 	larger.OnChanged = func(bool) { apply() }
-
-	appearance := widget.NewForm(
+	return widget.NewForm(
 		widget.NewFormItem("Theme", look),
 		widget.NewFormItem("Text", larger),
 	)
-	return container.NewVScroll(container.NewPadded(container.NewVBox(
-		widget.NewCard("Appearance", "", appearance),
-	)))
+}
+
+// prefCheck is a check box bound to a boolean preference; apply, when not
+// nil, is told of the value now and on every change.
+func (u *UI) prefCheck(label, key string, fallback bool, apply func(bool)) *widget.Check {
+	p := u.app.Preferences()
+	c := widget.NewCheck(label, func(on bool) {
+		p.SetBool(key, on)
+		if apply != nil {
+			apply(on)
+		}
+	})
+	c.Checked = p.BoolWithFallback(key, fallback)
+	if apply != nil {
+		apply(c.Checked)
+	}
+	return c
+}
+
+func (u *UI) soundSettings() fyne.CanvasObject {
+	s := u.opt.Sound
+	var voice, tones, ticks func(bool)
+	if s != nil {
+		voice, tones, ticks = s.SetVoice, s.SetTones, s.SetTicks
+	}
+	p := u.app.Preferences()
+	volume := widget.NewSlider(0, 100)
+	volume.Step = 5
+	volume.Value = 100 * p.FloatWithFallback(prefVolume, defaultVolume)
+	volumeLabel := widget.NewLabel("")
+	showVolume := func(v float64) {
+		volumeLabel.SetText(fmt.Sprintf("%.0f %%", v))
+		p.SetFloat(prefVolume, v/100)
+		if s != nil {
+			s.SetVolume(v / 100)
+		}
+	}
+	volume.OnChanged = showVolume
+	showVolume(volume.Value)
+
+	form := widget.NewForm(
+		widget.NewFormItem("Voice", u.prefCheck("Speak the exercise names and cues", prefVoice, true, voice)),
+		widget.NewFormItem("Tones", u.prefCheck("Play tones at the start and end of each hold", prefTones, true, tones)),
+		widget.NewFormItem("Ticks", u.prefCheck("Tick during the last seconds of a countdown", prefTicks, true, ticks)),
+		widget.NewFormItem("Volume", container.NewBorder(nil, nil, nil, volumeLabel, volume)),
+	)
+	if u.opt.SoundProblem != "" {
+		problem := widget.NewLabel(u.opt.SoundProblem)
+		problem.Wrapping = fyne.TextWrapWord
+		return container.NewVBox(problem, form)
+	}
+	return form
+}
+
+// secondsSelect is a choice of durations bound to an integer preference.
+func (u *UI) secondsSelect(key string, choices []int, fallback int) *widget.Select {
+	p := u.app.Preferences()
+	labels := make([]string, len(choices))
+	for i, c := range choices {
+		labels[i] = strconv.Itoa(c) + " seconds"
+	}
+	sel := widget.NewSelect(labels, func(s string) {
+		for i, l := range labels {
+			if l == s {
+				p.SetInt(key, choices[i])
+			}
+		}
+	})
+	current := p.IntWithFallback(key, fallback)
+	for i, c := range choices {
+		if c == current {
+			sel.Selected = labels[i]
+		}
+	}
+	return sel
+}
+
+func (u *UI) sessionSettings() fyne.CanvasObject {
+	return widget.NewForm(
+		widget.NewFormItem("Get ready", u.secondsSelect(prefGetReady, getReadyChoices, defaultGetReady)),
+		widget.NewFormItem("Rest between exercises", u.secondsSelect(prefRest, restChoices, defaultRest)),
+	)
+}
+
+func (u *UI) reminderSettings() fyne.CanvasObject {
+	p := u.app.Preferences()
+	at := widget.NewEntry()
+	at.SetText(p.StringWithFallback(prefReminderTime, defaultReminderTime))
+	at.Validator = func(s string) error {
+		if _, err := time.Parse("15:04", s); err != nil {
+			return fmt.Errorf("use 24-hour time, like 07:30")
+		}
+		return nil
+	}
+	at.OnChanged = func(s string) {
+		if at.Validator(s) == nil {
+			p.SetString(prefReminderTime, s)
+		}
+	}
+	on := u.prefCheck("Remind me to do today's session", prefReminder, false, nil)
+	return widget.NewForm(
+		widget.NewFormItem("", on),
+		widget.NewFormItem("At", at),
+	)
 }

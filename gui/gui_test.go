@@ -1,0 +1,65 @@
+package gui
+
+import (
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/theme"
+)
+
+func newTestUI(t *testing.T) (*UI, fyne.App, fyne.Window) {
+	t.Helper()
+	a := test.NewTempApp(t)
+	w := a.NewWindow("Steady")
+	t.Cleanup(w.Close)
+	return New(a, w, Options{Version: "test", DataDir: t.TempDir()}), a, w
+}
+
+func TestNavigationShortcuts(t *testing.T) {
+	u, _, w := newTestUI(t)
+	want := []string{"Today", "Journal", "Settings", "About"}
+	for i, key := range []fyne.KeyName{fyne.Key1, fyne.Key2, fyne.Key3, fyne.Key4} {
+		sc := &desktop.CustomShortcut{KeyName: key, Modifier: fyne.KeyModifierShortcutDefault}
+		w.Canvas().(fyne.Shortcutable).TypedShortcut(sc)
+		if got := u.tabs.Selected().Text; got != want[i] {
+			t.Errorf("Ctrl+%d shows %q, want %q", i+1, got, want[i])
+		}
+	}
+}
+
+func TestThemeChoiceIsAppliedAndRemembered(t *testing.T) {
+	u, a, _ := newTestUI(t)
+	u.setTheme(themeDark, true)
+	if got := a.Settings().Theme().Color(theme.ColorNameBackground, theme.VariantLight); got != theme.DefaultTheme().Color(theme.ColorNameBackground, theme.VariantDark) {
+		t.Errorf("with Dark chosen, the light-variant background is %v, want the dark one", got)
+	}
+	if got, normal := a.Settings().Theme().Size(theme.SizeNameText), theme.DefaultTheme().Size(theme.SizeNameText); got <= normal {
+		t.Errorf("larger text: text size %v, want more than %v", got, normal)
+	}
+	if got := a.Preferences().String(prefTheme); got != themeDark {
+		t.Errorf("stored theme %q, want %q", got, themeDark)
+	}
+
+	u.setTheme(themeSystem, false)
+	if got := a.Settings().Theme().Color(theme.ColorNameBackground, theme.VariantLight); got != theme.DefaultTheme().Color(theme.ColorNameBackground, theme.VariantLight) {
+		t.Errorf("following the system, the light-variant background is %v, want the light one", got)
+	}
+}
+
+func TestWindowSizeIsRemembered(t *testing.T) {
+	u, a, w := newTestUI(t)
+	if got := u.savedSize(); got != defaultWindowSize {
+		t.Errorf("first start: size %v, want the default %v", got, defaultWindowSize)
+	}
+	w.Resize(fyne.NewSize(900, 640))
+	u.saveSize()
+	if got := u.savedSize(); got != fyne.NewSize(900, 640) {
+		t.Errorf("after saving: size %v, want 900x640", got)
+	}
+	a.Preferences().SetFloat(prefWindowWidth, 100)
+	if got := u.savedSize(); got.Width != minWindowSize.Width {
+		t.Errorf("a stored width below the minimum gives %v, want %v", got.Width, minWindowSize.Width)
+	}
+}
