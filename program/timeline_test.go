@@ -50,7 +50,7 @@ func sessionPlan() Plan {
 			{Exercise: exercise("side bridge", Stabilise, full...), Dose: sided},
 			{Exercise: exercise("bird dog", Stabilise, full...), Dose: sided},
 			{Exercise: exercise("dead bug", Stabilise, Setup, Move, Return), Dose: Dose{Sets: []int{8, 8}, Up: 2 * sec, Down: 2 * sec, RepRest: sec, SetRest: 30 * sec}},
-			{Exercise: exercise("walk", Walk, Setup, Hold), Dose: Dose{Duration: 6 * time.Minute}},
+			{Exercise: exercise("walk", Walk, Setup, Hold), Dose: Dose{Duration: 7 * time.Minute}},
 		},
 	}
 }
