@@ -1,0 +1,305 @@
+package figure
+
+import (
+	"image"
+	"image/color"
+	"sync"
+	"testing"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/theme"
+
+	"steady/program"
+)
+
+// fakeTicker is a ticker the test drives by hand.
+type fakeTicker struct {
+	c       chan time.Time
+	stopped chan struct{}
+	once    sync.Once
+}
+
+func (t *fakeTicker) C() <-chan time.Time { return t.c }
+func (t *fakeTicker) Stop()               { t.once.Do(func() { close(t.stopped) }) }
+
+// rig is a figure with a fake clock, fake ticker and a fake driver that draws
+// the raster (calls its generator) on every refresh, as a real one would on
+// the next paint.
+type rig struct {
+	f       *Figure
+	now     time.Time
+	tickers []*fakeTicker
+	drawn   chan program.Pose // one per generator call
+}
+
+func newRig(t *testing.T) *rig {
+	t.Helper()
+	test.NewTempApp(t)
+	r := &rig{now: time.Date(2026, 1, 5, 9, 0, 0, 0, time.UTC), drawn: make(chan program.Pose, 16)}
+	f := New()
+	f.now = func() time.Time { return r.now }
+	f.newTicker = func(time.Duration) ticker {
+		tk := &fakeTicker{c: make(chan time.Time), stopped: make(chan struct{})}
+		r.tickers = append(r.tickers, tk)
+		return tk
+	}
+	f.draw = func(_ *image.RGBA, p program.Pose, _ Style) { r.drawn <- p }
+	f.refresh = func() { f.generate(80, 60) }
+	r.f = f
+	return r
+}
+
+// frame delivers one tick of the running ticker and returns the pose drawn.
+func (r *rig) frame(t *testing.T) program.Pose {
+	t.Helper()
+	tk := r.running(t)
+	tk.c <- r.now
+	select {
+	case p := <-r.drawn:
+		return p
+	case <-time.After(5 * time.Second):
+		t.Fatal("tick: got no frame drawn, want one")
+	}
+	return program.Pose{}
+}
+
+// running returns the ticker that is running, failing if there is none.
+func (r *rig) running(t *testing.T) *fakeTicker {
+	t.Helper()
+	if len(r.tickers) == 0 {
+		t.Fatal("got no ticker, want one running")
+	}
+	tk := r.tickers[len(r.tickers)-1]
+	select {
+	case <-tk.stopped:
+		t.Fatal("got the ticker stopped, want it running")
+	default:
+	}
+	return tk
+}
+
+// waitStopped waits until the last ticker is stopped.
+func (r *rig) waitStopped(t *testing.T) {
+	t.Helper()
+	select {
+	case <-r.tickers[len(r.tickers)-1].stopped:
+	case <-time.After(5 * time.Second):
+		t.Fatal("got the ticker running, want it stopped")
+	}
+}
+
+// drawCount drains and counts the frames drawn so far.
+func (r *rig) drawCount() int {
+	n := 0
+	for {
+		select {
+		case <-r.drawn:
+			n++
+		default:
+			return n
+		}
+	}
+}
+
+func pose(t *testing.T, name string) program.Pose {
+	t.Helper()
+	p, ok := program.LookupPose(name)
+	if !ok {
+		t.Fatalf("pose %q not found", name)
+	}
+	return p
+}
+
+func samePose(a, b program.Pose) bool {
+	pa, pb := a.Points(), b.Points()
+	for j := range pa {
+		if pa[j].Dist(pb[j]) > 1e-9 {
+			return false
+		}
+	}
+	return true
+}
+
+func TestFigureAnimates(t *testing.T) {
+	r := newRig(t)
+	a, b := pose(t, "bird-dog-start"), pose(t, "bird-dog-arm-leg")
+	r.f.SetStep([]program.Pose{a, b}, true, 2*time.Second, r.now)
+	if got := r.drawCount(); got != 1 {
+		t.Fatalf("frames drawn by SetStep: got %d, want 1", got)
+	}
+	r.now = r.now.Add(time.Second)
+	if got, want := r.frame(t), program.Interpolate(a, b, 0.5); !samePose(got, want) {
+		t.Error("frame halfway: got a pose other than halfway between the key poses")
+	}
+	r.now = r.now.Add(1500 * time.Millisecond)
+	if got := r.frame(t); !samePose(got, b) {
+		t.Error("frame after the end: got a pose other than the last key pose")
+	}
+	r.waitStopped(t)
+	if got := r.drawCount(); got != 0 {
+		t.Errorf("frames drawn after the end: got %d, want 0", got)
+	}
+}
+
+func TestFigureStillDoesNotAnimate(t *testing.T) {
+	for _, c := range []struct {
+		name string
+		set  func(f *Figure, now time.Time, p program.Pose)
+	}{
+		{"SetStill", func(f *Figure, _ time.Time, p program.Pose) { f.SetStill(p) }},
+		{"one-pose step", func(f *Figure, now time.Time, p program.Pose) {
+			f.SetStep([]program.Pose{p}, true, 10*time.Second, now)
+		}},
+		{"finished step", func(f *Figure, now time.Time, p program.Pose) {
+			f.SetStep([]program.Pose{p, p}, false, time.Second, now.Add(-2*time.Second))
+		}},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			r := newRig(t)
+			c.set(r.f, r.now, pose(t, "hooklying"))
+			if got := r.drawCount(); got != 1 {
+				t.Errorf("frames drawn: got %d, want 1", got)
+			}
+			if got := len(r.tickers); got != 0 {
+				t.Errorf("tickers started: got %d, want 0", got)
+			}
+		})
+	}
+}
+
+func TestFigurePauseStopsRedraws(t *testing.T) {
+	r := newRig(t)
+	a, b := pose(t, "hooklying"), pose(t, "bridge-up")
+	r.f.SetStep([]program.Pose{a, b}, true, 4*time.Second, r.now)
+	r.drawCount()
+	r.now = r.now.Add(time.Second)
+	r.frame(t)
+
+	r.f.Pause()
+	r.waitStopped(t)
+	r.now = r.now.Add(time.Minute) // a long pause
+	if got := r.drawCount(); got != 0 {
+		t.Errorf("frames drawn while paused: got %d, want 0", got)
+	}
+
+	r.f.Resume()
+	if got := len(r.tickers); got != 2 {
+		t.Fatalf("tickers after Resume: got %d, want 2", got)
+	}
+	r.drawCount() // the frame Resume draws
+	r.now = r.now.Add(time.Second)
+	// Two seconds of movement have played in all: halfway, whatever the pause.
+	if got, want := r.frame(t), program.Interpolate(a, b, 0.5); !samePose(got, want) {
+		t.Error("frame after resuming: got a pose other than halfway")
+	}
+}
+
+func TestFigureNewStepStopsOldTicker(t *testing.T) {
+	r := newRig(t)
+	a, b := pose(t, "hooklying"), pose(t, "bridge-up")
+	r.f.SetStep([]program.Pose{a, b}, true, 4*time.Second, r.now)
+	r.f.SetStep([]program.Pose{b, a}, true, 4*time.Second, r.now)
+	select {
+	case <-r.tickers[0].stopped:
+	case <-time.After(5 * time.Second):
+		t.Fatal("first step's ticker: got running, want stopped")
+	}
+	r.running(t)
+}
+
+func TestPoseAt(t *testing.T) {
+	a, b, c := pose(t, "bird-dog-start"), pose(t, "bird-dog-arm"), pose(t, "bird-dog-arm-leg")
+	for _, tc := range []struct {
+		name string
+		keys []program.Pose
+		p    float64
+		want program.Pose
+	}{
+		{"start", []program.Pose{a, b}, 0, a},
+		{"end", []program.Pose{a, b}, 1, b},
+		{"past the end", []program.Pose{a, b}, 1.5, b},
+		{"halfway", []program.Pose{a, b}, 0.5, program.Interpolate(a, b, 0.5)},
+		{"eased in", []program.Pose{a, b}, 0.25, program.Interpolate(a, b, 0.15625)},
+		{"second pair", []program.Pose{a, b, c}, 0.75, program.Interpolate(b, c, 0.5)},
+		{"middle key", []program.Pose{a, b, c}, 0.5, b},
+		{"one pose", []program.Pose{c}, 0.3, c},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := PoseAt(tc.keys, tc.p); !samePose(got, tc.want) {
+				t.Errorf("PoseAt(%g): got another pose than want", tc.p)
+			}
+		})
+	}
+}
+
+// variant forces the default theme's light or dark colours.
+type variant struct {
+	fyne.Theme
+	v fyne.ThemeVariant
+}
+
+func (t variant) Color(n fyne.ThemeColorName, _ fyne.ThemeVariant) color.Color {
+	return t.Theme.Color(n, t.v)
+}
+
+func TestFigureGolden(t *testing.T) {
+	for _, c := range []struct {
+		name string
+		step program.Step
+		at   float64 // progress through the step
+		dark bool
+	}{
+		{"curl-up-move", program.Step{Phase: program.Move, Poses: []string{"curl-up-start", "curl-up-lifted"}, Brace: true}, 0.5, false},
+		{"side-bridge-hold", program.Step{Phase: program.Hold, Poses: []string{"side-bridge-knees-up"}, Brace: true}, 0, false},
+		{"bird-dog-move-dark", program.Step{Phase: program.Move, Poses: []string{"bird-dog-start", "bird-dog-arm-leg"}, Brace: true}, 0.6, true},
+		{"sit-to-stand", program.Step{Phase: program.Move, Poses: []string{"sitting", "sit-lean", "stand-by-chair"}}, 0.4, false},
+		{"walking-dark", program.Step{Phase: program.Hold, Poses: []string{"walking-a", "walking-b"}}, 0.012, true},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			a := test.NewTempApp(t)
+			v := theme.VariantLight
+			if c.dark {
+				v = theme.VariantDark
+			}
+			a.Settings().SetTheme(variant{theme.DefaultTheme(), v})
+			now := time.Date(2026, 1, 5, 9, 0, 0, 0, time.UTC)
+			f := New()
+			f.now = func() time.Time { return now }
+			f.newTicker = func(time.Duration) ticker {
+				return &fakeTicker{c: make(chan time.Time), stopped: make(chan struct{})}
+			}
+			const dur = 10 * time.Second
+			if err := f.ShowStep(c.step, dur, now.Add(-time.Duration(c.at*float64(dur)))); err != nil {
+				t.Fatal(err)
+			}
+			w := test.NewTempWindow(t, f)
+			w.SetPadded(false)
+			w.Resize(fyne.NewSize(400, 300))
+			test.AssertImageMatches(t, c.name+".png", w.Canvas().Capture())
+		})
+	}
+}
+
+func TestShowStepUnknownPose(t *testing.T) {
+	test.NewTempApp(t)
+	f := New()
+	if err := f.ShowStep(program.Step{Cue: "Lift", Poses: []string{"no-such-pose"}}, time.Second, time.Now()); err == nil {
+		t.Error("got no error, want one for an unknown pose")
+	}
+}
+
+func BenchmarkFrame800x600(b *testing.B) {
+	a, _ := program.LookupPose("bird-dog-start")
+	c, _ := program.LookupPose("bird-dog-arm-leg")
+	st := Light()
+	st.Braced = true
+	st.Arrows = Arrows(a, c)
+	st.Frame = FrameOf(a, c)
+	dst := image.NewRGBA(image.Rect(0, 0, 800, 600))
+	b.ReportAllocs()
+	for i := 0; b.Loop(); i++ {
+		Draw(dst, program.Interpolate(a, c, float64(i%30)/30), st)
+	}
+}
