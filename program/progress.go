@@ -1,0 +1,391 @@
+package program
+
+// Pain-guided progression: the journal's morning ratings and session outcomes
+// go in, today's level and dose step come out, with the reasons in plain words.
+//
+// The rules are the traffic-light (pain-monitoring) model of CLINICAL.md §3,
+// an adaptation of Silbernagel et al., Am J Sports Med 2007;35:897, which was
+// built for Achilles tendinopathy, not for backs. Every threshold below names
+// where it comes from; where Steady had to choose (a range, a tie, a missing
+// rating), the choice is written next to the constant.
+
+import (
+	"math"
+	"slices"
+	"time"
+)
+
+// Thresholds of the progression rules. Each names its source.
+const (
+	// TopLevel is the highest level of the routine (CLINICAL.md §5: 0 to 5).
+	TopLevel = 5
+
+	// BaselineWindow is how many of the latest morning back-pain ratings the
+	// baseline is the median of (CLINICAL.md §2).
+	BaselineWindow = 7
+	// BaselineMinimum is how many ratings a baseline needs before Steady
+	// compares anything with it. Steady's choice: a median of one or two
+	// ratings is one bad night. Until then only the fixed limits apply.
+	BaselineMinimum = 3
+
+	// GreenPain is the highest pain during or right after a session that is
+	// still green; a session within baseline + GreenPainOverBaseline is green
+	// too (Silbernagel 2007, as adapted in CLINICAL.md §3). Silbernagel's
+	// model limits pain right after the activity the same way as pain during
+	// it, so Steady judges the higher of the two.
+	GreenPain             = 3
+	GreenPainOverBaseline = 2
+	// AmberPain is the highest pain that is amber; above it is red.
+	AmberPain = 5
+
+	// Next-morning back pain, in points above the baseline: up to
+	// GreenMorningRise is green, up to AmberMorningRise amber, above it red
+	// (CLINICAL.md §3: <= baseline + 1; = baseline + 2; >= baseline + 3).
+	// A half-point baseline (the median of an even count) makes 2.5 points
+	// red: the cautious side.
+	GreenMorningRise = 1
+	AmberMorningRise = 2
+
+	// GreensToProgress sessions in a row, all green, at least StepDuration on
+	// the step and the last session felt easy: next dose step (CLINICAL.md §3).
+	GreensToProgress = 3
+	StepDuration     = 7 * 24 * time.Hour
+
+	// RedWindow: a second red session within this time of another starts a
+	// flare. Inclusive: exactly 7 days apart counts (CLINICAL.md §3).
+	RedWindow = 7 * 24 * time.Hour
+	// FlareDays is how many calendar days flare mode lasts, counting the day
+	// it starts: CLINICAL.md §3 says 2 to 3 days; Steady takes 3, so a flare
+	// started in the evening still leaves two whole days of calm.
+	FlareDays = 3
+	// FlareMorningRise and FlareMorningPain: a morning back-pain rating at
+	// least this far above the baseline, or at least this high, starts a
+	// flare (CLINICAL.md §3).
+	FlareMorningRise = 2
+	FlareMorningPain = 7
+
+	// WeekMinimum is how many morning ratings a week needs before its mean
+	// counts for the "rising two weeks running" rule. Steady's choice.
+	WeekMinimum = 3
+
+	// ReviewAfter: no meaningful improvement of the baseline this long after
+	// the first rating suggests a review. CLINICAL.md §3 says 4 to 6 weeks;
+	// Steady takes 6, giving the exercise its full chance.
+	ReviewAfter = 6 * 7 * 24 * time.Hour
+	// ImprovementPoints or ImprovementShare of the starting baseline is the
+	// smallest change that matters (Farrar et al., Pain 2001; Ostelo et al.,
+	// Spine 2008). Exactly 2 points or exactly 30 % counts as improved.
+	ImprovementPoints = 2
+	ImprovementShare  = 0.30
+
+	// NoBaseline passed to Classify means there is no baseline yet.
+	NoBaseline = -1.0
+)
+
+// Sources, as the explanations cite them.
+const (
+	sourceTrafficLight = "after Silbernagel et al. 2007, a pain-monitoring model from Achilles tendon rehabilitation that Steady adapts to back exercise"
+	sourceMCID         = "about 2 points or 30 % is the smallest change people notice (Farrar et al. 2001; Ostelo et al. 2008)"
+	sourceStabilise    = "stabilising rather than stretching while the back guards itself is the approach Steady follows; in a large comparison of exercise types, stretching did no better than no treatment (Owen et al. 2020)"
+	sourceRedFlags     = "NICE guideline NG59 and NICE CKS on low back pain"
+)
+
+// Cause is why the back feels tight, as the user says.
+type Cause string
+
+const (
+	CauseNone       Cause = "none"       // not tight, or no reason given
+	CauseInactivity Cause = "inactivity" // after sitting, driving, lying still
+	CausePain       Cause = "pain"       // with pain: the back guarding itself
+)
+
+// LegReach is how far down the leg symptoms reach (CLINICAL.md §2). Further
+// down is larger.
+type LegReach int
+
+const (
+	ReachNone LegReach = iota
+	ReachButtock
+	ReachThigh
+	ReachBelowKnee
+	ReachFoot
+)
+
+// A MorningRating is the user's rating on getting up.
+type MorningRating struct {
+	Time      time.Time
+	BackPain  int   // 0 (none) to 10 (worst imaginable)
+	LegPain   int   // 0 to 10, rated apart from back pain
+	Tightness int   // 0 to 10
+	Cause     Cause // why the back is tight
+	LegReach  LegReach
+}
+
+// LegSpread says what leg symptoms did during or after a session.
+type LegSpread string
+
+const (
+	SpreadNone    LegSpread = "none"    // no further down the leg than before
+	SpreadSettled LegSpread = "settled" // further down, back within 30 minutes
+	SpreadStayed  LegSpread = "stayed"  // further down and still there after 30 minutes
+)
+
+// Felt is how hard the session felt, as the user says.
+type Felt string
+
+const (
+	FeltEasy Felt = "easy"
+	FeltOK   Felt = "ok"
+	FeltHard Felt = "hard"
+)
+
+// A SessionOutcome is what the user reports after a session.
+type SessionOutcome struct {
+	Time          time.Time // when the session ended
+	Level         int       // the level and dose step it was done at
+	DoseStep      int
+	MaxPainDuring int // highest back or leg pain during the session, 0 to 10
+	PainAfter     int // pain right after the session, 0 to 10
+	LegSpread     LegSpread
+	// NewNumbnessOrWeakness: numbness or weakness the user did not have
+	// before. Always red, and Steady asks the red-flag questions again.
+	NewNumbnessOrWeakness bool
+	Felt                  Felt
+	// NextMorning is the back-pain rating of the next morning, once the
+	// user has given it: the caller copies it from the first MorningRating
+	// on the day after the session. Nil until then; the session's light
+	// stays provisional (unless it is red already).
+	NextMorning *int
+	// NotSettledIn24h: pain was still above the baseline 24 hours after the
+	// session (red). False when the user was not asked.
+	NotSettledIn24h bool
+}
+
+// Standing is where the user is in the routine. Decide returns the new one in
+// Decision.Standing; the caller stores it and passes it back next time.
+//
+// Start a user with Start.
+type Standing struct {
+	Level    int
+	DoseStep int
+	// Since is when this standing took effect. Ratings and sessions at or
+	// before it have been acted on; Decide acts only on later ones. After a
+	// flare starts, Since is the end of the flare, so the days on the new
+	// step count from then.
+	Since time.Time
+	// Reason says which rule set this standing and why, in plain words:
+	// the first answer to "Why this level?".
+	Reason Reason
+	// CalmUntil: after a red session, the calm-down level until the end of
+	// that day (local midnight, in the session time's location).
+	CalmUntil time.Time
+	// FlareUntil: flare mode until then. Level and DoseStep are already the
+	// step to restart at.
+	FlareUntil time.Time
+	// FlareStarted is when the last flare started. Red sessions at or
+	// before it have started that flare and do not count toward another.
+	FlareStarted time.Time
+}
+
+// History is everything Decide judges.
+type History struct {
+	Mornings []MorningRating  // in any order
+	Sessions []SessionOutcome // in any order
+	Standing Standing
+	// StepsInLevel gives the number of dose steps of a level, so Decide
+	// knows a level's last step. Nil, or a result below 1, means 1.
+	StepsInLevel func(level int) int
+	// Flag is the red-flag state: while it is raised and not cleared,
+	// Steady suggests no exercise.
+	Flag FlagState
+}
+
+// FlagState records the last red-flag screening that found a flag, and
+// whether a clinician has cleared the user since.
+type FlagState struct {
+	Raised time.Time // when a screening last found a flag; zero if never
+	Tier   Tier      // how urgent it was
+	Flags  []string  // the question IDs that fired
+	// Cleared is when the user confirmed that a clinician has cleared them.
+	// A clearance at or after Raised lifts the flag.
+	Cleared time.Time
+	// Screened is when the user last answered the red-flag questions,
+	// whatever the result. A session after it that reports new numbness or
+	// weakness asks for the questions again (Decision.Rescreen).
+	Screened time.Time
+}
+
+// Active reports whether a flag is raised and not cleared.
+func (f FlagState) Active() bool {
+	return !f.Raised.IsZero() && f.Cleared.Before(f.Raised)
+}
+
+// Color is a traffic light.
+type Color string
+
+const (
+	Green Color = "green"
+	Amber Color = "amber"
+	Red   Color = "red"
+)
+
+// A Criterion is one traffic-light criterion that fired.
+type Criterion string
+
+const (
+	PainModerate   Criterion = "pain-moderate"      // amber: 4-5/10 during or right after
+	PainHigh       Criterion = "pain-high"          // red: above 5/10
+	MorningUpTwo   Criterion = "morning-up-two"     // amber: next morning 2 above baseline
+	MorningUpThree Criterion = "morning-up-three"   // red: next morning more than 2 above baseline
+	NotSettled     Criterion = "not-settled-24h"    // red: not back to baseline within 24 h
+	LegSettled     Criterion = "leg-spread-settled" // amber: leg symptoms spread, settled within 30 min
+	LegStayed      Criterion = "leg-spread-stayed"  // red: leg symptoms spread and stayed
+	NumbWeak       Criterion = "numbness-weakness"  // red: new numbness or weakness
+)
+
+// Text describes the criterion in plain words.
+func (c Criterion) Text() string {
+	switch c {
+	case PainModerate:
+		return "pain reached 4 or 5 out of 10"
+	case PainHigh:
+		return "pain went above 5 out of 10"
+	case MorningUpTwo:
+		return "the next morning was 2 points above your baseline"
+	case MorningUpThree:
+		return "the next morning was 3 or more points above your baseline"
+	case NotSettled:
+		return "the pain was not back to your baseline within a day"
+	case LegSettled:
+		return "leg symptoms spread further down but settled within 30 minutes"
+	case LegStayed:
+		return "leg symptoms spread further down and stayed"
+	case NumbWeak:
+		return "you noticed new numbness or weakness"
+	}
+	return string(c)
+}
+
+func (c Criterion) color() Color {
+	switch c {
+	case PainModerate, MorningUpTwo, LegSettled:
+		return Amber
+	}
+	return Red
+}
+
+// A Light is the traffic-light verdict on one session.
+type Light struct {
+	Color Color
+	Fired []Criterion // the amber and red criteria that fired; none when green
+	// Final: every criterion could be judged. A session without its
+	// next-morning rating (or before there is a baseline) is provisional,
+	// unless it is red already: nothing can make red better.
+	Final bool
+}
+
+// Baseline returns the median of the last BaselineWindow morning back-pain
+// ratings at or before now: the middle one of an odd count, the mean of the
+// two middle ones of an even count. Ratings at the same instant keep their
+// order in mornings. ok reports whether at least BaselineMinimum ratings were
+// there; with fewer, the median of what there is comes back (0 with none) so
+// the caller can show it as "still forming".
+func Baseline(mornings []MorningRating, now time.Time) (float64, bool) {
+	return baselineOf(mornings, func(t time.Time) bool { return !t.After(now) })
+}
+
+// baselineBefore is the baseline from the ratings strictly before t, so a
+// morning is not compared with a baseline it is part of.
+func baselineBefore(mornings []MorningRating, t time.Time) (float64, bool) {
+	return baselineOf(mornings, func(m time.Time) bool { return m.Before(t) })
+}
+
+func baselineOf(mornings []MorningRating, keep func(time.Time) bool) (float64, bool) {
+	var rs []MorningRating
+	for _, m := range mornings {
+		if keep(m.Time) {
+			rs = append(rs, m)
+		}
+	}
+	slices.SortStableFunc(rs, func(a, b MorningRating) int { return a.Time.Compare(b.Time) })
+	if len(rs) > BaselineWindow {
+		rs = rs[len(rs)-BaselineWindow:]
+	}
+	pains := make([]int, len(rs))
+	for i, r := range rs {
+		pains[i] = r.BackPain
+	}
+	return median(pains), len(pains) >= BaselineMinimum
+}
+
+func median(xs []int) float64 {
+	if len(xs) == 0 {
+		return 0
+	}
+	s := slices.Clone(xs)
+	slices.Sort(s)
+	n := len(s)
+	if n%2 == 1 {
+		return float64(s[n/2])
+	}
+	return float64(s[n/2-1]+s[n/2]) / 2
+}
+
+// Classify judges one session by the traffic-light model (CLINICAL.md §3).
+// baseline is the user's baseline at the time of the session, or NoBaseline
+// (any negative value) when it is still forming; then only the fixed limits
+// apply and the light stays provisional.
+//
+// Pain is the higher of MaxPainDuring and PainAfter: green up to
+// max(GreenPain, baseline + GreenPainOverBaseline), red above AmberPain,
+// amber between. The colour is the worst criterion that fired.
+func Classify(o SessionOutcome, baseline float64) Light {
+	known := baseline >= 0
+	var fired []Criterion
+	pain := max(o.MaxPainDuring, o.PainAfter)
+	greenPain := float64(GreenPain)
+	if known {
+		greenPain = math.Max(greenPain, baseline+GreenPainOverBaseline)
+	}
+	switch {
+	case pain > AmberPain:
+		fired = append(fired, PainHigh)
+	case float64(pain) > greenPain:
+		fired = append(fired, PainModerate)
+	}
+	if known && o.NextMorning != nil {
+		switch rise := float64(*o.NextMorning) - baseline; {
+		case rise > AmberMorningRise:
+			fired = append(fired, MorningUpThree)
+		case rise > GreenMorningRise:
+			fired = append(fired, MorningUpTwo)
+		}
+	}
+	if o.NotSettledIn24h {
+		fired = append(fired, NotSettled)
+	}
+	switch o.LegSpread {
+	case SpreadSettled:
+		fired = append(fired, LegSettled)
+	case SpreadStayed:
+		fired = append(fired, LegStayed)
+	}
+	if o.NewNumbnessOrWeakness {
+		fired = append(fired, NumbWeak)
+	}
+	l := Light{Color: Green, Fired: fired}
+	for _, c := range fired {
+		if c.color() == Red {
+			l.Color = Red
+			break
+		}
+		l.Color = Amber
+	}
+	l.Final = l.Color == Red || (known && o.NextMorning != nil)
+	return l
+}
+
+// AboutText is for the About screen: where the progression rules come from,
+// and what Steady is not.
+const AboutText = "Steady's traffic-light rules — green to move on, amber to repeat, red to step back — are adapted from a pain-monitoring model that Silbernagel and colleagues (2007) tested for Achilles tendon problems. They were not tested for backs; Steady applies the same idea to back exercise. " +
+	"Steady is not a substitute for a clinician. It cannot examine you or diagnose anything. If your pain is severe, getting worse, or comes with the warning signs Steady asks about, please see a doctor or physiotherapist."
