@@ -30,14 +30,27 @@ const BackGrace = 2 * time.Second
 // call at a time and in order. So a callback may call any Runner method, and
 // the GUI wraps its widget updates in fyne.Do. The effects of Start, Pause,
 // Resume, Next, Back, Repeat and End (OnChange, events at the new offset) are
-// delivered the same way, just after the method returns.
+// delivered the same way, just after the method returns. Callbacks should
+// return quickly: the next delivery waits for them.
 //
 // Generations. Every Start, Pause, Resume, Next, Back, Repeat and End begins a
 // new generation (Position.Generation, Event.Generation). Cues scheduled ahead
 // from Upcoming belong to the generation they were read in: when OnChange
 // reports a new generation, cancel them and read Upcoming again. An event can
 // still arrive just after a Pause or Next that raced with it; it carries the
-// older generation.
+// older generation. onEvent is called for every event, scheduled ahead or not.
+//
+// A sketch of the wiring:
+//
+//	r := program.NewRunner(plan.Timeline(), program.SystemClock{}, func(e program.Event) {
+//		fyne.Do(func() { screen.announce(e) })
+//	})
+//	r.OnChange = func(p program.Position) {
+//		fyne.Do(func() { screen.show(p) })
+//		sound.Reschedule(p.Generation, r.Upcoming(2*time.Second))
+//	}
+//	r.OnEnd = func(completed bool) { fyne.Do(func() { screen.finish(completed) }) }
+//	r.Start()
 //
 // All methods are safe for concurrent use. Methods other than Start do
 // nothing before Start or after the session is done.

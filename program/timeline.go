@@ -1,7 +1,9 @@
 package program
 
 import (
+	"cmp"
 	"fmt"
+	"slices"
 	"sort"
 	"time"
 )
@@ -333,7 +335,7 @@ func (p Plan) Timeline() Timeline {
 	b.tl.total = b.at
 
 	events := b.tl.events
-	sort.SliceStable(events, func(i, j int) bool { return events[i].Offset < events[j].Offset })
+	slices.SortStableFunc(events, func(a, b Event) int { return cmp.Compare(a.Offset, b.Offset) })
 	j := 0
 	for k := range events {
 		for j < len(b.tl.intervals) && b.tl.intervals[j].End() <= events[k].Offset {
