@@ -1,0 +1,288 @@
+// Package audio plays Steady's cues: synthesised tones for the moments of a
+// session and spoken phrases, recorded clips for the built-in routine and
+// espeak-ng at run time for other text. Everything goes through one mixer
+// behind one long-lived oto player, so sounds overlap without clipping and
+// land on the moment they were scheduled for.
+//
+// Create one Player for the process with New and pass it down. Without a
+// sound device New still returns a working, silent Player.
+package audio
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os/exec"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	"github.com/hajimehoshi/oto/v2"
+
+	"steady/assets"
+)
+
+// ErrNoDevice is wrapped by the error New returns when no sound can be played.
+// The Player it returns alongside works, silently.
+var ErrNoDevice = errors.New("audio: no sound output")
+
+// Options tune New. The zero value is right for the app.
+type Options struct {
+	// BufferSize is the sound device's buffer. Smaller is more responsive
+	// but risks crackles on a busy machine. 0 means 40 ms.
+	BufferSize time.Duration
+	// Espeak is the espeak-ng command used to speak text that has no
+	// recorded clip: "" finds espeak-ng on PATH; "-" never speaks such text
+	// (a soft tone stands in for it).
+	Espeak string
+	// Clips is the directory of recorded phrases; nil means the built-in
+	// clips of assets.Speech.
+	Clips fs.FS
+}
+
+// openTimeout bounds the wait for the sound device. ALSA may wait for a busy
+// device forever; Steady then runs silently instead.
+const openTimeout = 3 * time.Second
+
+// A Player plays cues and speech. All its methods may be called from any
+// goroutine, and all of them are safe on a silent Player.
+type Player struct {
+	mixer   *mixer
+	speaker *speaker
+	cues    [cueCount + 1][]float32 // synthesised once, by Cue
+	out     oto.Player              // nil when silent; kept so it is not collected
+	silent  bool
+	closed  atomic.Bool
+	// epoch counts CancelPending calls, so speech rendered after one is
+	// not played.
+	epoch atomic.Uint64
+
+	mu                  sync.Mutex
+	voice, tones, ticks bool
+}
+
+// New opens the sound output and returns the Player. Call it once per
+// process: oto supports one context.
+//
+// When there is no sound device it returns a silent Player and an error
+// wrapping ErrNoDevice with the system's reason; the caller can show it and
+// carry on.
+func New(opts Options) (*Player, error) {
+	if opts.BufferSize <= 0 {
+		opts.BufferSize = 40 * time.Millisecond
+	}
+	p, err := newPlayer(opts, time.Now, outputLatency(opts.BufferSize))
+	if err != nil {
+		return p, err
+	}
+	quietALSA()
+	ctx, ready, err := oto.NewContextWithOptions(&oto.NewContextOptions{
+		SampleRate:   sampleRate,
+		ChannelCount: channels,
+		Format:       oto.FormatFloat32LE,
+		BufferSize:   opts.BufferSize,
+	})
+	if err != nil {
+		return p.silence(), fmt.Errorf("%w: %w", ErrNoDevice, err)
+	}
+	select {
+	case <-ready:
+	case <-time.After(openTimeout):
+		return p.silence(), fmt.Errorf("%w: the device did not open within %v", ErrNoDevice, openTimeout)
+	}
+	if err := ctx.Err(); err != nil {
+		return p.silence(), fmt.Errorf("%w: %w", ErrNoDevice, err)
+	}
+	out := ctx.NewPlayer(p.mixer)
+	if b, ok := out.(oto.BufferSizeSetter); ok {
+		b.SetBufferSize(playerBufferFrames(opts.BufferSize) * bytesPerFrame)
+	}
+	out.Play()
+	p.out = out
+	return p, nil
+}
+
+// newPlayer builds a Player around a mixer that has no output yet.
+func newPlayer(opts Options, now func() time.Time, latency time.Duration) (*Player, error) {
+	p := &Player{mixer: newMixer(now, latency), voice: true, tones: true, ticks: true}
+	for c := range p.cues {
+		p.cues[c] = Cue(c).synth(sampleRate)
+	}
+	espeak := ""
+	switch opts.Espeak {
+	case "-":
+	case "":
+		espeak, _ = exec.LookPath("espeak-ng") // not installed: speech without clips falls back to a tone
+	default:
+		espeak = opts.Espeak
+	}
+	clips := opts.Clips
+	if clips == nil {
+		sub, err := fs.Sub(assets.Speech, "speech")
+		if err != nil {
+			return p.silence(), fmt.Errorf("audio: built-in clips: %w", err)
+		}
+		clips = sub
+	}
+	s, err := newSpeaker(clips, espeak)
+	p.speaker = s
+	if err != nil {
+		return p.silence(), err
+	}
+	return p, nil
+}
+
+// playerBufferFrames is the size of oto's player buffer: half the device
+// buffer, one period, enough to bridge the mixer goroutine's wake-ups.
+func playerBufferFrames(device time.Duration) int {
+	return int(device.Seconds() * sampleRate / 2)
+}
+
+// outputLatency is how long after the mixer renders a frame it is heard,
+// for a device buffer of the given size. oto splits the device buffer in
+// two periods and holds one more period in hand while it waits to write;
+// its player buffer comes before that. When the mixer is asked for a chunk
+// and the pipeline is full, everything but that chunk is ahead of it.
+func outputLatency(device time.Duration) time.Duration {
+	period := int(device.Seconds() * sampleRate / 2)
+	frames := 3*period + playerBufferFrames(device) - chunkFrames
+	return framesToDuration(int64(frames))
+}
+
+// silence makes p a Player that plays nothing.
+func (p *Player) silence() *Player {
+	p.silent = true
+	return p
+}
+
+// Silent reports whether p plays nothing because there is no sound output.
+func (p *Player) Silent() bool { return p.silent }
+
+// Latency is the time from the mixer rendering a sound to it being heard,
+// which PlayAt and SayAt compensate. It is 0 for a silent Player.
+func (p *Player) Latency() time.Duration {
+	if p.silent {
+		return 0
+	}
+	return p.mixer.latency
+}
+
+func (p *Player) active() bool { return !p.silent && !p.closed.Load() }
+
+// Play plays cue c now.
+func (p *Player) Play(c Cue) { p.PlayAt(c, time.Time{}) }
+
+// PlayAt plays cue c so that it is heard at at. A zero at, or a time already
+// past by less than a second, plays it as soon as possible; later than that
+// it is dropped.
+func (p *Player) PlayAt(c Cue, at time.Time) {
+	if !p.active() || c < 0 || c >= cueCount {
+		return
+	}
+	k := kindTone
+	if c.isTick() {
+		k = kindTick
+	}
+	p.mixer.add(p.cues[c], k, at)
+}
+
+// Say speaks text now.
+func (p *Player) Say(text string) { p.SayAt(text, time.Time{}) }
+
+// SayAt speaks text so that it starts at at, like PlayAt. Phrases of the
+// built-in routine are recorded; other text is spoken by espeak-ng, which
+// takes a moment the first time (see Prepare), and a soft two-note tone
+// stands in for it when espeak-ng is not installed.
+func (p *Player) SayAt(text string, at time.Time) {
+	if !p.active() {
+		return
+	}
+	key := phraseKey(text)
+	if key == "" {
+		return
+	}
+	samples, err := p.speaker.recorded(key)
+	if err == nil && samples != nil {
+		p.mixer.add(samples, kindSpeech, at)
+		return
+	}
+	if p.speaker.espeak == "" {
+		p.mixer.add(p.cues[speechStandIn], kindSpeech, at)
+		return
+	}
+	epoch := p.epoch.Load()
+	go func() {
+		samples, err := p.speaker.render(key)
+		if err != nil {
+			samples = p.cues[speechStandIn]
+		}
+		if p.epoch.Load() == epoch {
+			p.mixer.add(samples, kindSpeech, at)
+		}
+	}()
+}
+
+// Prepare renders, in the background, the phrases that have no recording
+// (a custom routine's), so that saying them later starts on time.
+func (p *Player) Prepare(texts ...string) {
+	if !p.active() || p.speaker.espeak == "" {
+		return
+	}
+	go func() {
+		for _, t := range texts {
+			key := phraseKey(t)
+			if samples, err := p.speaker.recorded(key); key == "" || err != nil || samples != nil {
+				continue
+			}
+			// A failed render is retried, and replaced by a tone, when the
+			// phrase is said.
+			_, _ = p.speaker.render(key)
+		}
+	}()
+}
+
+// CancelPending forgets every sound scheduled but not started yet, for a
+// pause or a skip. Sounds already playing finish.
+func (p *Player) CancelPending() {
+	p.epoch.Add(1)
+	p.mixer.cancelPending()
+}
+
+// Stop forgets every pending sound and fades out, quickly, those playing.
+func (p *Player) Stop() {
+	p.epoch.Add(1)
+	p.mixer.stop()
+}
+
+// SetVoice turns speech on or off.
+func (p *Player) SetVoice(on bool) { p.set(func() { p.voice = on }) }
+
+// SetTones turns all tones on or off, ticks included.
+func (p *Player) SetTones(on bool) { p.set(func() { p.tones = on }) }
+
+// SetTicks turns the countdown ticks on or off; the other tones stay.
+func (p *Player) SetTicks(on bool) { p.set(func() { p.ticks = on }) }
+
+func (p *Player) set(change func()) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	change()
+	p.mixer.setMuted(kindSpeech, !p.voice)
+	p.mixer.setMuted(kindTone, !p.tones)
+	p.mixer.setMuted(kindTick, !p.tones || !p.ticks)
+}
+
+// SetVolume sets the master volume, 0 (silent) to 1 (full). The change
+// glides over a few milliseconds, so it never clicks.
+func (p *Player) SetVolume(v float64) { p.mixer.setVolume(v) }
+
+// Close stops the output. The Player stays safe to call, silently.
+func (p *Player) Close() error {
+	if p.closed.Swap(true) || p.out == nil {
+		return nil
+	}
+	if err := p.out.Close(); err != nil {
+		return fmt.Errorf("audio: close: %w", err)
+	}
+	return nil
+}
