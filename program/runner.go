@@ -188,7 +188,7 @@ func (r *Runner) End() {
 		return
 	}
 	r.frozen = r.offset(r.clock.Now())
-	r.done = true
+	r.done, r.paused = true, false
 	r.ended = true
 	r.reschedule()
 }

@@ -305,6 +305,7 @@ func TestRunnerEnd(t *testing.T) {
 	s := newSession(tl)
 	s.Start()
 	s.to(12 * sec)
+	s.Pause()
 	n := len(s.fired())
 	s.End()
 	s.clock.Advance(time.Hour)
@@ -316,8 +317,8 @@ func TestRunnerEnd(t *testing.T) {
 		t.Errorf("got %d events after End, want none", got-n)
 	}
 	p := s.Position()
-	if !s.Done() || !p.Done || p.Offset != 12*sec {
-		t.Errorf("after End: got done %v position done %v offset %v, want true true 12s", s.Done(), p.Done, p.Offset)
+	if !s.Done() || !p.Done || p.Offset != 12*sec || s.Paused() {
+		t.Errorf("after End of a paused session: got done %v position done %v offset %v paused %v, want true true 12s false", s.Done(), p.Done, p.Offset, s.Paused())
 	}
 	gen := p.Generation
 	for _, f := range []func(){s.Pause, s.Resume, s.Next, s.Back, s.Repeat, s.End, s.Start} {

@@ -334,6 +334,23 @@ func TestTimelineRepShapes(t *testing.T) {
 				{LastSeconds, 3 * sec, 0, 0, 0, NoSide, 0, 1},
 			},
 		},
+		{
+			name:   "timed item on each side switches sides between",
+			dose:   Dose{Duration: 2 * sec, Sides: 2},
+			phases: []Phase{Setup, Hold},
+			want: []ev{
+				{StartHold, 0, 0, 0, 0, LeftSide, 1, 0},
+				{Halfway, sec, 0, 0, 0, LeftSide, 1, 0},
+				{LastSeconds, sec, 0, 0, 0, LeftSide, 1, 1},
+				{SwitchSides, 2 * sec, 0, 0, 0, RightSide, 0, 0},
+				{CountdownTick, 4 * sec, 0, 0, 0, RightSide, 0, 3},
+				{CountdownTick, 5 * sec, 0, 0, 0, RightSide, 0, 2},
+				{CountdownTick, 6 * sec, 0, 0, 0, RightSide, 0, 1},
+				{StartHold, 7 * sec, 0, 0, 0, RightSide, 1, 0},
+				{Halfway, 8 * sec, 0, 0, 0, RightSide, 1, 0},
+				{LastSeconds, 8 * sec, 0, 0, 0, RightSide, 1, 1},
+			},
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
