@@ -104,7 +104,8 @@ const (
 	NextRep
 	// SwitchSides starts the change to the other side; Side is the new side.
 	SwitchSides
-	// Rest starts a rest, between sets or between exercises.
+	// Rest starts a rest between sets (Set is the coming set) or between
+	// exercises (Item is the exercise just done).
 	Rest
 	// NextPreview comes halfway through a rest and says what follows: Item,
 	// Set and Reps (and Name) describe the coming set or exercise.
@@ -160,16 +161,20 @@ type Event struct {
 	Offset   time.Duration // from the session start
 	Interval int           // index of the interval in progress at Offset (len(Intervals) at the end)
 
-	Item       int // index into Plan.Items; -1 for SessionComplete
-	Set, Sets  int
-	Rep, Reps  int
-	Side       Side
-	Step       int    // index into the exercise's Steps, or -1
-	Name       string // the exercise's name
-	Cue        string // the step's spoken cue, or ""
-	Count      int    // CountdownTick, LastSeconds: seconds left (3, 2, 1)
-	Due        time.Time
-	Generation uint64 // set by the Runner; see Runner.Upcoming
+	// Where in the plan, counted as in Interval. Announcements of what comes
+	// (GetReady, NextRep, SwitchSides, NextPreview) carry what comes.
+	Item      int // index into Plan.Items; -1 for SessionComplete
+	Set, Sets int
+	Rep, Reps int
+	Side      Side
+
+	Step  int    // index into the exercise's Steps, or -1
+	Name  string // the exercise's name ("" for SessionComplete)
+	Cue   string // the step's spoken cue, or ""
+	Count int    // CountdownTick, LastSeconds: seconds left (3, 2, 1)
+
+	Due        time.Time // when it falls due: the Runner's origin + Offset
+	Generation uint64    // the Runner's generation when it was read; see Runner
 }
 
 // A Timeline is a plan laid out in time, the script a session plays: Plan.Timeline expands a plan into contiguous
