@@ -7,6 +7,7 @@
 package e2e
 
 import (
+	"bufio"
 	"bytes"
 	"errors"
 	"fmt"
@@ -34,41 +35,70 @@ type Display struct {
 	cmd  *exec.Cmd
 }
 
-// StartDisplay starts Xvfb on a free display number with a screen of the
-// given size and waits until it answers.
+// StartDisplay starts Xvfb with a screen of the given size and waits until
+// it answers. The server picks a free display number itself (-displayfd), so
+// other X servers on the machine cannot race it for one.
 func StartDisplay(width, height int) (*Display, error) {
 	for _, tool := range []string{"Xvfb", "xdpyinfo", "xdotool", "import", "pv"} {
 		if _, err := exec.LookPath(tool); err != nil {
 			return nil, fmt.Errorf("e2e: %s not found: run `make deps-test`", tool)
 		}
 	}
-	for n := 90; n < 140; n++ {
-		if _, err := os.Stat(fmt.Sprintf("/tmp/.X%d-lock", n)); err == nil {
-			continue
-		}
-		name := ":" + strconv.Itoa(n)
-		cmd := exec.Command("Xvfb", name, "-screen", "0", fmt.Sprintf("%dx%dx24", width, height), "-nolisten", "tcp")
-		if err := cmd.Start(); err != nil {
-			return nil, fmt.Errorf("e2e: start Xvfb: %w", err)
-		}
-		d := &Display{Name: name, cmd: cmd}
-		deadline := time.Now().Add(5 * time.Second)
-		for time.Now().Before(deadline) {
-			if exec.Command("xdpyinfo", "-display", name).Run() == nil {
-				return d, nil
-			}
-			time.Sleep(50 * time.Millisecond)
-		}
-		d.Close()
+	r, w, err := os.Pipe()
+	if err != nil {
+		return nil, fmt.Errorf("e2e: %w", err)
 	}
-	return nil, errors.New("e2e: no free X display between :90 and :139, or Xvfb did not answer")
+	defer r.Close()
+	cmd := exec.Command("Xvfb", "-displayfd", "3", "-screen", "0", fmt.Sprintf("%dx%dx24", width, height), "-nolisten", "tcp")
+	cmd.ExtraFiles = []*os.File{w}
+	var log syncBuffer
+	cmd.Stderr = &log
+	if err := cmd.Start(); err != nil {
+		w.Close()
+		return nil, fmt.Errorf("e2e: start Xvfb: %w", err)
+	}
+	w.Close()
+	d := &Display{cmd: cmd}
+
+	number := make(chan string, 1)
+	go func() {
+		line, _ := bufio.NewReader(r).ReadString('\n')
+		number <- strings.TrimSpace(line)
+	}()
+	select {
+	case n := <-number:
+		if n == "" {
+			d.Close()
+			return nil, fmt.Errorf("e2e: Xvfb did not start: %s", log.String())
+		}
+		d.Name = ":" + n
+	case <-time.After(10 * time.Second):
+		d.Close()
+		return nil, fmt.Errorf("e2e: Xvfb did not report a display within 10s: %s", log.String())
+	}
+	if err := exec.Command("xdpyinfo", "-display", d.Name).Run(); err != nil {
+		d.Close()
+		return nil, fmt.Errorf("e2e: Xvfb on %s does not answer: %v", d.Name, err)
+	}
+	return d, nil
 }
 
-// Close stops the X server.
+// Close stops the X server, letting it remove its lock file.
 func (d *Display) Close() {
-	if d.cmd.Process != nil {
-		_ = d.cmd.Process.Kill() // the server holds no state worth a clean stop
-		_ = d.cmd.Wait()         // its exit status after a kill says nothing
+	if d.cmd.Process == nil {
+		return
+	}
+	_ = d.cmd.Process.Signal(syscall.SIGTERM) // it may have exited already
+	done := make(chan struct{})
+	go func() {
+		_ = d.cmd.Wait() // its exit status after a stop says nothing
+		close(done)
+	}()
+	select {
+	case <-done:
+	case <-time.After(5 * time.Second):
+		_ = d.cmd.Process.Kill() // it ignored SIGTERM
+		<-done
 	}
 }
 
