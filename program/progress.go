@@ -84,10 +84,11 @@ const (
 
 // Sources, as the explanations cite them.
 const (
-	sourceTrafficLight = "after Silbernagel et al. 2007, a pain-monitoring model from Achilles tendon rehabilitation that Steady adapts to back exercise"
-	sourceMCID         = "about 2 points or 30 % is the smallest change people notice (Farrar et al. 2001; Ostelo et al. 2008)"
-	sourceStabilise    = "stabilising rather than stretching while the back guards itself is the approach Steady follows; in a large comparison of exercise types, stretching did no better than no treatment (Owen et al. 2020)"
-	sourceRedFlags     = "NICE guideline NG59 and NICE CKS on low back pain"
+	sourceTrafficLight      = "after Silbernagel et al. 2007, a pain-monitoring model from Achilles tendon rehabilitation that Steady adapts to back exercise"
+	sourceMCID              = "about 2 points or 30 % is the smallest change people notice (Farrar et al. 2001; Ostelo et al. 2008)"
+	sourceTrafficLightShort = "after Silbernagel et al. 2007"
+	sourceStabilise         = "while the back guards itself, Steady stabilises rather than stretches (in a large comparison of exercise types, stretching did no better than no treatment: Owen et al. 2020)"
+	sourceRedFlags          = "NICE guideline NG59 and NICE CKS on low back pain"
 )
 
 // Cause is why the back feels tight, as the user says.

@@ -181,7 +181,7 @@ func Decide(in History, now time.Time) Decision {
 	case now.Before(st.FlareUntil):
 		d.Mode, d.FlareUntil = Flare, st.FlareUntil
 		why = append(why, Reason{Rule: RuleFlareMode, Text: fmt.Sprintf(
-			"Flare mode through %s: breathing with a gentle brace, positions of comfort and short walks, and no stretching; %s. Then you restart one level lower, at %s.",
+			"Flare mode through %s: breathing with a gentle brace, positions of comfort and short walks. No stretching: %s. Then you restart at %s.",
 			day(st.FlareUntil.Add(-time.Nanosecond)), sourceStabilise, stepName(st.Level, st.DoseStep, steps))})
 	case now.Before(st.CalmUntil):
 		d.Mode = CalmDownToday
@@ -235,8 +235,24 @@ func Decide(in History, now time.Time) Decision {
 	why = append(why, baselineReason(d.Baseline, d.BaselineReady, mornings, now))
 	ok, mr := mobility(mornings, now, d.Mode == Flare)
 	d.MobilityAllowed = ok
-	d.Explanation = append(why, mr)
+	d.Explanation = citeOnce(append(why, mr))
 	return d
+}
+
+// citeOnce keeps the full description of the traffic-light source in the
+// first reason that has it and shortens it in the rest.
+func citeOnce(rs []Reason) []Reason {
+	seen := false
+	for i, r := range rs {
+		if !strings.Contains(r.Text, sourceTrafficLight) {
+			continue
+		}
+		if seen {
+			rs[i].Text = strings.ReplaceAll(r.Text, sourceTrafficLight, sourceTrafficLightShort)
+		}
+		seen = true
+	}
+	return rs
 }
 
 // baselineAt is the baseline as of t, or NoBaseline while it is forming.
@@ -472,7 +488,7 @@ func mobility(mornings []MorningRating, now time.Time, flare bool) (bool, Reason
 		r.Text = "Gentle stretching is offered today: you said the tightness comes from sitting still, and you are not in a flare."
 		return true, r
 	default:
-		r.Text = "No stretching today: the tightness is not from sitting still, so Steady sticks to stabilising."
+		r.Text = "No stretching today: you did not say the tightness comes from sitting still, so Steady sticks to stabilising."
 	}
 	return false, r
 }

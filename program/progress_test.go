@@ -251,7 +251,7 @@ func TestDecideRedAndFlare(t *testing.T) {
 			[]SessionOutcome{redSession(3, 2, 1), {Time: dayAt(10, 18).Add(time.Minute), Level: 2, DoseStep: 0, MaxPainDuring: 7}}, dayAt(10, 19),
 			CalmDownToday, 0, 0, [2]int{2, 0}, RuleStepDown, nil},
 		{"flare lasts through day 3", l2s1, base, []SessionOutcome{redSession(3, 2, 1), redSession(5, 2, 0)}, dayAt(8, 0).Add(-time.Nanosecond),
-			Flare, 0, 0, [2]int{1, 0}, RuleFlareMode, []string{"no stretching", "Owen"}},
+			Flare, 0, 0, [2]int{1, 0}, RuleFlareMode, []string{"No stretching", "Owen"}},
 		{"after the flare: one level lower", l2s1, base, []SessionOutcome{redSession(3, 2, 1), redSession(5, 2, 0)}, dayAt(8, 0),
 			Normal, 1, 0, [2]int{1, 0}, RuleFlareTwoRed, []string{"restart one level lower"}},
 		{"flare from level 0 restarts at level 0", Standing{Level: 0, Since: dayAt(0, 8)}, base, []SessionOutcome{redSession(3, 0, 0), redSession(5, 0, 0)}, dayAt(8, 0),
@@ -286,6 +286,13 @@ func TestDecideRedAndFlare(t *testing.T) {
 			}
 			if d.Mode == Flare && d.MobilityAllowed {
 				t.Error("flare mode allows mobility, want never")
+			}
+			full := 0
+			for _, e := range d.Explanation {
+				full += strings.Count(e.Text, "Achilles")
+			}
+			if full != 1 {
+				t.Errorf("explanation: got the full traffic-light source %d times, want once: %+v", full, d.Explanation)
 			}
 			checkSettled(t, in, d, c.now)
 		})
@@ -422,7 +429,7 @@ func TestDecideMobility(t *testing.T) {
 		words    string
 	}{
 		{"tight from inactivity, no flare: offered", append(prior, rate(3, CauseInactivity, 3)), nil, dayAt(3, 9), true, "sitting still"},
-		{"tight with pain: not offered", append(prior, rate(3, CausePain, 3)), nil, dayAt(3, 9), false, "not from sitting still"},
+		{"tight with pain: not offered", append(prior, rate(3, CausePain, 3)), nil, dayAt(3, 9), false, "did not say the tightness comes from sitting still"},
 		{"from inactivity, but in a flare: not offered", append(prior, rate(3, CauseInactivity, 8)), nil, dayAt(3, 9), false, "flare"},
 		{"only yesterday's rating: not offered", append(prior, rate(3, CauseInactivity, 3)), nil, dayAt(4, 9), false, "rate this morning"},
 		{"calm-down day after red, tightness from inactivity: offered", append(prior, rate(3, CauseInactivity, 3)),
