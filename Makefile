@@ -73,9 +73,12 @@ screenshots: deps-test build
 	  $(GO) test -tags e2e -count=1 -v ./e2e/
 
 # A desktop package: a tar.xz with the binary, the icon and a .desktop file.
+# (fyne package counts builds in FyneApp.toml; the tracked file is put back.)
 package: deps-test
-	$(GO) run $(FYNE_TOOLS) package -os linux -release -name Steady
-	@mkdir -p build && mv -f Steady.tar.xz build/
+	@mkdir -p build && cp FyneApp.toml build/FyneApp.toml.tracked
+	$(GO) run $(FYNE_TOOLS) package -os linux -release -name Steady; \
+	  status=$$?; mv -f build/FyneApp.toml.tracked FyneApp.toml; exit $$status
+	@mv -f Steady.tar.xz build/
 	@tmp=$$(mktemp -d) && tar -xJf build/Steady.tar.xz -C $$tmp && \
 	  desktop-file-validate $$(find $$tmp -name '*.desktop') && \
 	  echo "build/Steady.tar.xz: .desktop file valid"; rm -rf $$tmp
