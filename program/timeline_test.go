@@ -437,61 +437,14 @@ func TestTimelineLeavesOutEmptyItems(t *testing.T) {
 	}
 }
 
-// TestTimelineInvariants checks what the GUI and the runner rely on, for a
-// real-sized plan.
-func TestTimelineInvariants(t *testing.T) {
+func TestTimelineOfARealSizedPlan(t *testing.T) {
 	tl := sessionPlan().Timeline()
-	ivs, events := tl.Intervals(), tl.Events()
-	t.Run("intervals are contiguous from 0 to Total", func(t *testing.T) {
-		at := time.Duration(0)
-		for i, iv := range ivs {
-			if iv.Start != at || iv.Duration <= 0 {
-				t.Fatalf("interval %d: got start %v duration %v, want start %v and a positive duration", i, iv.Start, iv.Duration, at)
-			}
-			if iv.PhaseStart > iv.Start || iv.PhaseStart+iv.PhaseDuration < iv.End() {
-				t.Fatalf("interval %d: phase %v+%v does not hold it", i, iv.PhaseStart, iv.PhaseDuration)
-			}
-			at = iv.End()
-		}
-		if at != tl.Total() {
-			t.Errorf("intervals end at %v, want Total %v", at, tl.Total())
-		}
-	})
-	t.Run("events are in order and point at their interval", func(t *testing.T) {
-		for i, e := range events {
-			if i > 0 && e.Offset < events[i-1].Offset {
-				t.Fatalf("event %d at %v before event %d at %v", i, e.Offset, i-1, events[i-1].Offset)
-			}
-			if e.Interval < len(ivs) && (ivs[e.Interval].Start > e.Offset || ivs[e.Interval].End() <= e.Offset) {
-				t.Errorf("event %d %v at %v: interval %d is %v+%v", i, e.Kind, e.Offset, e.Interval, ivs[e.Interval].Start, ivs[e.Interval].Duration)
-			}
-		}
-		last := events[len(events)-1]
-		if last.Kind != SessionComplete || last.Offset != tl.Total() || last.Interval != len(ivs) {
-			t.Errorf("last event: got %v at %v interval %d, want SessionComplete at %v interval %d", last.Kind, last.Offset, last.Interval, tl.Total(), len(ivs))
-		}
-	})
-	t.Run("every interval starts with an event", func(t *testing.T) {
-		starts := map[time.Duration]bool{}
-		for _, e := range events {
-			starts[e.Offset] = true
-		}
-		for i, iv := range ivs {
-			if !starts[iv.Start] {
-				t.Errorf("interval %d (%v at %v) has no event at its start", i, iv.Stage, iv.Start)
-			}
-		}
-	})
-	t.Run("real-sized", func(t *testing.T) {
-		if tl.Total() < 25*time.Minute || tl.Total() > 35*time.Minute {
-			t.Errorf("total: got %v, want about 30 minutes", tl.Total())
-		}
-	})
-	t.Run("deterministic", func(t *testing.T) {
-		if again := sessionPlan().Timeline(); !reflect.DeepEqual(again.Events(), events) || !reflect.DeepEqual(again.Intervals(), ivs) {
-			t.Error("two timelines of the same plan differ")
-		}
-	})
+	if tl.Total() < 25*time.Minute || tl.Total() > 35*time.Minute {
+		t.Errorf("total: got %v, want about 30 minutes", tl.Total())
+	}
+	if again := sessionPlan().Timeline(); !reflect.DeepEqual(again.Events(), tl.Events()) || !reflect.DeepEqual(again.Intervals(), tl.Intervals()) {
+		t.Error("two timelines of the same plan differ")
+	}
 }
 
 func TestTimelineAt(t *testing.T) {
@@ -598,4 +551,93 @@ func BenchmarkTimelineAt(b *testing.B) {
 			at -= total
 		}
 	}
+}
+
+// checkInvariants checks what the GUI and the runner rely on for any plan.
+func checkInvariants(t *testing.T, tl Timeline) {
+	t.Helper()
+	ivs, events := tl.Intervals(), tl.Events()
+	at := time.Duration(0)
+	for i, iv := range ivs {
+		if iv.Start != at || iv.Duration <= 0 {
+			t.Fatalf("interval %d: got start %v duration %v, want start %v and a positive duration", i, iv.Start, iv.Duration, at)
+		}
+		if iv.PhaseStart > iv.Start || iv.PhaseStart+iv.PhaseDuration < iv.End() {
+			t.Fatalf("interval %d: phase %v+%v does not hold it", i, iv.PhaseStart, iv.PhaseDuration)
+		}
+		at = iv.End()
+	}
+	if at != tl.Total() {
+		t.Fatalf("intervals end at %v, want Total %v", at, tl.Total())
+	}
+	starts := map[time.Duration]bool{}
+	for i, e := range events {
+		starts[e.Offset] = true
+		if i > 0 && e.Offset < events[i-1].Offset {
+			t.Fatalf("event %d at %v before event %d at %v", i, e.Offset, i-1, events[i-1].Offset)
+		}
+		if e.Offset < 0 || e.Offset > tl.Total() {
+			t.Fatalf("event %d %v at %v, outside 0..%v", i, e.Kind, e.Offset, tl.Total())
+		}
+		if e.Interval < len(ivs) && (ivs[e.Interval].Start > e.Offset || ivs[e.Interval].End() <= e.Offset) {
+			t.Fatalf("event %d %v at %v: interval %d is %v+%v", i, e.Kind, e.Offset, e.Interval, ivs[e.Interval].Start, ivs[e.Interval].Duration)
+		}
+	}
+	last := events[len(events)-1]
+	if last.Kind != SessionComplete || last.Offset != tl.Total() || last.Interval != len(ivs) {
+		t.Fatalf("last event: got %v at %v interval %d, want SessionComplete at %v interval %d", last.Kind, last.Offset, last.Interval, tl.Total(), len(ivs))
+	}
+	for i, iv := range ivs {
+		if !starts[iv.Start] {
+			t.Fatalf("interval %d (%v at %v) has no event at its start", i, iv.Stage, iv.Start)
+		}
+		for _, off := range []time.Duration{iv.Start, iv.Start + iv.Duration/2, iv.End() - 1} {
+			if p := tl.At(off); p.Index != i || p.Elapsed+p.Remaining != iv.Duration || p.Fraction < 0 || p.Fraction >= 1 {
+				t.Fatalf("At(%v): got interval %d elapsed %v remaining %v fraction %v, want interval %d", off, p.Index, p.Elapsed, p.Remaining, p.Fraction, i)
+			}
+		}
+	}
+}
+
+func TestTimelineInvariants(t *testing.T) {
+	for _, tt := range []struct {
+		name string
+		plan Plan
+	}{
+		{"small plan", smallPlan()},
+		{"30-minute plan", sessionPlan()},
+		{"empty plan", Plan{}},
+	} {
+		t.Run(tt.name, func(t *testing.T) { checkInvariants(t, tt.plan.Timeline()) })
+	}
+}
+
+// FuzzTimeline checks the invariants for plans of any shape, durations in
+// milliseconds so that steps split unevenly and ticks fall anywhere.
+func FuzzTimeline(f *testing.F) {
+	f.Add(uint8(5), uint8(3), uint8(1), uint8(2), int16(10000), int16(2000), int16(2000), int16(3000), int16(30000), int16(0), int16(10000), int16(30000), uint8(0x1f))
+	f.Add(uint8(8), uint8(0), uint8(8), uint8(1), int16(0), int16(2000), int16(2000), int16(0), int16(0), int16(0), int16(0), int16(0), uint8(0x05))
+	f.Add(uint8(0), uint8(0), uint8(0), uint8(2), int16(0), int16(0), int16(0), int16(0), int16(0), int16(7777), int16(-5), int16(1), uint8(0x12))
+	f.Add(uint8(1), uint8(1), uint8(1), uint8(2), int16(1), int16(1), int16(1), int16(1), int16(1), int16(0), int16(3), int16(2), uint8(0xff))
+	f.Fuzz(func(t *testing.T, s1, s2, s3, sides uint8, hold, up, down, repRest, setRest, duration, getReady, rest int16, steps uint8) {
+		ms := func(n int16) time.Duration { return time.Duration(n) * time.Millisecond }
+		var phases []Phase
+		for i, ph := range []Phase{Setup, Setup, Move, Hold, Hold, Return, Move, Return} {
+			if steps&(1<<i) != 0 {
+				phases = append(phases, ph)
+			}
+		}
+		d := Dose{
+			Sets: []int{int(s1 % 12), int(s2 % 12), int(s3 % 12)}, Sides: int(sides % 3),
+			Hold: ms(hold), Up: ms(up), Down: ms(down), RepRest: ms(repRest), SetRest: ms(setRest), Duration: ms(duration),
+		}
+		walk := d
+		walk.Duration = ms(duration) + 5*sec
+		plan := Plan{GetReady: ms(getReady), Rest: ms(rest), Items: []PlanItem{
+			{Exercise: exercise("a", Stabilise, phases...), Dose: d},
+			{Exercise: exercise("walk", Walk, phases...), Dose: walk},
+			{Exercise: exercise("b", Mobility, phases...), Dose: d},
+		}}
+		checkInvariants(t, plan.Timeline())
+	})
 }
