@@ -48,6 +48,9 @@ const (
 
 	// GreensToProgress sessions in a row, all green, at least StepDuration on
 	// the step and the last session felt easy: next dose step (CLINICAL.md §3).
+	// "In a row" counts back from the latest session done at the step; a
+	// green counts once final (its next-morning rating is in). Exactly a
+	// week on the step is a week.
 	GreensToProgress = 3
 	StepDuration     = 7 * 24 * time.Hour
 
@@ -201,26 +204,6 @@ type History struct {
 	Flag FlagState
 }
 
-// FlagState records the last red-flag screening that found a flag, and
-// whether a clinician has cleared the user since.
-type FlagState struct {
-	Raised time.Time // when a screening last found a flag; zero if never
-	Tier   Tier      // how urgent it was
-	Flags  []string  // the question IDs that fired
-	// Cleared is when the user confirmed that a clinician has cleared them.
-	// A clearance at or after Raised lifts the flag.
-	Cleared time.Time
-	// Screened is when the user last answered the red-flag questions,
-	// whatever the result. A session after it that reports new numbness or
-	// weakness asks for the questions again (Decision.Rescreen).
-	Screened time.Time
-}
-
-// Active reports whether a flag is raised and not cleared.
-func (f FlagState) Active() bool {
-	return !f.Raised.IsZero() && f.Cleared.Before(f.Raised)
-}
-
 // Color is a traffic light.
 type Color string
 
@@ -292,26 +275,42 @@ type Light struct {
 // there; with fewer, the median of what there is comes back (0 with none) so
 // the caller can show it as "still forming".
 func Baseline(mornings []MorningRating, now time.Time) (float64, bool) {
-	return baselineOf(mornings, func(t time.Time) bool { return !t.After(now) })
+	sorted := sortedMornings(mornings)
+	return baselineOf(sorted, ratedBy(sorted, now))
 }
 
-// baselineBefore is the baseline from the ratings strictly before t, so a
-// morning is not compared with a baseline it is part of.
-func baselineBefore(mornings []MorningRating, t time.Time) (float64, bool) {
-	return baselineOf(mornings, func(m time.Time) bool { return m.Before(t) })
+func sortedMornings(mornings []MorningRating) []MorningRating {
+	s := slices.Clone(mornings)
+	slices.SortStableFunc(s, func(a, b MorningRating) int { return a.Time.Compare(b.Time) })
+	return s
 }
 
-func baselineOf(mornings []MorningRating, keep func(time.Time) bool) (float64, bool) {
-	var rs []MorningRating
-	for _, m := range mornings {
-		if keep(m.Time) {
-			rs = append(rs, m)
+// ratedBy returns how many of the sorted ratings are at or before t.
+func ratedBy(sorted []MorningRating, t time.Time) int {
+	n, _ := slices.BinarySearchFunc(sorted, t, func(m MorningRating, t time.Time) int {
+		if m.Time.After(t) {
+			return 1
 		}
-	}
-	slices.SortStableFunc(rs, func(a, b MorningRating) int { return a.Time.Compare(b.Time) })
-	if len(rs) > BaselineWindow {
-		rs = rs[len(rs)-BaselineWindow:]
-	}
+		return -1
+	})
+	return n
+}
+
+// ratedBefore returns how many of the sorted ratings are strictly before t,
+// so a morning is not compared with a baseline it is part of.
+func ratedBefore(sorted []MorningRating, t time.Time) int {
+	n, _ := slices.BinarySearchFunc(sorted, t, func(m MorningRating, t time.Time) int {
+		if m.Time.Before(t) {
+			return -1
+		}
+		return 1
+	})
+	return n
+}
+
+// baselineOf is the baseline of the first n of the sorted ratings.
+func baselineOf(sorted []MorningRating, n int) (float64, bool) {
+	rs := sorted[max(n-BaselineWindow, 0):n]
 	pains := make([]int, len(rs))
 	for i, r := range rs {
 		pains[i] = r.BackPain

@@ -70,7 +70,7 @@ type Decision struct {
 	ExerciseAllowed bool
 	// MobilityAllowed: stretching and mobility work may be offered. Only
 	// when today's latest morning rating gives inactivity as the cause of
-	// tightness, there is no flare and no red flag.
+	// tightness, and it is not a flare, a calm-down day or a red flag.
 	MobilityAllowed bool
 	// LastLight is the light of the most recent session at or before now;
 	// its Color is empty when there is none.
@@ -100,14 +100,24 @@ func Start(level int, at time.Time) Standing {
 }
 
 // Decide applies the progression rules to the history, as of now. It acts on
-// the ratings and sessions after in.Standing.Since in time order (a morning
-// before a session at the same instant), then judges progression as of now.
-// It is deterministic, and Decide on the returned standing with the same
-// history gives the same decision again.
+// the ratings and sessions after in.Standing.Since, in time order, then
+// judges progression as of now. It is deterministic, and Decide on the
+// returned standing with the same history returns that standing again.
 //
 // Order of precedence: a red flag stops exercise; a flare beats a red
 // session (two reds make a flare, not two step-downs); a calm-down day beats
-// the rest; rising pain holds progression; amber repeats the dose.
+// the rest; rising pain holds progression; amber repeats the dose. Rising
+// pain and the review are judged outside flare mode and calm-down days only.
+//
+// Ties, all decided one way:
+//   - a morning rating and a session at the same instant: the rating first;
+//   - an event at the very instant of Since counts as acted on;
+//   - exactly a week on a step is a week; two reds exactly 7 days apart are
+//     within 7 days; a morning exactly baseline + 2 starts a flare;
+//   - flare mode and a calm-down day end at local midnight: at that instant
+//     they are over;
+//   - a weekly mean equal to the week before is not rising;
+//   - exactly ReviewAfter counts; exactly 2 points or 30 % is an improvement.
 func Decide(in History, now time.Time) Decision {
 	steps := func(level int) int {
 		if in.StepsInLevel == nil {
@@ -117,8 +127,7 @@ func Decide(in History, now time.Time) Decision {
 	}
 	sessions := slices.Clone(in.Sessions)
 	slices.SortStableFunc(sessions, func(a, b SessionOutcome) int { return a.Time.Compare(b.Time) })
-	mornings := slices.Clone(in.Mornings)
-	slices.SortStableFunc(mornings, func(a, b MorningRating) int { return a.Time.Compare(b.Time) })
+	mornings := sortedMornings(in.Mornings)
 
 	st := in.Standing
 	lights := make([]Light, len(sessions))
@@ -156,7 +165,7 @@ func Decide(in History, now time.Time) Decision {
 	}
 
 	d := Decision{Standing: st, ExerciseAllowed: true}
-	d.Baseline, d.BaselineReady = Baseline(mornings, now)
+	d.Baseline, d.BaselineReady = baselineOf(mornings, ratedBy(mornings, now))
 	for i := len(sessions) - 1; i >= 0; i-- {
 		if !sessions[i].Time.After(now) {
 			d.LastLight = lights[i]
@@ -169,7 +178,10 @@ func Decide(in History, now time.Time) Decision {
 		}
 	}
 
-	why := []Reason{st.Reason}
+	var why []Reason
+	if st.Reason.Text != "" {
+		why = append(why, st.Reason)
+	}
 	switch {
 	case in.Flag.Active():
 		d.Mode, d.ExerciseAllowed = RedFlagStop, false
@@ -233,7 +245,7 @@ func Decide(in History, now time.Time) Decision {
 		d.Level, d.DoseStep = 0, 0
 	}
 	why = append(why, baselineReason(d.Baseline, d.BaselineReady, mornings, now))
-	ok, mr := mobility(mornings, now, d.Mode == Flare)
+	ok, mr := mobility(mornings, now, d.Mode)
 	d.MobilityAllowed = ok
 	d.Explanation = citeOnce(append(why, mr))
 	return d
@@ -255,9 +267,10 @@ func citeOnce(rs []Reason) []Reason {
 	return rs
 }
 
-// baselineAt is the baseline as of t, or NoBaseline while it is forming.
-func baselineAt(mornings []MorningRating, t time.Time) float64 {
-	b, ok := Baseline(mornings, t)
+// baselineAt is the baseline as of t from the sorted ratings, or NoBaseline
+// while it is forming.
+func baselineAt(sorted []MorningRating, t time.Time) float64 {
+	b, ok := baselineOf(sorted, ratedBy(sorted, t))
 	if !ok {
 		return NoBaseline
 	}
@@ -266,14 +279,14 @@ func baselineAt(mornings []MorningRating, t time.Time) float64 {
 
 // morningFlare reports whether morning m starts a flare: back pain at least
 // FlareMorningPain, or at least FlareMorningRise above the baseline of the
-// ratings before it.
+// ratings before it. mornings are sorted by time.
 func morningFlare(mornings []MorningRating, m MorningRating) (Reason, bool) {
 	if m.BackPain >= FlareMorningPain {
 		return Reason{Rule: RuleFlareMorning, Text: fmt.Sprintf(
 			"Your morning back pain on %s was %d out of 10, which is %d or more, and started flare mode.",
 			day(m.Time), m.BackPain, FlareMorningPain)}, true
 	}
-	b, ok := baselineBefore(mornings, m.Time)
+	b, ok := baselineOf(mornings, ratedBefore(mornings, m.Time))
 	if ok && float64(m.BackPain) >= b+FlareMorningRise {
 		return Reason{Rule: RuleFlareMorning, Text: fmt.Sprintf(
 			"Your morning back pain on %s was %d out of 10, %d or more points above your baseline of %s, and started flare mode.",
@@ -432,12 +445,11 @@ func review(mornings []MorningRating, now time.Time) (Reason, bool) {
 	if len(mornings) == 0 || now.Sub(mornings[0].Time) < ReviewAfter {
 		return Reason{}, false
 	}
-	first := mornings[:min(len(mornings), BaselineWindow)]
-	start, ok := Baseline(first, first[len(first)-1].Time)
+	start, ok := baselineOf(mornings, min(len(mornings), BaselineWindow))
 	if !ok {
 		return Reason{}, false
 	}
-	cur, ok := Baseline(mornings, now)
+	cur, ok := baselineOf(mornings, ratedBy(mornings, now))
 	if !ok {
 		return Reason{}, false
 	}
@@ -468,9 +480,11 @@ func baselineReason(b float64, ready bool, mornings []MorningRating, now time.Ti
 
 // mobility reports whether stretching may be offered: today's latest
 // morning rating (same calendar day as now) gives inactivity as the cause of
-// tightness, and there is no flare. Without a rating today Steady does not
-// know why the back is tight, so it offers none.
-func mobility(mornings []MorningRating, now time.Time, flare bool) (bool, Reason) {
+// tightness, and there is no flare (CLINICAL.md §1, §3). Without a rating
+// today Steady does not know why the back is tight, so it offers none. On a
+// calm-down day after a red session it offers none either: Steady's choice,
+// as the calm-down level is the same flare-safe set flare mode offers.
+func mobility(mornings []MorningRating, now time.Time, mode Mode) (bool, Reason) {
 	r := Reason{Rule: RuleMobility}
 	var today *MorningRating
 	for i := range mornings {
@@ -480,8 +494,10 @@ func mobility(mornings []MorningRating, now time.Time, flare bool) (bool, Reason
 		}
 	}
 	switch {
-	case flare:
+	case mode == Flare:
 		r.Text = "No stretching in flare mode: the back muscles are guarding, and stretching works against that."
+	case mode == CalmDownToday:
+		r.Text = "No stretching for the rest of today: after a red session Steady keeps to the calm-down level."
 	case today == nil:
 		r.Text = "No stretching offered: rate this morning first, including why your back feels tight."
 	case today.Cause == CauseInactivity:

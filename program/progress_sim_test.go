@@ -153,3 +153,20 @@ func TestDecideTwelveWeeks(t *testing.T) {
 		t.Logf("path taken:\n%s", &b)
 	}
 }
+
+// BenchmarkDecideYear decides on a year of daily ratings and sessions.
+func BenchmarkDecideYear(b *testing.B) {
+	var u simUser
+	in := History{Standing: Start(1, dayAt(0, 8)), StepsInLevel: testSteps}
+	for day := range 365 {
+		pain, cause := u.morning(day % 84)
+		in.Mornings = append(in.Mornings, MorningRating{Time: dayAt(day, 7), BackPain: pain, Cause: cause})
+		in.Sessions = append(in.Sessions, u.session(day%84, 1, 0))
+		in.Sessions[day].Time = dayAt(day, 18)
+		in.Sessions[day].NextMorning = rating(pain)
+	}
+	now := dayAt(365, 8)
+	for b.Loop() {
+		Decide(in, now)
+	}
+}

@@ -432,8 +432,8 @@ func TestDecideMobility(t *testing.T) {
 		{"tight with pain: not offered", append(prior, rate(3, CausePain, 3)), nil, dayAt(3, 9), false, "did not say the tightness comes from sitting still"},
 		{"from inactivity, but in a flare: not offered", append(prior, rate(3, CauseInactivity, 8)), nil, dayAt(3, 9), false, "flare"},
 		{"only yesterday's rating: not offered", append(prior, rate(3, CauseInactivity, 3)), nil, dayAt(4, 9), false, "rate this morning"},
-		{"calm-down day after red, tightness from inactivity: offered", append(prior, rate(3, CauseInactivity, 3)),
-			[]SessionOutcome{redSession(3, 1, 0)}, dayAt(3, 19), true, "sitting still"},
+		{"calm-down day after red, tightness from inactivity: not offered", append(prior, rate(3, CauseInactivity, 3)),
+			[]SessionOutcome{redSession(3, 1, 0)}, dayAt(3, 19), false, "calm-down level"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

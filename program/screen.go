@@ -7,6 +7,49 @@ package program
 // found 46 across 16 guidelines); this list follows NICE NG59, NICE CKS low
 // back pain and BMJ Best Practice on cauda equina syndrome.
 
+import (
+	"slices"
+	"time"
+)
+
+// FlagState records the last red-flag screening that found a flag, and
+// whether a clinician has cleared the user since.
+type FlagState struct {
+	Raised time.Time // when a screening last found a flag; zero if never
+	Tier   Tier      // how urgent it was
+	Flags  []string  // the question IDs that fired
+	// Cleared is when the user confirmed that a clinician has cleared them.
+	// A clearance at or after Raised lifts the flag.
+	Cleared time.Time
+	// Screened is when the user last answered the red-flag questions,
+	// whatever the result. A session after it that reports new numbness or
+	// weakness asks for the questions again (Decision.Rescreen).
+	Screened time.Time
+}
+
+// Active reports whether a flag is raised and not cleared.
+func (f FlagState) Active() bool {
+	return !f.Raised.IsZero() && f.Cleared.Before(f.Raised)
+}
+
+// Record returns the state after a screening at time at: a referral with a
+// flag raises it; one without leaves an earlier, uncleared flag raised, as
+// only a clinician's clearance lifts it.
+func (f FlagState) Record(r Referral, at time.Time) FlagState {
+	f.Screened = at
+	if r.Tier > NoFlag {
+		f.Raised, f.Tier, f.Flags = at, r.Tier, slices.Clone(r.Flags)
+	}
+	return f
+}
+
+// Clear returns the state after the user confirms, at time at, that a
+// clinician has cleared them.
+func (f FlagState) Clear(at time.Time) FlagState {
+	f.Cleared = at
+	return f
+}
+
 // Tier is how soon a clinician should see the user. Higher is sooner.
 type Tier int
 

@@ -112,3 +112,36 @@ func TestScreenGuidanceIsDistinctPerTier(t *testing.T) {
 		}
 	}
 }
+
+func TestFlagStateThroughDecide(t *testing.T) {
+	in := History{Mornings: dailyMornings(0, 3, 3, 3, 3), Standing: Start(1, dayAt(0, 8)), StepsInLevel: testSteps}
+	type step struct {
+		name         string
+		act          func(FlagState) FlagState
+		wantExercise bool
+		wantTier     Tier
+	}
+	steps := []step{
+		{"first run, all no", func(f FlagState) FlagState { return f.Record(Screen(nil), dayAt(0, 9)) }, true, NoFlag},
+		{"night pain reported", func(f FlagState) FlagState {
+			return f.Record(Screen(map[string]bool{"night-pain": true}), dayAt(1, 9))
+		}, false, SeeDoctorSoon},
+		{"answering no again does not lift it", func(f FlagState) FlagState { return f.Record(Screen(nil), dayAt(1, 10)) }, false, SeeDoctorSoon},
+		{"a clinician cleared the user", func(f FlagState) FlagState { return f.Clear(dayAt(2, 9)) }, true, SeeDoctorSoon},
+		{"a new flag after clearance stops again", func(f FlagState) FlagState {
+			return f.Record(Screen(map[string]bool{"bladder": true}), dayAt(3, 9))
+		}, false, EmergencyNow},
+	}
+	for _, s := range steps {
+		t.Run(s.name, func(t *testing.T) {
+			in.Flag = s.act(in.Flag)
+			d := Decide(in, dayAt(3, 12))
+			if d.ExerciseAllowed != s.wantExercise || in.Flag.Tier != s.wantTier {
+				t.Errorf("got exercise %v, tier %s; want %v, %s", d.ExerciseAllowed, in.Flag.Tier, s.wantExercise, s.wantTier)
+			}
+			if wantMode := map[bool]Mode{true: Normal, false: RedFlagStop}[s.wantExercise]; d.Mode != wantMode {
+				t.Errorf("mode: got %s, want %s", d.Mode, wantMode)
+			}
+		})
+	}
+}
