@@ -16,7 +16,7 @@ type Arrow struct{ From, Via, To program.Point }
 // limbs, the head and the hip.
 var movers = []program.Joint{
 	program.NearHand, program.FarHand, program.NearToe, program.FarToe,
-	program.Head, program.Hip, program.NearKnee, program.FarKnee,
+	program.Head, program.Hip,
 }
 
 // Arrows returns the arrows that show the movement from pose a to pose b: one

@@ -128,6 +128,8 @@ func Dark() Style {
 // The figure's drawn thickness beyond the joint radii, in metres.
 const (
 	neckRadius = 0.055
+	armRoot    = 0.055
+	thighRoot  = 0.085
 	gap        = 0.018 // the background-coloured outline that separates near limbs
 	matDepth   = 0.035
 )
@@ -204,6 +206,16 @@ func (p *painter) body(pose program.Pose, figure, far, working, farWorking, bg c
 	pts := pose.Points()
 	at := func(j program.Joint) pt { return p.at(pts[j]) }
 	rad := func(j program.Joint) float64 { return j.Radius() * p.scale }
+	// A limb is narrower where it meets the trunk than the trunk is there.
+	root := func(seg program.Segment, j program.Joint) float64 {
+		switch seg {
+		case program.NearUpperArm, program.FarUpperArm:
+			return armRoot * p.scale
+		case program.NearThigh, program.FarThigh:
+			return thighRoot * p.scale
+		}
+		return rad(j)
+	}
 	works := func(l program.Limb) bool {
 		for _, w := range pose.Working {
 			if w == l {
@@ -221,7 +233,7 @@ func (p *painter) body(pose program.Pose, figure, far, working, farWorking, bg c
 				s = append(s, blob([]pt{at(ankle), at(a), at(b)}, []float64{rad(ankle) + grow, rad(a) + grow, rad(b) + grow}))
 				continue
 			}
-			s = append(s, capsule(at(a), rad(a)+grow, at(b), rad(b)+grow))
+			s = append(s, capsule(at(a), root(seg, a)+grow, at(b), rad(b)+grow))
 		}
 		return s
 	}

@@ -15,7 +15,7 @@ const (
 	caseWidth    = 0.36
 	caseHeight   = 0.26
 	caseHandle   = 0.05
-	stickOverrun = 0.22
+	stickOverrun = 0.42
 )
 
 // stickEnds returns the ends of a stick held along the back: it touches the
@@ -32,7 +32,7 @@ func stickEnds(pts [program.NumJoints]program.Point) (a, b program.Point) {
 	upper = upper.Add(pts[program.Shoulder].Sub(pts[program.Waist]).Scale(0.8))
 	d := upper.Sub(sacrum)
 	d = d.Scale(1 / math.Hypot(d.X, d.Y))
-	return sacrum.Sub(d.Scale(0.08)), upper.Add(d.Scale(stickOverrun + 0.35))
+	return sacrum.Sub(d.Scale(0.08)), upper.Add(d.Scale(stickOverrun))
 }
 
 // caseCorners returns the corners of a suitcase hanging from the near hand.
