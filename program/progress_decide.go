@@ -129,40 +129,12 @@ func Decide(in History, now time.Time) Decision {
 	slices.SortStableFunc(sessions, func(a, b SessionOutcome) int { return a.Time.Compare(b.Time) })
 	mornings := sortedMornings(in.Mornings)
 
-	st := in.Standing
 	lights := make([]Light, len(sessions))
 	for i, s := range sessions {
 		lights[i] = Classify(s, baselineAt(mornings, s.Time))
 	}
 
-	// Act on what happened since the standing took effect.
-	mi, si := 0, 0
-	for mi < len(mornings) || si < len(sessions) {
-		if mi < len(mornings) && (si == len(sessions) || !mornings[mi].Time.After(sessions[si].Time)) {
-			m := mornings[mi]
-			mi++
-			if !m.Time.After(st.Since) || m.Time.After(now) {
-				continue
-			}
-			if r, ok := morningFlare(mornings, m); ok {
-				st = startFlare(st, m.Time, r)
-			}
-			continue
-		}
-		i := si
-		s := sessions[i]
-		si++
-		if !s.Time.After(st.Since) || s.Time.After(now) || lights[i].Color != Red {
-			continue
-		}
-		if j := earlierRed(sessions, lights, i, st.FlareStarted); j >= 0 {
-			st = startFlare(st, s.Time, Reason{Rule: RuleFlareTwoRed, Text: fmt.Sprintf(
-				"Two red sessions within 7 days (%s and %s) started flare mode.",
-				day(sessions[j].Time), day(s.Time))})
-			continue
-		}
-		st = stepDown(st, s, lights[i], steps)
-	}
+	st := actOn(in.Standing, mornings, sessions, lights, now, steps)
 
 	d := Decision{Standing: st, ExerciseAllowed: true}
 	d.Baseline, d.BaselineReady = baselineOf(mornings, ratedBy(mornings, now))
@@ -249,6 +221,42 @@ func Decide(in History, now time.Time) Decision {
 	d.MobilityAllowed = ok
 	d.Explanation = citeOnce(append(why, mr))
 	return d
+}
+
+// actOn applies the event rules to the ratings and sessions after st.Since
+// and up to now, in time order (a morning before a session at the same
+// instant): a morning far above the baseline, or two reds within RedWindow,
+// start a flare; any other red session takes a dose step off. Both lists are
+// sorted by time; lights are the sessions' lights.
+func actOn(st Standing, mornings []MorningRating, sessions []SessionOutcome, lights []Light, now time.Time, steps func(int) int) Standing {
+	mi, si := 0, 0
+	for mi < len(mornings) || si < len(sessions) {
+		if mi < len(mornings) && (si == len(sessions) || !mornings[mi].Time.After(sessions[si].Time)) {
+			m := mornings[mi]
+			mi++
+			if !m.Time.After(st.Since) || m.Time.After(now) {
+				continue
+			}
+			if r, ok := morningFlare(mornings, m); ok {
+				st = startFlare(st, m.Time, r)
+			}
+			continue
+		}
+		i := si
+		s := sessions[i]
+		si++
+		if !s.Time.After(st.Since) || s.Time.After(now) || lights[i].Color != Red {
+			continue
+		}
+		if j := earlierRed(sessions, lights, i, st.FlareStarted); j >= 0 {
+			st = startFlare(st, s.Time, Reason{Rule: RuleFlareTwoRed, Text: fmt.Sprintf(
+				"Two red sessions within 7 days (%s and %s) started flare mode.",
+				day(sessions[j].Time), day(s.Time))})
+			continue
+		}
+		st = stepDown(st, s, lights[i], steps)
+	}
+	return st
 }
 
 // citeOnce keeps the full description of the traffic-light source in the
