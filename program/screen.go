@@ -92,8 +92,8 @@ const ScreeningSources = "These questions follow NICE guideline NG59, NICE CKS o
 
 // questions is the question table, most urgent first.
 var questions = []Question{
-	{"bladder", "Is it new or getting worse that you cannot pass urine, leak urine without meaning to, or cannot feel when your bladder is full?", EmergencyNow},
-	{"bowel", "Is it new or getting worse that you cannot control your bowels?", EmergencyNow},
+	{"bladder", "Do you have new or worsening trouble passing urine, leaking urine without meaning to, or not feeling when your bladder is full?", EmergencyNow},
+	{"bowel", "Do you have new or worsening trouble controlling your bowels?", EmergencyNow},
 	{"saddle-numbness", "Do you have new or worsening numbness or tingling between your legs, around your genitals or back passage (the area that would touch a saddle)?", EmergencyNow},
 	{"both-legs-pain", "Do you have new or worsening pain shooting down both legs?", EmergencyNow},
 	{"both-legs-weak", "Are both legs newly or increasingly weak, or do you newly have trouble walking?", EmergencyNow},
