@@ -28,9 +28,16 @@ var ErrNoDevice = errors.New("audio: no sound output")
 
 // Options tune New. The zero value is right for the app.
 type Options struct {
-	// BufferSize is the sound device's buffer. Smaller is more responsive
-	// but risks crackles on a busy machine. 0 means 40 ms.
+	// BufferSize is the sound device's buffer, which oto splits in two
+	// periods. Smaller is more responsive but risks crackles on a busy
+	// machine. 0 means 40 ms.
 	BufferSize time.Duration
+	// QueueSize is how much mixed sound waits ahead of the device. It must
+	// cover the largest burst the device takes at once: sound servers and
+	// pipes take tens of milliseconds in one go, and a queue that runs dry
+	// is heard as gaps. 0 means 100 ms. Scheduled sounds are not delayed by
+	// it; sounds played "now" are.
+	QueueSize time.Duration
 	// Espeak is the espeak-ng command used to speak text that has no
 	// recorded clip: "" finds espeak-ng on PATH; "-" never speaks such text
 	// (a soft tone stands in for it).
@@ -71,7 +78,10 @@ func New(opts Options) (*Player, error) {
 	if opts.BufferSize <= 0 {
 		opts.BufferSize = 40 * time.Millisecond
 	}
-	p, err := newPlayer(opts, time.Now, outputLatency(opts.BufferSize))
+	if opts.QueueSize <= 0 {
+		opts.QueueSize = 100 * time.Millisecond
+	}
+	p, err := newPlayer(opts, time.Now, outputLatency(opts.BufferSize, opts.QueueSize))
 	if err != nil {
 		return p, err
 	}
@@ -95,7 +105,7 @@ func New(opts Options) (*Player, error) {
 	}
 	out := ctx.NewPlayer(p.mixer)
 	if b, ok := out.(oto.BufferSizeSetter); ok {
-		b.SetBufferSize(playerBufferFrames(opts.BufferSize) * bytesPerFrame)
+		b.SetBufferSize(durationToFrames(opts.QueueSize) * bytesPerFrame)
 	}
 	out.Play()
 	p.out = out
@@ -132,22 +142,19 @@ func newPlayer(opts Options, now func() time.Time, latency time.Duration) (*Play
 	return p, nil
 }
 
-// playerBufferFrames is the size of oto's player buffer: half the device
-// buffer, one period, enough to bridge the mixer goroutine's wake-ups.
-func playerBufferFrames(device time.Duration) int {
-	return int(device.Seconds() * sampleRate / 2)
-}
-
 // outputLatency is how long after the mixer renders a frame it is heard,
-// for a device buffer of the given size. oto splits the device buffer in
-// two periods and holds one more period in hand while it waits to write;
-// its player buffer comes before that. When the mixer is asked for a chunk
-// and the pipeline is full, everything but that chunk is ahead of it.
-func outputLatency(device time.Duration) time.Duration {
-	period := int(device.Seconds() * sampleRate / 2)
-	frames := 3*period + playerBufferFrames(device) - chunkFrames
+// for a device buffer and queue of the given sizes. oto splits the device
+// buffer in two periods and holds one more period in hand while it waits
+// to write; its player buffer, the queue, comes before that. When the
+// mixer is asked for a chunk and the pipeline is full, everything but that
+// chunk is ahead of it.
+func outputLatency(device, queue time.Duration) time.Duration {
+	period := durationToFrames(device) / 2
+	frames := 3*period + durationToFrames(queue) - chunkFrames
 	return framesToDuration(int64(frames))
 }
+
+func durationToFrames(d time.Duration) int { return int(d.Seconds() * sampleRate) }
 
 // silence makes p a Player that plays nothing.
 func (p *Player) silence() *Player {
@@ -172,9 +179,10 @@ func (p *Player) active() bool { return !p.silent && !p.closed.Load() }
 // Play plays cue c now.
 func (p *Player) Play(c Cue) { p.PlayAt(c, time.Time{}) }
 
-// PlayAt plays cue c so that it is heard at at. A zero at, or a time already
-// past by less than a second, plays it as soon as possible; later than that
-// it is dropped.
+// PlayAt plays cue c so that it is heard at at. Call it at least Latency()
+// before at for it to land exactly; a zero at, or a time that cannot be met
+// any more, plays it as soon as possible, unless that is over a second late:
+// then it is dropped.
 func (p *Player) PlayAt(c Cue, at time.Time) {
 	if !p.active() || c < 0 || c >= cueCount {
 		return
