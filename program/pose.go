@@ -268,6 +268,8 @@ func (p *Pose) place() {
 // Each segment turns the short way round. When a and b share a floor contact,
 // that contact slides straight from its place in a to its place in b, so a
 // body resting on the floor stays on it; otherwise the hip moves in a line.
+// Should a limb swing through the floor on the way, the body is lifted just
+// clear of it.
 func Interpolate(a, b Pose, t float64) Pose {
 	out := Pose{Name: a.Name, Mat: a.Mat || b.Mat}
 	if t >= 0.5 {
@@ -286,12 +288,23 @@ func Interpolate(a, b Pose, t float64) Pose {
 	out.Props = union(a.Props, b.Props)
 	if len(out.Contacts) == 0 {
 		out.Root = lerp(a.Root, b.Root, t)
+		out.liftClear()
 		return out
 	}
 	c := out.Contacts[0]
 	target := lerp(a.Points()[c], b.Points()[c], t)
 	out.Root = target.Sub(relativePoints(out.Angles)[c])
+	out.liftClear()
 	return out
+}
+
+// liftClear raises the pose just enough that no joint is below the floor.
+func (p *Pose) liftClear() {
+	low := 0.0
+	for j, q := range p.Points() {
+		low = math.Min(low, q.Y-Joint(j).Radius())
+	}
+	p.Root.Y -= low
 }
 
 func lerp(p, q Point, t float64) Point { return p.Add(q.Sub(p).Scale(t)) }

@@ -141,12 +141,22 @@ func TestInterpolate(t *testing.T) {
 		}
 	})
 	t.Run("shared contact stays put", func(t *testing.T) {
+		arm := mustPose(t, "bird-dog-arm")
 		for _, f := range []float64{0.25, 0.5, 0.75} {
-			mid := Interpolate(a, b, f)
+			mid := Interpolate(a, arm, f)
 			if got, want := mid.Points()[FarKnee], a.Points()[FarKnee]; got.Dist(want) > 1e-9 {
 				t.Errorf("t=%g far knee: got %v, want %v", f, got, want)
 			}
 			checkLengths(t, mid)
+		}
+	})
+	t.Run("lifted clear of the floor", func(t *testing.T) {
+		// Rolling from a side bridge to a plank swings the top arm down
+		// through where the floor is.
+		mid := Interpolate(mustPose(t, "side-bridge-feet-up"), mustPose(t, "plank"), 0.5)
+		pts := mid.Points()
+		if got := pts[NearHand].Y - NearHand.Radius(); math.Abs(got) > 1e-9 {
+			t.Errorf("near hand: got %.4f m above the floor, want 0", got)
 		}
 	})
 	t.Run("short way round", func(t *testing.T) {
@@ -198,4 +208,55 @@ func mustPose(t *testing.T, name string) Pose {
 		t.Fatalf("pose %q: not found", name)
 	}
 	return p
+}
+
+// movements are the key-pose sequences the routine animates.
+var movements = [][]string{
+	{"hooklying", "heel-slide-out"},
+	{"curl-up-start", "curl-up-lifted"},
+	{"curl-up-elbows-start", "curl-up-elbows-lifted"},
+	{"side-bridge-knees-down", "side-bridge-knees-up"},
+	{"side-bridge-feet-down", "side-bridge-feet-up"},
+	{"side-bridge-feet-up", "plank"},
+	{"bird-dog-start", "bird-dog-arm-leg"},
+	{"bird-dog-start", "bird-dog-arm"},
+	{"bird-dog-start", "bird-dog-leg"},
+	{"bird-dog-arm-leg", "bird-dog-tuck"},
+	{"hooklying", "bridge-up"},
+	{"dead-bug-start", "dead-bug-arm-leg"},
+	{"hinge-upright", "hinge-bent"},
+	{"carry-a", "carry-b"},
+	{"split-squat-up", "split-squat-down"},
+	{"sitting", "sit-lean", "stand-by-chair"},
+	{"walking-a", "walking-b"},
+}
+
+// TestMovementsStayOnTheFloor checks the in-between frames of every movement:
+// the body keeps its proportions, does not sink into the floor, and does not
+// float: some joint touches it.
+func TestMovementsStayOnTheFloor(t *testing.T) {
+	const sink = 0.001
+	for _, m := range movements {
+		for i := 0; i+1 < len(m); i++ {
+			a, b := mustPose(t, m[i]), mustPose(t, m[i+1])
+			t.Run(m[i]+"->"+m[i+1], func(t *testing.T) {
+				for _, f := range []float64{0.1, 0.25, 0.5, 0.75, 0.9} {
+					mid := Interpolate(a, b, f)
+					checkLengths(t, mid)
+					pts := mid.Points()
+					low := math.Inf(1)
+					for j := Hip; j < NumJoints; j++ {
+						got := pts[j].Y - j.Radius()
+						if got < -sink {
+							t.Errorf("t=%g %s: %.3f m below the floor, want at most %g", f, j, -got, sink)
+						}
+						low = math.Min(low, got)
+					}
+					if low > 0.05 {
+						t.Errorf("t=%g: lowest joint %.3f m above the floor, want the body on it", f, low)
+					}
+				}
+			})
+		}
+	}
 }
