@@ -37,23 +37,30 @@ func Arrows(a, b program.Pose) []Arrow {
 	}
 	sort.SliceStable(ms, func(i, k int) bool { return ms[i].d > ms[k].d })
 	var out []Arrow
+	var shown [][2]program.Point // the paths the arrows show
 	centre := pa[program.Hip].Add(pa[program.Shoulder]).Scale(0.5)
 	for i, m := range ms {
 		if len(out) == 2 || (i > 0 && m.d < 0.6*ms[0].d) {
 			break
 		}
 		from, to := pa[m.j], pb[m.j]
-		if i > 0 && nearAny(out, from, to) {
+		if nearAny(shown, from, to) {
 			continue
 		}
+		shown = append(shown, [2]program.Point{from, to})
 		out = append(out, arrowBeside(from, to, centre, m.j.Radius()))
 	}
 	return out
 }
 
-func nearAny(as []Arrow, from, to program.Point) bool {
-	for _, a := range as {
-		if a.From.Dist(from) < 0.2 && a.To.Dist(to) < 0.2 {
+// nearAny reports whether an arrow already shows about the same movement:
+// nearby, and in much the same direction.
+func nearAny(paths [][2]program.Point, from, to program.Point) bool {
+	d := to.Sub(from)
+	for _, p := range paths {
+		e := p[1].Sub(p[0])
+		cos := (d.X*e.X + d.Y*e.Y) / (math.Hypot(d.X, d.Y) * math.Hypot(e.X, e.Y))
+		if p[0].Dist(from) < 0.45 && cos > 0.7 {
 			return true
 		}
 	}
