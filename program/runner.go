@@ -138,12 +138,12 @@ func (r *Runner) Resume() {
 func (r *Runner) Next() {
 	r.mu.Lock()
 	defer r.mu.Unlock()
-	if !r.started || r.done {
+	_, item, ok := r.current()
+	if !ok {
 		return
 	}
-	p := r.tl.At(r.offset(r.clock.Now()))
 	target := r.tl.Total()
-	if n := r.tl.NextItem(p.Item); n >= 0 {
+	if n := r.tl.NextItem(item); n >= 0 {
 		target, _ = r.tl.ItemStart(n)
 	}
 	r.seek(target)
@@ -154,11 +154,10 @@ func (r *Runner) Next() {
 func (r *Runner) Back() {
 	r.mu.Lock()
 	defer r.mu.Unlock()
-	if !r.started || r.done {
+	off, item, ok := r.current()
+	if !ok {
 		return
 	}
-	off := r.offset(r.clock.Now())
-	item := r.tl.At(off).Item
 	start, _ := r.tl.ItemStart(item)
 	if off-start < BackGrace {
 		if prev := r.tl.PrevItem(item); prev >= 0 {
@@ -173,11 +172,24 @@ func (r *Runner) Back() {
 func (r *Runner) Repeat() {
 	r.mu.Lock()
 	defer r.mu.Unlock()
-	if !r.started || r.done {
+	_, item, ok := r.current()
+	if !ok {
 		return
 	}
-	start, _ := r.tl.ItemStart(r.tl.At(r.offset(r.clock.Now())).Item)
+	start, _ := r.tl.ItemStart(item)
 	r.seek(start)
+}
+
+// current returns the offset now and the exercise in progress, and false when
+// there is none: before Start, once done, or at the end with its
+// SessionComplete still to be delivered. r.mu is held.
+func (r *Runner) current() (time.Duration, int, bool) {
+	if !r.started || r.done {
+		return 0, 0, false
+	}
+	off := r.offset(r.clock.Now())
+	p := r.tl.At(off)
+	return off, p.Item, !p.Done
 }
 
 // End stops the session where it is; OnEnd is called with completed false.

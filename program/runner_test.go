@@ -271,6 +271,31 @@ func TestRunnerSkips(t *testing.T) {
 	}
 }
 
+// Between a skip to the end and the delivery of SessionComplete, the
+// session is at its end: controls must not take "no exercise" for the first.
+func TestRunnerControlsAtTheEndBeforeCompletion(t *testing.T) {
+	for _, tt := range []struct {
+		name string
+		do   func(r *Runner)
+	}{{"next", (*Runner).Next}, {"back", (*Runner).Back}, {"repeat", (*Runner).Repeat}} {
+		t.Run(tt.name, func(t *testing.T) {
+			tl := smallPlan().Timeline()
+			s := newSession(tl)
+			s.Start()
+			s.to(40 * sec)
+			s.Next() // to the end; SessionComplete is delivered at the next Advance
+			tt.do(s.Runner)
+			s.clock.Advance(0)
+			if p := s.Position(); !s.Done() || p.Offset != tl.Total() {
+				t.Errorf("got done %v at offset %v, want done at %v", s.Done(), p.Offset, tl.Total())
+			}
+			if ends := s.ended(); len(ends) != 1 || !ends[0] {
+				t.Errorf("OnEnd: got %v, want [true]", ends)
+			}
+		})
+	}
+}
+
 func TestRunnerSkipsNothingTwiceGoingForward(t *testing.T) {
 	tl := sessionPlan().Timeline()
 	s := newSession(tl)
@@ -569,4 +594,89 @@ func BenchmarkRunnerSession(b *testing.B) {
 		r.Start()
 		c.Advance(tl.Total())
 	}
+}
+
+// FuzzRunner plays the small plan under any sequence of controls and clock
+// steps and checks what must always hold.
+func FuzzRunner(f *testing.F) {
+	f.Add([]byte{0, 1, 2, 3, 4, 5, 6, 7, 8})
+	f.Add([]byte{9, 9, 2, 9, 3, 9, 9, 9, 4, 9, 5})
+	f.Add([]byte{6, 6, 6, 6, 7})
+	f.Add([]byte("z0zz")) // Next, a step, Next to the end, Next again
+	f.Add([]byte{9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 5, 5, 5})
+	f.Fuzz(func(t *testing.T, ops []byte) {
+		tl := smallPlan().Timeline()
+		s := newSession(tl)
+		s.Start()
+		rewinds := false
+		for _, op := range ops {
+			switch op % 10 {
+			case 0:
+				s.Pause()
+			case 1:
+				s.Resume()
+			case 2:
+				s.Next()
+			case 3:
+				s.Back()
+				rewinds = true
+			case 4:
+				s.Repeat()
+				rewinds = true
+			case 5:
+				s.End()
+			case 6:
+				s.clock.Advance(time.Duration(op) * 37 * time.Millisecond)
+			case 7:
+				s.clock.Advance(0)
+			default:
+				s.clock.Advance(time.Duration(op) * 113 * time.Millisecond)
+			}
+			if p := s.Position(); p.Offset < 0 || p.Offset > tl.Total() {
+				t.Fatalf("offset %v outside 0..%v", p.Offset, tl.Total())
+			}
+		}
+		s.Resume()
+		for i := 0; !s.Done(); i++ {
+			if i > 1000 {
+				t.Fatal("the session never ended")
+			}
+			s.clock.Advance(time.Minute)
+		}
+		s.clock.Advance(0) // delivers what End owes
+
+		got := s.fired()
+		completes := 0
+		seen := map[Event]bool{}
+		for i, f := range got {
+			if !f.at.Equal(f.Due) {
+				t.Fatalf("event %d %v arrived at %v, due %v", i, f.Kind, f.at.Sub(t0), f.Due.Sub(t0))
+			}
+			if i > 0 {
+				prev := got[i-1]
+				if f.Generation < prev.Generation || (f.Generation == prev.Generation && f.Offset < prev.Offset) {
+					t.Fatalf("event %d (%v, offset %v, generation %d) came after offset %v generation %d", i, f.Kind, f.Offset, f.Generation, prev.Offset, prev.Generation)
+				}
+			}
+			key := f.Event
+			key.Due, key.Generation = time.Time{}, 0
+			if seen[key] && !rewinds {
+				t.Fatalf("event %d (%v at offset %v) arrived twice with no Back or Repeat", i, f.Kind, f.Offset)
+			}
+			seen[key] = true
+			if f.Kind == SessionComplete {
+				completes++
+			}
+		}
+		ends := s.ended()
+		if len(ends) != 1 {
+			t.Fatalf("OnEnd: got %d calls, want 1", len(ends))
+		}
+		if wantCompletes := map[bool]int{true: 1, false: 0}[ends[0]]; completes != wantCompletes {
+			t.Errorf("got %d SessionComplete events with OnEnd(%v), want %d", completes, ends[0], wantCompletes)
+		}
+		if ends[0] && got[len(got)-1].Kind != SessionComplete {
+			t.Errorf("completed, but the last event is %v", got[len(got)-1].Kind)
+		}
+	})
 }
