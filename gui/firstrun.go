@@ -1,0 +1,226 @@
+package gui
+
+import (
+	"fmt"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"steady/assets"
+	"steady/program"
+)
+
+// firstRunResult is what a new user told Steady before their first session.
+type firstRunResult struct {
+	At       time.Time
+	Answers  map[string]bool // red-flag question ID -> yes
+	Referral program.Referral
+	// Cleared: the user confirmed that a clinician has already checked what
+	// they ticked and cleared them to exercise.
+	Cleared bool
+	// StartLevel is the level to start at; -1 when exercise waits for a
+	// clinician.
+	StartLevel int
+}
+
+// A level a new user may start at.
+type levelChoice struct {
+	Number  int
+	Name    string
+	Summary string
+}
+
+// firstRun walks a new user through what Steady is, the red-flag questions
+// and where to start. It replaces the window's content until done.
+type firstRun struct {
+	levels  []levelChoice
+	now     func() time.Time
+	onDone  func(firstRunResult)
+	answers map[string]bool
+	page    *fyne.Container
+	result  firstRunResult
+}
+
+func newFirstRun(levels []levelChoice, now func() time.Time, onDone func(firstRunResult)) *firstRun {
+	f := &firstRun{levels: levels, now: now, onDone: onDone, answers: map[string]bool{}}
+	f.page = container.NewStack()
+	f.showWelcome()
+	return f
+}
+
+// content is the first-run screen.
+func (f *firstRun) content() fyne.CanvasObject { return f.page }
+
+func (f *firstRun) show(title string, body fyne.CanvasObject, buttons ...fyne.CanvasObject) {
+	heading := widget.NewLabelWithStyle(title, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	heading.SizeName = theme.SizeNameHeadingText
+	bar := container.NewHBox(append([]fyne.CanvasObject{layout.NewSpacer()}, buttons...)...)
+	f.page.Objects = []fyne.CanvasObject{container.NewPadded(container.NewBorder(
+		heading, container.NewVBox(widget.NewSeparator(), bar), nil, nil,
+		container.NewVScroll(body)))}
+	f.page.Refresh()
+}
+
+func paragraph(markdown string) *widget.RichText {
+	t := widget.NewRichTextFromMarkdown(markdown)
+	t.Wrapping = fyne.TextWrapWord
+	return t
+}
+
+func (f *firstRun) showWelcome() {
+	icon := canvas.NewImageFromResource(fyne.NewStaticResource("icon.png", assets.Icon))
+	icon.FillMode = canvas.ImageFillContain
+	icon.SetMinSize(fyne.NewSize(96, 96))
+	body := container.NewVBox(
+		container.NewHBox(icon),
+		paragraph(aboutApproach),
+		widget.NewCard("", "", paragraph("**"+notAClinician+"**")),
+		paragraph("Next come a few safety questions, then you choose where to start. "+
+			"It takes about two minutes."),
+	)
+	next := &widget.Button{Text: "Continue", Importance: widget.HighImportance, OnTapped: f.showScreening}
+	f.show("Welcome to Steady", body, next)
+}
+
+func (f *firstRun) showScreening() {
+	intro := paragraph("Some back problems need a clinician rather than exercise. " +
+		"Tick each statement that is true for you **now**. If none is, tick nothing.\n\n" +
+		"*" + program.ScreeningSources + "*")
+	list := container.NewVBox(intro, widget.NewSeparator())
+	for _, q := range program.Questions() {
+		id := q.ID
+		c := widget.NewCheck(q.Text, func(yes bool) { f.answers[id] = yes })
+		c.Checked = f.answers[id]
+		list.Add(c)
+	}
+	back := &widget.Button{Text: "Back", OnTapped: f.showWelcome}
+	next := &widget.Button{Text: "Continue", Importance: widget.HighImportance, OnTapped: f.screen}
+	f.show("Safety questions", list, back, next)
+}
+
+// screen judges the answers and shows what follows from them.
+func (f *firstRun) screen() {
+	r := program.Screen(f.answers)
+	f.result = firstRunResult{At: f.now(), Answers: copyAnswers(f.answers), Referral: r, StartLevel: -1}
+	if !r.StopsExercise() {
+		f.showStart()
+		return
+	}
+	guidance := paragraph("**" + referralHeading(r.Tier) + "**\n\n" + r.Guidance)
+	cleared := widget.NewCheck("A clinician has already checked this and cleared me to exercise", nil)
+	next := &widget.Button{Text: "Continue", Importance: widget.HighImportance}
+	next.Disable()
+	cleared.OnChanged = func(on bool) {
+		if on {
+			next.Enable()
+		} else {
+			next.Disable()
+		}
+	}
+	next.OnTapped = func() {
+		f.result.Cleared = true
+		f.showStart()
+	}
+	later := &widget.Button{Text: "Not yet — close", OnTapped: func() { f.onDone(f.result) }}
+	back := &widget.Button{Text: "Back", OnTapped: f.showScreening}
+	f.show("Please see a clinician first", container.NewVBox(guidance, widget.NewSeparator(), cleared), back, later, next)
+}
+
+// referralHeading names what a referral asks, in a few calm words.
+func referralHeading(t program.Tier) string {
+	switch t {
+	case program.EmergencyNow:
+		return "Get medical help now."
+	case program.SameDay:
+		return "See a doctor today."
+	case program.SeeDoctorSoon:
+		return "See your doctor soon."
+	}
+	return "No warning signs."
+}
+
+func copyAnswers(m map[string]bool) map[string]bool {
+	out := make(map[string]bool, len(m))
+	for k, v := range m {
+		if v {
+			out[k] = true
+		}
+	}
+	return out
+}
+
+// Starting points offered to a new user.
+const (
+	startFlare  = "My back is flaring up right now"
+	startLevel1 = "Start at the beginning (recommended)"
+	startLater  = "I already do these exercises: start at a later level"
+)
+
+func (f *firstRun) showStart() {
+	name := func(n int) string {
+		for _, l := range f.levels {
+			if l.Number == n {
+				return fmt.Sprintf("Level %d · %s", l.Number, l.Name)
+			}
+		}
+		return fmt.Sprintf("Level %d", n)
+	}
+	var later []string
+	for _, l := range f.levels {
+		if l.Number >= 2 {
+			later = append(later, name(l.Number))
+		}
+	}
+	laterLevel := widget.NewSelect(later, nil)
+	laterLevel.PlaceHolder = "Choose a level"
+	laterLevel.Disable()
+	explain := widget.NewLabel("")
+	explain.Wrapping = fyne.TextWrapWord
+	choice := widget.NewRadioGroup([]string{startFlare, startLevel1, startLater}, nil)
+	choice.Required = true
+	choice.OnChanged = func(s string) {
+		laterLevel.Disable()
+		switch s {
+		case startFlare:
+			explain.SetText(name(0) + ": gentle breathing with a light brace, positions of comfort and short walks. " +
+				"No stretching. Steady moves you on when your pain settles.")
+		case startLevel1:
+			explain.SetText(name(1) + ": learning to brace the trunk while you breathe, then adding small leg movements.")
+		case startLater:
+			laterLevel.Enable()
+			explain.SetText("Choose the level whose exercises you can already do without a flare-up.")
+		}
+	}
+	choice.SetSelected(startLevel1)
+	finish := &widget.Button{Text: "Start using Steady", Importance: widget.HighImportance}
+	finish.OnTapped = func() {
+		switch choice.Selected {
+		case startFlare:
+			f.result.StartLevel = 0
+		case startLevel1:
+			f.result.StartLevel = 1
+		case startLater:
+			for _, l := range f.levels {
+				if name(l.Number) == laterLevel.Selected {
+					f.result.StartLevel = l.Number
+				}
+			}
+			if f.result.StartLevel < 2 {
+				explain.SetText("Please choose a level first.")
+				return
+			}
+		}
+		f.onDone(f.result)
+	}
+	back := &widget.Button{Text: "Back", OnTapped: f.showScreening}
+	body := container.NewVBox(
+		paragraph("Steady builds up level by level and moves you on only when your pain allows. "+
+			"You can always go back down."),
+		choice, laterLevel, explain)
+	f.show("Where would you like to start?", body, back, finish)
+}

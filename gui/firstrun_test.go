@@ -1,0 +1,145 @@
+package gui
+
+import (
+	"testing"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+
+	"steady/program"
+)
+
+var testLevels = []levelChoice{
+	{0, "Calm-down", ""}, {1, "Brace and breathe", ""}, {2, "Big-3 regressions", ""},
+	{3, "Big 3", ""}, {4, "Integration", ""}, {5, "Functional", ""},
+}
+
+// find returns the first widget of type T under o for which ok holds, or
+// T's zero value.
+func find[T fyne.CanvasObject](o fyne.CanvasObject, ok func(T) bool) T {
+	w, _ := search(o, ok)
+	return w
+}
+
+func search[T fyne.CanvasObject](o fyne.CanvasObject, ok func(T) bool) (T, bool) {
+	if w, is := o.(T); is && ok(w) {
+		return w, true
+	}
+	var children []fyne.CanvasObject
+	switch c := o.(type) {
+	case *fyne.Container:
+		children = c.Objects
+	case fyne.Widget:
+		children = test.WidgetRenderer(c).Objects()
+	}
+	for _, child := range children {
+		if w, found := search(child, ok); found {
+			return w, true
+		}
+	}
+	var zero T
+	return zero, false
+}
+
+func button(t *testing.T, o fyne.CanvasObject, text string) *widget.Button {
+	t.Helper()
+	b := find(o, func(b *widget.Button) bool { return b.Text == text })
+	if b == nil {
+		t.Fatalf("no %q button on the screen", text)
+	}
+	return b
+}
+
+func question(t *testing.T, o fyne.CanvasObject, id string) *widget.Check {
+	t.Helper()
+	var text string
+	for _, q := range program.Questions() {
+		if q.ID == id {
+			text = q.Text
+		}
+	}
+	c := find(o, func(c *widget.Check) bool { return c.Text == text })
+	if c == nil {
+		t.Fatalf("no check box for question %q", id)
+	}
+	return c
+}
+
+func runFirstRun(t *testing.T, tick []string, clearedByClinician bool, start string) (firstRunResult, bool) {
+	t.Helper()
+	test.NewTempApp(t)
+	var got firstRunResult
+	done := false
+	at := time.Date(2026, 11, 24, 8, 0, 0, 0, time.UTC)
+	f := newFirstRun(testLevels, func() time.Time { return at }, func(r firstRunResult) { got, done = r, true })
+	w := test.NewWindow(f.content())
+	defer w.Close()
+	w.Resize(fyne.NewSize(900, 700))
+
+	test.Tap(button(t, f.content(), "Continue")) // welcome
+	for _, id := range tick {
+		test.Tap(question(t, f.content(), id))
+	}
+	test.Tap(button(t, f.content(), "Continue")) // screening
+	if len(tick) > 0 {
+		if !button(t, f.content(), "Continue").Disabled() {
+			t.Error("with a red flag, Continue is enabled before the user says a clinician cleared them")
+		}
+		if !clearedByClinician {
+			test.Tap(button(t, f.content(), "Not yet — close"))
+			return got, done
+		}
+		test.Tap(find(f.content(), func(c *widget.Check) bool { return c.Text != "" && c.Text[0] == 'A' }))
+		test.Tap(button(t, f.content(), "Continue"))
+	}
+	radio := find(f.content(), func(r *widget.RadioGroup) bool { return true })
+	radio.SetSelected(start)
+	if start == startLater {
+		sel := find(f.content(), func(s *widget.Select) bool { return true })
+		sel.SetSelected("Level 3 · Big 3")
+	}
+	test.Tap(button(t, f.content(), "Start using Steady"))
+	return got, done
+}
+
+func TestFirstRun(t *testing.T) {
+	tests := []struct {
+		name      string
+		tick      []string
+		cleared   bool
+		start     string
+		wantLevel int
+		wantTier  program.Tier
+	}{
+		{"no flags, start at level 1", nil, false, startLevel1, 1, program.NoFlag},
+		{"no flags, in a flare", nil, false, startFlare, 0, program.NoFlag},
+		{"no flags, later level", nil, false, startLater, 3, program.NoFlag},
+		{"emergency sign: no exercise", []string{"saddle-numbness"}, false, "", -1, program.EmergencyNow},
+		{"see soon, already cleared", []string{"cancer"}, true, startLevel1, 1, program.SeeDoctorSoon},
+		{"worst tier wins", []string{"cancer", "leg-weakness"}, false, "", -1, program.SameDay},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, done := runFirstRun(t, tt.tick, tt.cleared, tt.start)
+			if !done {
+				t.Fatal("the first run did not finish")
+			}
+			if got.StartLevel != tt.wantLevel {
+				t.Errorf("start level %d, want %d", got.StartLevel, tt.wantLevel)
+			}
+			if got.Referral.Tier != tt.wantTier {
+				t.Errorf("referral tier %v, want %v", got.Referral.Tier, tt.wantTier)
+			}
+			if got.Cleared != tt.cleared {
+				t.Errorf("cleared %v, want %v", got.Cleared, tt.cleared)
+			}
+			for _, id := range tt.tick {
+				if !got.Answers[id] {
+					t.Errorf("answer %q not recorded", id)
+				}
+			}
+		})
+	}
+}
