@@ -35,7 +35,7 @@ type Options struct {
 	// QueueSize is how much mixed sound waits ahead of the device. It must
 	// cover the largest burst the device takes at once: sound servers and
 	// pipes take tens of milliseconds in one go, and a queue that runs dry
-	// is heard as gaps. 0 means 100 ms. Scheduled sounds are not delayed by
+	// is heard as gaps. 0 means 150 ms. Scheduled sounds are not delayed by
 	// it; sounds played "now" are.
 	QueueSize time.Duration
 	// Espeak is the espeak-ng command used to speak text that has no
@@ -57,6 +57,7 @@ type Player struct {
 	mixer   *mixer
 	speaker *speaker
 	cues    [cueCount + 1][]float32 // synthesised once, by Cue
+	ctx     *oto.Context            // nil when silent
 	out     oto.Player              // nil when silent; kept so it is not collected
 	silent  bool
 	closed  atomic.Bool
@@ -79,7 +80,7 @@ func New(opts Options) (*Player, error) {
 		opts.BufferSize = 40 * time.Millisecond
 	}
 	if opts.QueueSize <= 0 {
-		opts.QueueSize = 100 * time.Millisecond
+		opts.QueueSize = 150 * time.Millisecond
 	}
 	p, err := newPlayer(opts, time.Now, outputLatency(opts.BufferSize, opts.QueueSize))
 	if err != nil {
@@ -108,7 +109,7 @@ func New(opts Options) (*Player, error) {
 		b.SetBufferSize(durationToFrames(opts.QueueSize) * bytesPerFrame)
 	}
 	out.Play()
-	p.out = out
+	p.ctx, p.out = ctx, out
 	return p, nil
 }
 
@@ -174,6 +175,18 @@ func (p *Player) Latency() time.Duration {
 	return p.mixer.latency
 }
 
+// Err reports a sound output that has failed since New, e.g. a headset
+// unplugged: from then on nothing is heard. It wraps ErrNoDevice.
+func (p *Player) Err() error {
+	if p.ctx == nil {
+		return nil
+	}
+	if err := p.ctx.Err(); err != nil {
+		return fmt.Errorf("%w: %w", ErrNoDevice, err)
+	}
+	return nil
+}
+
 func (p *Player) active() bool { return !p.silent && !p.closed.Load() }
 
 // Play plays cue c now.
@@ -224,7 +237,7 @@ func (p *Player) SayAt(text string, at time.Time) {
 		if err != nil {
 			samples = p.cues[speechStandIn]
 		}
-		if p.epoch.Load() == epoch {
+		if p.epoch.Load() == epoch && p.active() {
 			p.mixer.add(samples, kindSpeech, at)
 		}
 	}()

@@ -83,6 +83,10 @@ func captureChild() int {
 	}
 	time.Sleep(time.Until(start.Add(captureSchedule[len(captureSchedule)-1].at + 2*time.Second)))
 	fmt.Printf("latency %v\n", p.Latency())
+	if err := p.Err(); err != nil {
+		fmt.Fprintln(os.Stderr, "Err:", err)
+		return 1
+	}
 	if err := p.Close(); err != nil {
 		fmt.Fprintln(os.Stderr, "Close:", err)
 		return 1
@@ -125,7 +129,7 @@ func TestCapture(t *testing.T) {
 		want = append(want, s.at)
 	}
 	r := onset.Compare(got, want, 250*time.Millisecond)
-	t.Logf("%.1f s captured, %s; %s", float64(len(samples))/sampleRate, strings.TrimSpace(stdout), r)
+	t.Logf("%.1f s captured, %s; %s; errors %v", float64(len(samples))/sampleRate, strings.TrimSpace(stdout), r, r.Errors)
 	if r.Missing > 0 || r.Extra > 0 {
 		t.Errorf("got %d missing and %d extra cues, want every cue once\nonsets %v\nschedule %v", r.Missing, r.Extra, got, want)
 	}

@@ -33,8 +33,9 @@ const (
 	// start later than this is dropped rather than heard at the wrong moment.
 	maxLate = time.Second
 	// originWindow is how often the mixer re-measures when its frames are
-	// heard, to follow drift between the sound card and the system clock.
-	originWindow = 2 * time.Second
+	// heard, to follow the stream when it falls behind and drift between
+	// the sound card and the system clock.
+	originWindow = time.Second
 )
 
 // A kind of voice, for the settings that silence each kind.
@@ -80,6 +81,7 @@ type mixer struct {
 	origin   time.Time
 	winStart time.Time // when the current measuring window began
 	winLow   time.Time // the lowest origin seen in it
+	prevLow  time.Time // the lowest origin seen in the window before
 	volume   float32   // target master volume
 	gain     float32   // current master volume, gliding to volume
 	limit    float32   // limiter gain, 1 when idle
@@ -221,22 +223,26 @@ func (m *mixer) master(out []float32) {
 }
 
 // measure updates the origin from a read made at now. m.mu must be held.
+//
+// The origin is the lowest "read time - stream position" of the current
+// measuring window and the one before it: one to two seconds of reads, so
+// that it follows the stream when it falls behind (an underrun, a suspend)
+// and yet always includes reads made when the pipeline was full.
 func (m *mixer) measure(now time.Time) {
 	o := now.Add(-framesToDuration(m.frame))
 	if !m.anchored {
-		m.anchored, m.origin, m.winStart, m.winLow = true, o, now, o
+		m.anchored, m.origin, m.winStart, m.winLow, m.prevLow = true, o, now, o, o
 		return
-	}
-	if o.Before(m.origin) {
-		m.origin = o
 	}
 	if o.Before(m.winLow) {
 		m.winLow = o
 	}
 	if now.Sub(m.winStart) >= originWindow {
-		// The stream may have fallen behind (an underrun, a suspend): take
-		// this window's earliest read as the origin from now on.
-		m.origin, m.winStart, m.winLow = m.winLow, now, o
+		m.prevLow, m.winStart, m.winLow = m.winLow, now, o
+	}
+	m.origin = m.winLow
+	if m.prevLow.Before(m.origin) {
+		m.origin = m.prevLow
 	}
 }
 

@@ -44,6 +44,26 @@ func TestPlayAtLandsOnTime(t *testing.T) {
 	}
 }
 
+// TestFollowsUnderrun checks that once the device has fallen behind the
+// mixer, cues land on time again within two seconds.
+func TestFollowsUnderrun(t *testing.T) {
+	p, card := newTestPlayer(t, 3528)
+	card.burst = 2
+	card.render(t, p.mixer, time.Second)
+	card.underrun(150 * time.Millisecond)
+	want := 3500 * time.Millisecond
+	p.PlayAt(Go, t0.Add(want))
+	first := int(card.written)
+	out := card.render(t, p.mixer, 3*time.Second)
+	i := firstSound(out, 0)
+	if i < 0 {
+		t.Fatal("no sound")
+	}
+	if got := card.heard(first + i).Sub(t0); got-want < -30*time.Microsecond || got-want > 30*time.Microsecond {
+		t.Errorf("cue for %v after a 150 ms underrun: heard at %v", want, got)
+	}
+}
+
 func TestPlayNowAndLate(t *testing.T) {
 	tests := []struct {
 		name    string

@@ -29,6 +29,13 @@ func (c *fakeCard) clock() time.Time { return c.now }
 // made with the rest of the ring full ahead of it.
 func (c *fakeCard) latency() time.Duration { return framesToDuration(int64(c.ring - chunkFrames)) }
 
+// underrun makes the card play d of silence of its own, as a device does
+// when it runs dry: every frame from now on is heard d later.
+func (c *fakeCard) underrun(d time.Duration) {
+	c.start = c.start.Add(d)
+	c.now = c.now.Add(d)
+}
+
 // heard returns the time frame k is heard.
 func (c *fakeCard) heard(k int) time.Time { return c.start.Add(framesToDuration(int64(k))) }
 
