@@ -22,6 +22,7 @@ import (
 	"fyne.io/fyne/v2/app"
 
 	"steady/assets"
+	"steady/audio"
 	"steady/gui"
 )
 
@@ -67,10 +68,25 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return 1
 	}
 
+	// One sound output for the whole process; without a device Steady
+	// carries on silently and shows every cue on screen.
+	sound, err := audio.New(audio.Options{})
+	soundProblem := ""
+	if err != nil {
+		soundProblem = "No audio output found — cues are shown on screen."
+		fmt.Fprintln(stderr, "steady:", soundProblem)
+	}
+	defer sound.Close()
+
 	a := app.NewWithID(appID)
 	a.SetIcon(fyne.NewStaticResource("steady.png", assets.Icon))
 	w := a.NewWindow("Steady")
-	gui.New(a, w, gui.Options{Version: version, DataDir: dataDir()})
+	gui.New(a, w, gui.Options{
+		Version:      version,
+		DataDir:      dataDir(),
+		Sound:        sound,
+		SoundProblem: soundProblem,
+	})
 	w.ShowAndRun()
 	return 0
 }
