@@ -95,6 +95,14 @@ func (s shape) fill(dst *image.RGBA, z *vector.Rasterizer, c color.Color) {
 	if len(s) == 0 {
 		return
 	}
+	if len(s) > 1 {
+		// One polygon at a time: the rectangles they cover add up to far
+		// fewer pixels than the one rectangle around them all.
+		for _, poly := range s {
+			shape{poly}.fill(dst, z, c)
+		}
+		return
+	}
 	minX, minY := math.Inf(1), math.Inf(1)
 	maxX, maxY := math.Inf(-1), math.Inf(-1)
 	for _, poly := range s {
