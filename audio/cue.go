@@ -109,7 +109,7 @@ const (
 	release = 0.012
 	// notePeak is the loudest a single note gets, leaving headroom for
 	// several sounds at once.
-	notePeak = 0.45
+	notePeak = 0.35
 )
 
 // synth renders cue c, mono at rate.

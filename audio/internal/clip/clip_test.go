@@ -138,8 +138,8 @@ func TestPrepare(t *testing.T) {
 	for _, v := range got {
 		top = max(top, abs(v))
 	}
-	if math.Abs(float64(top)-0.7) > 1e-3 {
-		t.Errorf("peak: got %v, want 0.7", top)
+	if math.Abs(float64(top)-0.8) > 1e-3 {
+		t.Errorf("peak: got %v, want 0.8", top)
 	}
 	if got[0] != 0 || got[len(got)-1] != 0 {
 		t.Errorf("ends: got %v and %v, want 0", got[0], got[len(got)-1])

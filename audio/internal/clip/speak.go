@@ -42,8 +42,8 @@ func Speak(ctx context.Context, program, text string) ([]float32, int, error) {
 	return Prepare(samples, rate), rate, nil
 }
 
-// Prepare trims the silence around speech and levels it: peak at -3 dBFS,
+// Prepare trims the silence around speech and levels it: peak at -2 dBFS,
 // 5 ms fades at both ends.
 func Prepare(samples []float32, rate int) []float32 {
-	return Level(Trim(samples, rate, 0.03), rate, 0.7, 0.005)
+	return Level(Trim(samples, rate, 0.03), rate, 0.8, 0.005)
 }
