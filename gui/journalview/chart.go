@@ -207,7 +207,7 @@ func (c *Chart) CreateRenderer() fyne.WidgetRenderer {
 	for i := range r.legend {
 		it := &r.legend[i]
 		it.kind = legendOrder[i]
-		it.swatch = canvas.NewRaster(func(w, h int) image.Image { return r.drawSwatch(it.kind, w, h) })
+		it.swatch = canvas.NewRaster(func(w, h int) image.Image { return drawSwatch(it.kind, w, h, r.colours()) })
 		it.label = canvas.NewText("", nil)
 		r.objects = append(r.objects, it.swatch, it.label)
 	}
@@ -272,11 +272,17 @@ type chartRenderer struct {
 	geom    chartGeom
 }
 
-func (r *chartRenderer) colours() (fg, sep, bg color.Color, dark bool) {
+// chartColours are the theme colours a chart is drawn in.
+type chartColours struct {
+	fg, sep, bg color.Color
+	dark        bool
+}
+
+func (r *chartRenderer) colours() chartColours {
 	th := r.c.Theme()
 	v := fyne.CurrentApp().Settings().ThemeVariant()
-	bg = th.Color(theme.ColorNameBackground, v)
-	return th.Color(theme.ColorNameForeground, v), th.Color(theme.ColorNameSeparator, v), bg, isDark(bg)
+	bg := th.Color(theme.ColorNameBackground, v)
+	return chartColours{fg: th.Color(theme.ColorNameForeground, v), sep: th.Color(theme.ColorNameSeparator, v), bg: bg, dark: isDark(bg)}
 }
 
 func (r *chartRenderer) textSize() float32 { return r.c.Theme().Size(theme.SizeNameText) }
@@ -361,7 +367,7 @@ func (r *chartRenderer) Layout(size fyne.Size) {
 
 func (r *chartRenderer) Refresh() {
 	c := r.c
-	fg, _, _, _ := r.colours()
+	fg := r.colours().fg
 	for _, l := range r.yLabels {
 		l.Color, l.TextSize = fg, r.captionSize()
 		l.Refresh()
@@ -433,35 +439,40 @@ func (r *chartRenderer) Destroy() {}
 // draw renders the plot at w×h pixels.
 func (r *chartRenderer) draw(w, h int) image.Image {
 	p := newPen(w, h)
-	g := r.geom
-	if g.w <= 0 || g.h <= 0 {
+	if r.geom.w <= 0 || r.geom.h <= 0 {
 		return p.img
 	}
-	s := float32(w) / g.w // pixels per Fyne unit
-	fg, sep, bg, dark := r.colours()
-	px := func(t time.Time, v float64) pt { return pt{g.x(t) * s, g.y(v) * s} }
+	r.c.drawPlot(p, pt{}, float32(w)/r.geom.w, r.geom, r.ticks, r.colours())
+	return p.img
+}
+
+// drawPlot draws the plot area of geometry g with its top left corner at
+// origin (in pixels), s pixels to a Fyne unit, with grid lines at ticks.
+func (c *Chart) drawPlot(p *pen, origin pt, s float32, g chartGeom, ticks []time.Time, col chartColours) {
+	fg, sep, bg, dark := col.fg, col.sep, col.bg, col.dark
+	px := func(t time.Time, v float64) pt { return pt{origin.x + g.x(t)*s, origin.y + g.y(v)*s} }
+	rect := func(x0, y0, x1, y1 float32) { p.rect(origin.x+x0, origin.y+y0, origin.x+x1, origin.y+y1) }
 
 	// Grid: a line every 2 points and at every date label.
 	for v := 0; v <= scaleMax; v += 2 {
 		y := g.y(float64(v)) * s
-		p.rect(g.x0*s, y-0.5*s, g.x1*s, y+0.5*s)
+		rect(g.x0*s, y-0.5*s, g.x1*s, y+0.5*s)
 	}
 	p.fill(sep)
-	for _, t := range r.ticks {
+	for _, t := range ticks {
 		x := g.x(t) * s
-		p.rect(x-0.5*s, g.y0*s, x+0.5*s, g.y1*s)
+		rect(x-0.5*s, g.y0*s, x+0.5*s, g.y1*s)
 	}
 	p.fill(withAlpha(sep, 0.6))
 
 	// Baseline and its band of meaningful change.
-	c := r.c
 	if !math.IsNaN(c.baseline) {
 		b := band(c.baseline)
 		lo, hi := math.Max(0, c.baseline-b), math.Min(scaleMax, c.baseline+b)
-		p.rect(g.x0*s, g.y(hi)*s, g.x1*s, g.y(lo)*s)
+		rect(g.x0*s, g.y(hi)*s, g.x1*s, g.y(lo)*s)
 		p.fill(withAlpha(seriesColour("Back pain", dark), 0.16))
-		y := g.y(c.baseline) * s
-		p.polyline([]pt{{g.x0 * s, y}, {g.x1 * s, y}}, 1.5*s, []float32{10 * s, 5 * s})
+		y := origin.y + g.y(c.baseline)*s
+		p.polyline([]pt{{origin.x + g.x0*s, y}, {origin.x + g.x1*s, y}}, 1.5*s, []float32{10 * s, 5 * s})
 		p.fill(withAlpha(fg, 0.75))
 	}
 
@@ -476,14 +487,14 @@ func (r *chartRenderer) draw(w, h int) image.Image {
 			t = startOfDay(t).Add(12 * time.Hour)
 		}
 		x := g.x(t) * s
-		p.rect(x-dayW/2*s, (g.h-chartStrip+3)*s, x+dayW/2*s, g.h*s)
+		rect(x-dayW/2*s, (g.h-chartStrip+3)*s, x+dayW/2*s, g.h*s)
 	}
 	p.fill(withAlpha(fg, 0.7))
 
 	// The series: lines, then markers on a halo of background.
 	for _, st := range chartSeries() {
 		pts := c.points(st, g.from, g.to)
-		col := seriesColour(st.name, dark)
+		colour := seriesColour(st.name, dark)
 		var dash []float32
 		for _, d := range st.dash {
 			dash = append(dash, d*s)
@@ -497,7 +508,7 @@ func (r *chartRenderer) draw(w, h int) image.Image {
 			run = append(run, px(q.at, q.v))
 		}
 		p.polyline(run, chartLine*s, dash)
-		p.fill(col)
+		p.fill(colour)
 		if len(pts) == 0 || float32(len(pts)) > (g.x1-g.x0)/(3*chartMarker) {
 			continue
 		}
@@ -508,43 +519,48 @@ func (r *chartRenderer) draw(w, h int) image.Image {
 		for _, q := range pts {
 			p.marker(st.marker, px(q.at, q.v), chartMarker*s)
 		}
-		p.fill(col)
+		p.fill(colour)
 	}
-	return p.img
 }
 
 // drawSwatch renders legend entry kind at w×h pixels.
-func (r *chartRenderer) drawSwatch(kind, w, h int) image.Image {
+func drawSwatch(kind, w, h int, col chartColours) image.Image {
 	p := newPen(w, h)
-	s := float32(w) / swatchWidth
-	fg, _, bg, dark := r.colours()
-	mid := float32(h) / 2
+	drawSwatchAt(p, pt{}, float32(w)/swatchWidth, kind, col)
+	return p.img
+}
+
+// drawSwatchAt draws legend entry kind with its top left corner at origin,
+// s pixels to a Fyne unit.
+func drawSwatchAt(p *pen, origin pt, s float32, kind int, col chartColours) {
+	fg, bg, dark := col.fg, col.bg, col.dark
+	w, h := swatchWidth*s, swatchHeight*s
+	x0, mid := origin.x, origin.y+h/2
 	switch kind {
 	case legendBaseline:
-		p.rect(0, mid-5*s, float32(w), mid+5*s)
+		p.rect(x0, mid-5*s, x0+w, mid+5*s)
 		p.fill(withAlpha(seriesColour("Back pain", dark), 0.16))
-		p.polyline([]pt{{0, mid}, {float32(w), mid}}, 1.5*s, []float32{10 * s, 5 * s})
+		p.polyline([]pt{{x0, mid}, {x0 + w, mid}}, 1.5*s, []float32{10 * s, 5 * s})
 		p.fill(withAlpha(fg, 0.75))
 	case legendSession:
-		x := float32(w) / 2
+		x := x0 + w/2
 		p.rect(x-2.5*s, mid-5*s, x+2.5*s, mid+5*s)
 		p.fill(withAlpha(fg, 0.7))
 	default:
 		st := chartSeries()[kind]
-		col := seriesColour(st.name, dark)
+		colour := seriesColour(st.name, dark)
 		var dash []float32
 		for _, d := range st.dash {
 			dash = append(dash, d*s)
 		}
-		p.polyline([]pt{{1 * s, mid}, {float32(w) - 1*s, mid}}, chartLine*s, dash)
-		p.fill(col)
-		c := pt{float32(w) / 2, mid}
+		p.polyline([]pt{{x0 + 1*s, mid}, {x0 + w - 1*s, mid}}, chartLine*s, dash)
+		p.fill(colour)
+		c := pt{x0 + w/2, mid}
 		p.marker(st.marker, c, (chartMarker+1.5)*s)
 		p.fill(bg)
 		p.marker(st.marker, c, chartMarker*s)
-		p.fill(col)
+		p.fill(colour)
 	}
-	return p.img
 }
 
 // dateTicks picks at most maxLabels evenly spaced dates in [from, to) for
