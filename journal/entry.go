@@ -41,9 +41,9 @@ type Entry struct {
 	// while its time is taken).
 	Time      time.Time
 	Kind      Kind
-	BackPain  int // 0 (none) to 10 (worst imaginable)
-	LegPain   int // 0 to 10, rated apart from back pain
-	Tightness int // 0 to 10
+	BackPain  int              // 0 (none) to 10 (worst imaginable)
+	LegPain   int              // 0 to 10, rated apart from back pain
+	Tightness int              // 0 to 10
 	Cause     program.Cause    // why the back is tight; "" when not asked
 	LegReach  program.LegReach // how far down the leg symptoms reach
 	NumbWeak  bool             // new numbness or weakness
@@ -81,12 +81,12 @@ func (e Entry) Validate() error {
 
 // A Session is one exercise session as the journal keeps it.
 type Session struct {
-	Time     time.Time // when it ended: the session's key
-	Started  time.Time // when it started; zero if unknown
-	Routine  string    // which routine
-	Level    int       // the level and dose step it was done at
-	DoseStep int
-	Flare    bool     // done in flare mode
+	Time      time.Time // when it ended: the session's key
+	Started   time.Time // when it started; zero if unknown
+	Routine   string    // which routine
+	Level     int       // the level and dose step it was done at
+	DoseStep  int
+	Flare     bool     // done in flare mode
 	Completed []string // ids of the exercises done
 	Skipped   []string // ids of the exercises skipped
 	Duration  time.Duration
