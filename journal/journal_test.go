@@ -394,7 +394,7 @@ func TestHistoryWiresNextMorning(t *testing.T) {
 	add(entry(at(2, 6, 0), Morning, 4)) // first morning after session A
 	add(entry(at(2, 9, 0), Morning, 9)) // a second one the same day: not used
 	add(entry(at(2, 19, 0), AfterSession, 5))
-	add(entry(at(4, 7, 0), Morning, 3)) // two days after session B: not its next morning
+	add(entry(at(4, 7, 0), Morning, 3))  // two days after session B: not its next morning
 	add(entry(at(25, 7, 0), Morning, 1)) // after now: left out
 	for _, x := range []Session{
 		session(at(1, 23, 59), 3), // A
