@@ -5,7 +5,13 @@
 //
 // Usage:
 //
-//	steady [flags]
+//	steady [-routine FILE] [-start]     open the window
+//	steady -check-routine FILE          check a routine file
+//	steady export [-format csv|json] [-o FILE]
+//	steady import [-format csv|json] FILE
+//	steady backup FILE
+//	steady report [-o FILE]
+//	steady figures [-routine FILE] -o DIR
 //
 // Run "steady -help" for the flags.
 package main
@@ -24,6 +30,8 @@ import (
 	"steady/assets"
 	"steady/audio"
 	"steady/gui"
+	"steady/journal"
+	"steady/program"
 )
 
 // Steady's identity. appID is stable forever: it names the data folder.
@@ -37,35 +45,92 @@ func main() {
 	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
 }
 
+// Exit statuses.
+const (
+	exitOK    = 0
+	exitFail  = 1
+	exitUsage = 2
+)
+
 // run is Steady's command line; it returns the process exit status:
 // 0 done, 1 failed, 2 bad usage.
 func run(args []string, stdout, stderr io.Writer) int {
+	if len(args) > 0 {
+		if cmd, ok := commands[args[0]]; ok {
+			return cmd(args[1:], stdout, stderr)
+		}
+	}
 	fs := flag.NewFlagSet("steady", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	showVersion := fs.Bool("version", false, "print the version and exit")
+	routineFile := fs.String("routine", "", "run the routine in `FILE` instead of the built-in one")
+	checkFile := fs.String("check-routine", "", "check the routine in `FILE` and exit: 0 valid, 1 not")
+	start := fs.Bool("start", false, "open straight into today's session")
 	fs.Usage = func() {
-		fmt.Fprintf(fs.Output(), "Usage: steady [flags]\n\n"+
-			"Steady opens its window. Flags:\n\n")
+		fmt.Fprint(fs.Output(), usage)
 		fs.PrintDefaults()
 	}
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
-			return 0
+			return exitOK
 		}
-		return 2
+		return exitUsage
 	}
 	if fs.NArg() > 0 {
 		fmt.Fprintf(stderr, "steady: unexpected argument %q\n", fs.Arg(0))
 		fs.Usage()
-		return 2
+		return exitUsage
 	}
 	if *showVersion {
 		fmt.Fprintln(stdout, "steady", version)
-		return 0
+		return exitOK
+	}
+	if *checkFile != "" {
+		return checkRoutine(*checkFile, stdout, stderr)
+	}
+	routine, err := loadRoutine(*routineFile)
+	if err != nil {
+		fmt.Fprintln(stderr, err)
+		return exitFail
 	}
 	if err := haveDisplay(); err != nil {
 		fmt.Fprintln(stderr, "steady:", err)
-		return 1
+		return exitFail
+	}
+	return openWindow(routine, *start, stderr)
+}
+
+const usage = `Usage: steady [flags]
+       steady export [-format csv|json] [-o FILE]
+       steady import [-format csv|json] FILE
+       steady backup FILE
+       steady report [-o FILE]
+       steady figures [-routine FILE] -o DIR
+
+Steady opens its window. Flags:
+
+`
+
+// openWindow opens the journal and the sound output and runs the window
+// until the user quits.
+func openWindow(routine *program.Routine, start bool, stderr io.Writer) int {
+	a := app.NewWithID(appID)
+	a.SetIcon(fyne.NewStaticResource("steady.png", assets.Icon))
+	w := a.NewWindow("Steady")
+
+	j, err := journal.Open(journalPath())
+	if err != nil {
+		title, msg := journalProblem(err)
+		fmt.Fprintln(stderr, "steady:", msg)
+		gui.ShowProblem(a, w, title, msg)
+		w.ShowAndRun()
+		return exitFail
+	}
+	defer j.Close()
+	notice := ""
+	if r := j.Recovery(); r != nil {
+		notice = r.Message()
+		fmt.Fprintln(stderr, "steady:", notice)
 	}
 
 	// One sound output for the whole process; without a device Steady
@@ -78,17 +143,33 @@ func run(args []string, stdout, stderr io.Writer) int {
 	}
 	defer sound.Close()
 
-	a := app.NewWithID(appID)
-	a.SetIcon(fyne.NewStaticResource("steady.png", assets.Icon))
-	w := a.NewWindow("Steady")
 	gui.New(a, w, gui.Options{
 		Version:      version,
 		DataDir:      dataDir(),
+		Journal:      j,
+		Routine:      routine,
 		Sound:        sound,
 		SoundProblem: soundProblem,
+		Notice:       notice,
+		StartSession: start,
 	})
 	w.ShowAndRun()
-	return 0
+	return exitOK
+}
+
+// journalProblem says, for the user, why the journal could not be opened.
+func journalProblem(err error) (title, msg string) {
+	switch {
+	case errors.Is(err, journal.ErrLocked):
+		return "Steady is already running",
+			"Steady is already running. Switch to its window, or quit it before starting Steady again."
+	case errors.Is(err, journal.ErrTooNew):
+		return "Journal from a newer Steady",
+			"Your journal was written by a newer version of Steady. This version leaves it untouched: " +
+				"please install the newer Steady again."
+	}
+	return "Cannot open the journal",
+		fmt.Sprintf("Steady cannot open your journal at %s: %v", journalPath(), err)
 }
 
 // haveDisplay reports why no window can be opened, before the toolkit tries
@@ -110,3 +191,6 @@ func dataDir() string {
 	}
 	return filepath.Join(dir, "fyne", appID)
 }
+
+// journalPath is the journal file in the data folder.
+func journalPath() string { return filepath.Join(dataDir(), "journal.db") }

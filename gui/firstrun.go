@@ -44,6 +44,9 @@ type firstRun struct {
 	answers map[string]bool
 	page    *fyne.Container
 	result  firstRunResult
+	// rescreen: only the safety questions, for a user who already has a
+	// level; a screening that finds nothing ends there.
+	rescreen bool
 }
 
 func newFirstRun(levels []levelChoice, now func() time.Time, onDone func(firstRunResult)) *firstRun {
@@ -108,6 +111,10 @@ func (f *firstRun) screen() {
 	r := program.Screen(f.answers)
 	f.result = firstRunResult{At: f.now(), Answers: copyAnswers(f.answers), Referral: r, StartLevel: -1}
 	if !r.StopsExercise() {
+		if f.rescreen {
+			f.onDone(f.result)
+			return
+		}
 		f.showStart()
 		return
 	}
@@ -124,6 +131,10 @@ func (f *firstRun) screen() {
 	}
 	next.OnTapped = func() {
 		f.result.Cleared = true
+		if f.rescreen {
+			f.onDone(f.result)
+			return
+		}
 		f.showStart()
 	}
 	later := &widget.Button{Text: "Not yet — close", OnTapped: func() { f.onDone(f.result) }}

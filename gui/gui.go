@@ -1,11 +1,18 @@
 package gui
 
 import (
+	"time"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/theme"
+
+	"steady/gui/journalview"
+	"steady/journal"
+	"steady/program"
 )
 
 // Window sizes, in Fyne units.
@@ -19,8 +26,26 @@ type Options struct {
 	Version string // shown in About
 	DataDir string // where the journal and its backups live
 
-	Sound        soundControls // the audio player's settings
-	SoundProblem string        // why there is no sound, when there is none
+	Journal *journal.Store   // the user's journal; required
+	Routine *program.Routine // the routine to follow; required
+
+	Sound        soundOutput // the sound output; nil for none
+	SoundProblem string      // why there is no sound, when there is none
+	// Notice is shown once the window is up, e.g. what Steady did with a
+	// damaged journal file.
+	Notice string
+	// StartSession opens straight into today's session (steady -start).
+	StartSession bool
+
+	Now   func() time.Time // the wall clock; nil for time.Now
+	Clock program.Clock    // the session clock; nil for the system clock
+}
+
+// soundOutput is what the window asks of the sound output: its settings and the
+// session's cues. *audio.Player is one.
+type soundOutput interface {
+	soundControls
+	cuePlayer
 }
 
 // UI is Steady's main window: the navigation shell and its screens.
@@ -30,11 +55,22 @@ type UI struct {
 	opt   Options
 	theme *appTheme
 	tabs  *container.AppTabs
+	body  *fyne.Container // shows the tabs, the first run or a session
+
+	today       *todayView
+	journalView *journalview.View
+	session     *sessionView // the session in progress, if any
 }
 
 // New builds Steady's window content into w, restores the window's size and
 // appearance from the preferences and installs the keyboard shortcuts.
 func New(a fyne.App, w fyne.Window, opt Options) *UI {
+	if opt.Now == nil {
+		opt.Now = time.Now
+	}
+	if opt.Clock == nil {
+		opt.Clock = program.SystemClock{}
+	}
 	p := a.Preferences()
 	u := &UI{
 		app: a,
@@ -46,18 +82,32 @@ func New(a fyne.App, w fyne.Window, opt Options) *UI {
 		},
 	}
 	a.Settings().SetTheme(u.theme)
+	u.applySoundSettings()
 
+	u.today = newTodayView(w, todayActions{
+		checkIn:  func() { u.journalView.CheckIn(journal.Morning) },
+		start:    u.startSession,
+		cleared:  u.cleared,
+		rescreen: u.rescreen,
+	})
+	u.journalView = journalview.New(w, opt.Journal, opt.Now, u.journalChanged)
 	u.tabs = container.NewAppTabs(
-		container.NewTabItemWithIcon("Today", theme.HomeIcon(), u.todayScreen()),
-		container.NewTabItemWithIcon("Journal", theme.DocumentIcon(), u.journalScreen()),
+		container.NewTabItemWithIcon("Today", theme.HomeIcon(), u.today.content()),
+		container.NewTabItemWithIcon("Journal", theme.DocumentIcon(), u.journalView.Content()),
 		container.NewTabItemWithIcon("Settings", theme.SettingsIcon(), u.settingsScreen()),
 		container.NewTabItemWithIcon("About", theme.InfoIcon(), u.aboutScreen()),
 	)
 	u.tabs.SetTabLocation(container.TabLocationLeading)
+	u.tabs.OnSelected = func(t *container.TabItem) {
+		if t.Text == "Today" {
+			u.refreshToday()
+		}
+	}
 
 	floor := canvas.NewRectangle(nil)
 	floor.SetMinSize(minWindowSize)
-	w.SetContent(container.NewStack(floor, u.tabs))
+	u.body = container.NewStack()
+	w.SetContent(container.NewStack(floor, u.body))
 	w.Resize(u.savedSize())
 	w.SetCloseIntercept(func() {
 		u.saveSize()
@@ -69,14 +119,50 @@ func New(a fyne.App, w fyne.Window, opt Options) *UI {
 		close(stop)
 	})
 	u.addShortcuts()
+	u.addTrayMenu()
+
+	if _, known, err := opt.Journal.Standing(); err == nil && !known {
+		u.showFirstRun()
+	} else {
+		u.showMain()
+		if opt.StartSession {
+			u.startSession()
+		}
+	}
+	if opt.Notice != "" {
+		dialog.ShowInformation("Your journal", opt.Notice, w)
+	}
 	go u.remind(u.sessionDoneToday, stop)
 	return u
 }
 
-// sessionDoneToday reports whether today's session is already done, so the
-// reminder keeps quiet.
-func (u *UI) sessionDoneToday() bool {
-	return false
+// applySoundSettings hands the stored sound settings to the sound output.
+func (u *UI) applySoundSettings() {
+	s := u.opt.Sound
+	if s == nil {
+		return
+	}
+	p := u.app.Preferences()
+	s.SetVoice(p.BoolWithFallback(prefVoice, true))
+	s.SetTones(p.BoolWithFallback(prefTones, true))
+	s.SetTicks(p.BoolWithFallback(prefTicks, true))
+	s.SetVolume(p.FloatWithFallback(prefVolume, defaultVolume))
+}
+
+// addTrayMenu offers today's session from the system tray, where the
+// desktop has one.
+func (u *UI) addTrayMenu() {
+	d, ok := u.app.(desktop.App)
+	if !ok {
+		return
+	}
+	d.SetSystemTrayMenu(fyne.NewMenu("Steady",
+		fyne.NewMenuItem("Start today's session", func() {
+			u.win.Show()
+			u.startSession()
+		}),
+		fyne.NewMenuItem("Show Steady", u.win.Show),
+	))
 }
 
 // savedSize is the window size the user left Steady at, or a default.

@@ -1,12 +1,16 @@
 package gui
 
 import (
+	"path/filepath"
 	"testing"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/theme"
+
+	"steady/journal"
+	"steady/program"
 )
 
 func newTestUI(t *testing.T) (*UI, fyne.App, fyne.Window) {
@@ -14,7 +18,18 @@ func newTestUI(t *testing.T) (*UI, fyne.App, fyne.Window) {
 	a := test.NewTempApp(t)
 	w := a.NewWindow("Steady")
 	t.Cleanup(w.Close)
-	return New(a, w, Options{Version: "test", DataDir: t.TempDir()}), a, w
+	return New(a, w, Options{Version: "test", DataDir: t.TempDir(), Journal: openJournal(t), Routine: program.Builtin()}), a, w
+}
+
+// openJournal is a new, empty journal in the test's own folder.
+func openJournal(t *testing.T) *journal.Store {
+	t.Helper()
+	j, err := journal.Open(filepath.Join(t.TempDir(), "journal.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { j.Close() })
+	return j
 }
 
 func TestNavigationShortcuts(t *testing.T) {

@@ -27,6 +27,7 @@ type todayModel struct {
 	Steps        int           // dose steps in the offered level
 	Minutes      time.Duration // how long today's session takes
 	WalkGoal     string        // e.g. "Walk 10–15 minutes, twice today"
+	Mobility     bool          // gentle mobility work is part of today's session
 	MorningDone  bool          // a morning check-in exists today
 	AfterSession bool          // yesterday had a session: this morning's rating judges it
 	Week         []dayMark     // Monday to Sunday of this week
@@ -169,6 +170,10 @@ func (v *todayView) planCard(m todayModel) fyne.CanvasObject {
 	if m.LevelSummary != "" {
 		parts = append(parts, wrapped(m.LevelSummary))
 	}
+	if m.Mobility {
+		parts = append(parts, wrapped("Your back is tight from sitting still and there is no flare, "+
+			"so today's session ends with some gentle mobility work."))
+	}
 	if m.WalkGoal != "" {
 		parts = append(parts, container.NewHBox(widget.NewIcon(theme.NavigateNextIcon()), widget.NewLabel(m.WalkGoal)))
 	}
@@ -268,11 +273,4 @@ func lightColour(c program.Color) color.Color {
 		return color.NRGBA{R: 0xc6, G: 0x3b, B: 0x30, A: 0xff}
 	}
 	return theme.Color(theme.ColorNamePrimary)
-}
-
-func (u *UI) todayScreen() fyne.CanvasObject {
-	return container.NewPadded(container.NewVBox(
-		heading("Today", theme.SizeNameHeadingText),
-		widget.NewLabel("No check-in yet today."),
-	))
 }

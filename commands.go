@@ -1,0 +1,315 @@
+package main
+
+// The commands that work without a window: export, import, backup, report
+// and figures, and checking a routine file.
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"steady/gui/figure"
+	"steady/gui/journalview"
+	"steady/journal"
+	"steady/program"
+)
+
+// commands are the first words that name a command instead of a flag.
+var commands = map[string]func(args []string, stdout, stderr io.Writer) int{
+	"export":  exportCmd,
+	"import":  importCmd,
+	"backup":  backupCmd,
+	"report":  reportCmd,
+	"figures": figuresCmd,
+}
+
+// newFlags is a command's flag set, with its usage line.
+func newFlags(name, synopsis string, stderr io.Writer) *flag.FlagSet {
+	fs := flag.NewFlagSet("steady "+name, flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	fs.Usage = func() {
+		fmt.Fprintf(stderr, "Usage: steady %s %s\n", name, synopsis)
+		fs.PrintDefaults()
+	}
+	return fs
+}
+
+// parse parses a command's flags and wants exactly nargs arguments; ok is
+// false with the exit status to return when it cannot go on.
+func parse(fs *flag.FlagSet, args []string, nargs int, stderr io.Writer) (status int, ok bool) {
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return exitOK, false
+		}
+		return exitUsage, false
+	}
+	if fs.NArg() != nargs {
+		if fs.NArg() > nargs {
+			fmt.Fprintf(stderr, "%s: unexpected argument %q\n", fs.Name(), fs.Arg(nargs))
+		} else {
+			fmt.Fprintf(stderr, "%s: missing argument\n", fs.Name())
+		}
+		fs.Usage()
+		return exitUsage, false
+	}
+	return exitOK, true
+}
+
+// openJournal opens the journal for a command, saying in one line why it
+// cannot.
+func openJournal(stderr io.Writer) (*journal.Store, bool) {
+	j, err := journal.Open(journalPath())
+	if err != nil {
+		_, msg := journalProblem(err)
+		fmt.Fprintln(stderr, "steady:", msg)
+		return nil, false
+	}
+	if r := j.Recovery(); r != nil {
+		fmt.Fprintln(stderr, "steady:", r.Message())
+	}
+	return j, true
+}
+
+// createOutput opens path for writing, or stdout for "" or "-". The returned
+// close reports a failed write.
+func createOutput(path string, stdout io.Writer) (io.Writer, func() error, error) {
+	if path == "" || path == "-" {
+		return stdout, func() error { return nil }, nil
+	}
+	f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o600)
+	if err != nil {
+		return nil, nil, err
+	}
+	return f, f.Close, nil
+}
+
+func exportCmd(args []string, stdout, stderr io.Writer) int {
+	fs := newFlags("export", "[-format csv|json] [-o FILE]", stderr)
+	format := fs.String("format", "", "csv or json (default: from the file name, else csv)")
+	out := fs.String("o", "", "write to `FILE` instead of standard output")
+	if status, ok := parse(fs, args, 0, stderr); !ok {
+		return status
+	}
+	f, err := formatFor(*format, *out)
+	if err != nil {
+		fmt.Fprintln(stderr, "steady export:", err)
+		return exitUsage
+	}
+	j, ok := openJournal(stderr)
+	if !ok {
+		return exitFail
+	}
+	defer j.Close()
+	w, closeOut, err := createOutput(*out, stdout)
+	if err != nil {
+		fmt.Fprintln(stderr, "steady export:", err)
+		return exitFail
+	}
+	err = j.Export(w, f)
+	if cerr := closeOut(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		fmt.Fprintln(stderr, "steady export:", err)
+		return exitFail
+	}
+	return exitOK
+}
+
+// formatFor is the export format named, else the one the file name's
+// extension names, else CSV.
+func formatFor(name, path string) (journal.Format, error) {
+	if name == "" {
+		name = strings.TrimPrefix(strings.ToLower(filepath.Ext(path)), ".")
+		if name != "json" {
+			name = "csv"
+		}
+	}
+	return journal.ParseFormat(name)
+}
+
+func importCmd(args []string, stdout, stderr io.Writer) int {
+	fs := newFlags("import", "[-format csv|json] FILE", stderr)
+	format := fs.String("format", "", "csv or json (default: from the file name, else csv)")
+	if status, ok := parse(fs, args, 1, stderr); !ok {
+		return status
+	}
+	path := fs.Arg(0)
+	f, err := formatFor(*format, path)
+	if err != nil {
+		fmt.Fprintln(stderr, "steady import:", err)
+		return exitUsage
+	}
+	in, err := os.Open(path)
+	if err != nil {
+		fmt.Fprintln(stderr, "steady import:", err)
+		return exitFail
+	}
+	defer in.Close()
+	j, ok := openJournal(stderr)
+	if !ok {
+		return exitFail
+	}
+	defer j.Close()
+	res, err := j.Import(in, f)
+	if ie := (*journal.ImportError)(nil); errors.As(err, &ie) {
+		fmt.Fprintf(stderr, "steady import: nothing was imported; %s has %d problem(s):\n", path, len(ie.Problems))
+		for _, p := range ie.Problems {
+			fmt.Fprintf(stderr, "%s:%s\n", path, p)
+		}
+		return exitFail
+	}
+	if err != nil {
+		fmt.Fprintln(stderr, "steady import:", err)
+		return exitFail
+	}
+	fmt.Fprintf(stdout, "Imported %d check-in(s) and %d session(s); %d already in the journal were skipped.\n",
+		res.Entries, res.Sessions, res.Skipped)
+	return exitOK
+}
+
+func backupCmd(args []string, stdout, stderr io.Writer) int {
+	fs := newFlags("backup", "FILE", stderr)
+	if status, ok := parse(fs, args, 1, stderr); !ok {
+		return status
+	}
+	j, ok := openJournal(stderr)
+	if !ok {
+		return exitFail
+	}
+	defer j.Close()
+	if err := j.Backup(fs.Arg(0)); err != nil {
+		fmt.Fprintln(stderr, "steady backup:", err)
+		return exitFail
+	}
+	fmt.Fprintln(stdout, "Journal copied to", fs.Arg(0))
+	return exitOK
+}
+
+func reportCmd(args []string, stdout, stderr io.Writer) int {
+	fs := newFlags("report", "[-o FILE]", stderr)
+	out := fs.String("o", "steady-report.html", "write the report to `FILE` (- for standard output)")
+	if status, ok := parse(fs, args, 0, stderr); !ok {
+		return status
+	}
+	j, ok := openJournal(stderr)
+	if !ok {
+		return exitFail
+	}
+	defer j.Close()
+	entries, err := j.Entries(time.Time{}, time.Time{})
+	if err != nil {
+		fmt.Fprintln(stderr, "steady report:", err)
+		return exitFail
+	}
+	sessions, err := j.Sessions(time.Time{}, time.Time{})
+	if err != nil {
+		fmt.Fprintln(stderr, "steady report:", err)
+		return exitFail
+	}
+	w, closeOut, err := createOutput(*out, stdout)
+	if err != nil {
+		fmt.Fprintln(stderr, "steady report:", err)
+		return exitFail
+	}
+	err = journalview.WriteReport(w, entries, sessions, time.Now())
+	if cerr := closeOut(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		fmt.Fprintln(stderr, "steady report:", err)
+		return exitFail
+	}
+	if *out != "-" {
+		fmt.Fprintln(stdout, "Report written to", *out)
+	}
+	return exitOK
+}
+
+func figuresCmd(args []string, stdout, stderr io.Writer) int {
+	fs := newFlags("figures", "[-routine FILE] -o DIR", stderr)
+	dir := fs.String("o", "", "write the figures and routine sheets into `DIR`")
+	routineFile := fs.String("routine", "", "draw the routine in `FILE` instead of the built-in one")
+	if status, ok := parse(fs, args, 0, stderr); !ok {
+		return status
+	}
+	if *dir == "" {
+		fmt.Fprintln(stderr, "steady figures: -o DIR is required")
+		fs.Usage()
+		return exitUsage
+	}
+	r, err := loadRoutine(*routineFile)
+	if err != nil {
+		fmt.Fprintln(stderr, err)
+		return exitFail
+	}
+	if err := figure.WriteFigures(*dir, r.Exercises); err != nil {
+		fmt.Fprintln(stderr, "steady figures:", err)
+		return exitFail
+	}
+	steps := 0
+	for _, e := range r.Exercises {
+		steps += len(e.Steps)
+	}
+	for _, l := range r.Levels {
+		if err := writeSheet(r, l, *dir); err != nil {
+			fmt.Fprintln(stderr, "steady figures:", err)
+			return exitFail
+		}
+	}
+	fmt.Fprintf(stdout, "Wrote %d figures and %d routine sheets to %s\n", steps, len(r.Levels), *dir)
+	return exitOK
+}
+
+// writeSheet writes level l's printable routine sheet, at its first dose
+// step, as level-N.html.
+func writeSheet(r *program.Routine, l program.Level, dir string) error {
+	plan, err := r.Plan(l.Number, 0, false, 0, 0)
+	if err != nil {
+		return err
+	}
+	path := filepath.Join(dir, fmt.Sprintf("level-%d.html", l.Number))
+	f, err := os.Create(path)
+	if err != nil {
+		return err
+	}
+	if err := figure.WriteSheet(f, plan); err != nil {
+		f.Close()
+		return err
+	}
+	return f.Close()
+}
+
+// loadRoutine returns the routine in path, or the built-in one for "". Its
+// error lists every problem as file:line: message.
+func loadRoutine(path string) (*program.Routine, error) {
+	if path == "" {
+		return program.Builtin(), nil
+	}
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, fmt.Errorf("steady: cannot read the routine: %w", err)
+	}
+	r, err := program.ParseRoutine(path, data)
+	if err != nil {
+		return nil, fmt.Errorf("steady: %s is not a valid routine:\n%w", path, err)
+	}
+	return r, nil
+}
+
+// checkRoutine checks a routine file: it says so and returns 0 when the
+// file is valid, else lists every problem and returns 1.
+func checkRoutine(path string, stdout, stderr io.Writer) int {
+	r, err := loadRoutine(path)
+	if err != nil {
+		fmt.Fprintln(stderr, err)
+		return exitFail
+	}
+	fmt.Fprintf(stdout, "%s: a valid routine: %d exercises in %d levels\n", path, len(r.Exercises), len(r.Levels))
+	return exitOK
+}
