@@ -141,12 +141,28 @@ func openChecked(path string) (db *bolt.DB, damage, err error) {
 // openBolt opens the file, telling damage from other failures. bbolt may
 // panic on a damaged file; the panic is damage too.
 func openBolt(path string) (db *bolt.DB, damage, err error) {
+	// bbolt opens the file through this hook, so that after a panic the
+	// file can still be closed and its lock released.
+	var file *os.File
+	openFile := func(name string, flag int, perm os.FileMode) (*os.File, error) {
+		f, err := os.OpenFile(name, flag, perm)
+		if file == nil {
+			file = f
+		}
+		return f, err
+	}
 	defer func() {
 		if p := recover(); p != nil {
+			if file != nil {
+				// Best effort: the panic is what matters. The failed
+				// bbolt's memory map stays, the size of the file.
+				unlock(file)
+				file.Close()
+			}
 			db, damage, err = nil, fmt.Errorf("journal: reading %s failed: %v", path, p), nil
 		}
 	}()
-	db, err = bolt.Open(path, 0o600, &bolt.Options{Timeout: lockTimeout})
+	db, err = bolt.Open(path, 0o600, &bolt.Options{Timeout: lockTimeout, OpenFile: openFile})
 	switch {
 	case err == nil:
 		return db, nil, nil
