@@ -8,6 +8,9 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/theme"
+
+	"steady/journal"
+	"steady/program"
 )
 
 // testNow is the moment the tests pretend it is: a Friday evening.
@@ -87,3 +90,63 @@ func (t variantTheme) Color(n fyne.ThemeColorName, _ fyne.ThemeVariant) color.Co
 func (t variantTheme) Font(s fyne.TextStyle) fyne.Resource     { return theme.DefaultTheme().Font(s) }
 func (t variantTheme) Icon(n fyne.ThemeIconName) fyne.Resource { return theme.DefaultTheme().Icon(n) }
 func (t variantTheme) Size(n fyne.ThemeSizeName) float32       { return theme.DefaultTheme().Size(n) }
+
+// sampleRecords is a sample journal of days days as journal entries and
+// sessions, oldest first: realistic notes on a few days, lights from the
+// pain during each session, and the level rising as the person improves.
+func sampleRecords(days int) ([]journal.Entry, []journal.Session) {
+	var es []journal.Entry
+	var ss []journal.Session
+	notes := []string{"Long drive yesterday, stiff getting up.", "Slept badly.", "Walked to the shops without trouble."}
+	for i, d := range sampleJournal(days) {
+		m := d.morning
+		e := journal.Entry{Time: m.at, Kind: journal.Morning, BackPain: m.back, LegPain: m.leg, Tightness: m.tightness,
+			Cause: program.CauseInactivity, LegReach: program.ReachButtock}
+		if m.back >= 6 {
+			e.Cause, e.LegReach = program.CausePain, program.ReachThigh
+		}
+		if m.tightness == 0 {
+			e.Cause = program.CauseNone
+		}
+		if m.leg == 0 {
+			e.LegReach = program.ReachNone
+		}
+		if i%9 == 4 {
+			e.Note = notes[(i/9)%len(notes)]
+		}
+		es = append(es, e)
+		if !d.session {
+			continue
+		}
+		es = append(es,
+			journal.Entry{Time: d.before.at, Kind: journal.BeforeSession, BackPain: d.before.back, LegPain: d.before.leg, Tightness: d.before.tightness, Cause: program.CauseInactivity},
+			journal.Entry{Time: d.after.at, Kind: journal.AfterSession, BackPain: d.after.back, LegPain: d.after.leg, Tightness: d.after.tightness, Cause: program.CauseInactivity})
+		during := max(0, d.before.back-2)
+		light := program.Green
+		switch {
+		case during > 5:
+			light = program.Red
+		case during >= 4:
+			light = program.Amber
+		}
+		felt := program.FeltOK
+		if during <= 2 {
+			felt = program.FeltEasy
+		}
+		end := d.before.at.Add(2*time.Minute + d.sessionDuration)
+		ss = append(ss, journal.Session{
+			Time: end, Started: end.Add(-d.sessionDuration), Routine: "steady",
+			Level: d.sessionLevel, DoseStep: doseStep(d.morning.at, days), Duration: d.sessionDuration,
+			MaxPainDuring: during, PainAfter: d.after.back, Felt: felt, Light: light,
+		})
+	}
+	return es, ss
+}
+
+// doseStep is the sample's dose step on day at: three steps a level, the
+// level rising at thirds of the sample (as sampleJournal's levels do).
+func doseStep(at time.Time, days int) int {
+	start := startOfDay(testNow).AddDate(0, 0, -days+1)
+	f := float64(daysBetween(start, startOfDay(at))) / float64(days)
+	return int(9*f) % 3
+}

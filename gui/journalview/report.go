@@ -1,0 +1,389 @@
+package journalview
+
+import (
+	"bytes"
+	"encoding/base64"
+	"fmt"
+	"html/template"
+	"image/png"
+	"io"
+	"math"
+	"sort"
+	"time"
+
+	"steady/journal"
+	"steady/program"
+)
+
+// Size of the report's chart, in Fyne units, and its pixels per unit (two,
+// so it stays sharp on paper).
+const (
+	reportChartWidth  = 1000
+	reportChartHeight = 420
+	reportChartScale  = 2
+)
+
+// trendWindow is how long the first and the last stretch of morning
+// ratings are that the report compares.
+const trendWindow = 28 * 24 * time.Hour
+
+// adherenceWeeks is how many weeks the adherence table covers.
+const adherenceWeeks = 12
+
+// WriteReport writes a printable, self-contained HTML report of the
+// journal for a clinician: the chart, the baseline, the trend of morning
+// back pain, sessions a week and the path through the levels. now is the
+// moment the report is made.
+func WriteReport(w io.Writer, entries []journal.Entry, sessions []journal.Session, now time.Time) error {
+	entries = append([]journal.Entry(nil), entries...)
+	sort.SliceStable(entries, func(i, j int) bool { return entries[i].Time.Before(entries[j].Time) })
+	sessions = append([]journal.Session(nil), sessions...)
+	sort.SliceStable(sessions, func(i, j int) bool { return sessions[i].Time.Before(sessions[j].Time) })
+
+	d := reportData{
+		Generated: now.Format("2 January 2006, 15:04"),
+		Entries:   len(entries),
+		Sessions:  len(sessions),
+	}
+	if first, last, ok := span(entries, sessions); ok {
+		d.Range = first.Format("2 January 2006") + " to " + last.Format("2 January 2006")
+	}
+
+	rs := ratingsOf(entries)
+	c := &Chart{ratings: rs, sessions: sessionTimes(sessions), now: func() time.Time { return now }}
+	c.baseline, c.mornings = morningBaseline(rs)
+	img, err := chartImage(c, reportChartWidth, reportChartHeight, reportChartScale, lightChartColours())
+	if err != nil {
+		return fmt.Errorf("report: %w", err)
+	}
+	var buf bytes.Buffer
+	if err := png.Encode(&buf, img); err != nil {
+		return fmt.Errorf("report: encode chart: %w", err)
+	}
+	// Base64 holds no quote or markup, so the attribute is safe as written;
+	// html/template would otherwise escape every "+" in it.
+	d.Chart = template.HTMLAttr(`src="data:image/png;base64,` + base64.StdEncoding.EncodeToString(buf.Bytes()) + `"`)
+
+	if math.IsNaN(c.baseline) {
+		d.Baseline = fmt.Sprintf("Not yet set: the baseline needs %d morning check-ins, and there are %d.", baselineMornings, c.mornings)
+	} else {
+		d.Baseline = fmt.Sprintf("%s / 10 — the median of the last %d morning back-pain ratings.", trimFloat(c.baseline), baselineMornings)
+	}
+	d.Trend = morningTrend(entries)
+	first, _, _ := span(entries, sessions)
+	d.Weeks, d.WeeksMean = adherence(sessions, first, now)
+	d.Levels = levelPath(sessions)
+	for _, e := range entries {
+		if e.NumbWeak {
+			d.NumbWeak = append(d.NumbWeak, e.Time.Format("2 January 2006, 15:04"))
+		}
+	}
+	for _, s := range sessions {
+		if s.NumbWeak {
+			d.NumbWeak = append(d.NumbWeak, s.Time.Format("2 January 2006, 15:04")+" (during a session)")
+		}
+	}
+	if err := reportTemplate.Execute(w, d); err != nil {
+		return fmt.Errorf("report: %w", err)
+	}
+	return nil
+}
+
+// span is the time of the first and the last record.
+func span(entries []journal.Entry, sessions []journal.Session) (first, last time.Time, ok bool) {
+	for _, t := range append(ratingTimes(entries), sessionTimes(sessions)...) {
+		if !ok || t.Before(first) {
+			first = t
+		}
+		if !ok || t.After(last) {
+			last = t
+		}
+		ok = true
+	}
+	return first, last, ok
+}
+
+func ratingTimes(entries []journal.Entry) []time.Time {
+	ts := make([]time.Time, 0, len(entries))
+	for _, e := range entries {
+		ts = append(ts, e.Time)
+	}
+	return ts
+}
+
+type reportData struct {
+	Generated, Range  string
+	Entries, Sessions int
+	Chart             template.HTMLAttr // the chart's src attribute
+	Baseline          string
+	Trend             trend
+	Weeks             []weekRow
+	WeeksMean         string
+	Levels            []levelRow
+	NumbWeak          []string
+}
+
+// A trend compares the first and the last four weeks of morning ratings.
+type trend struct {
+	Enough   bool
+	Summary  string // in plain words
+	From, To string // the two stretches, as dates
+	Rows     []trendRow
+}
+
+type trendRow struct {
+	Measure, First, Last, Change string
+}
+
+// morningTrend compares the mean morning ratings of the first four weeks
+// with those of the last four weeks; back pain decides whether the change
+// is meaningful (2 points or 30 %). entries are oldest first.
+func morningTrend(entries []journal.Entry) trend {
+	var mornings []journal.Entry
+	for _, e := range entries {
+		if e.Kind == journal.Morning {
+			mornings = append(mornings, e)
+		}
+	}
+	if len(mornings) == 0 {
+		return trend{Summary: "There are no morning check-ins yet, so there is no trend to show."}
+	}
+	first := startOfDay(mornings[0].Time)
+	lastDay := startOfDay(mornings[len(mornings)-1].Time).AddDate(0, 0, 1)
+	if lastDay.Sub(first) < 2*trendWindow {
+		days := daysBetween(first, lastDay)
+		return trend{Summary: fmt.Sprintf("The trend compares the first and the last four weeks of morning check-ins, so it needs eight weeks of them; so far they cover %d days.", days)}
+	}
+	earlyEnd, lateStart := first.Add(trendWindow), lastDay.Add(-trendWindow)
+	var early, late [3]float64
+	var nEarly, nLate float64
+	for _, e := range mornings {
+		v := [3]float64{float64(e.BackPain), float64(e.LegPain), float64(e.Tightness)}
+		switch {
+		case e.Time.Before(earlyEnd):
+			for i := range v {
+				early[i] += v[i]
+			}
+			nEarly++
+		case !e.Time.Before(lateStart):
+			for i := range v {
+				late[i] += v[i]
+			}
+			nLate++
+		}
+	}
+	if nEarly == 0 || nLate == 0 {
+		return trend{Summary: "There are too few morning check-ins at the start or the end to compare."}
+	}
+	t := trend{
+		Enough: true,
+		From:   first.Format("2 Jan") + " – " + earlyEnd.AddDate(0, 0, -1).Format("2 Jan 2006"),
+		To:     lateStart.Format("2 Jan") + " – " + lastDay.AddDate(0, 0, -1).Format("2 Jan 2006"),
+	}
+	for i, name := range []string{"Back pain", "Leg pain", "Tightness"} {
+		a, b := early[i]/nEarly, late[i]/nLate
+		t.Rows = append(t.Rows, trendRow{Measure: name, First: fmt.Sprintf("%.1f", a), Last: fmt.Sprintf("%.1f", b), Change: signed(b - a)})
+	}
+	t.Summary = trendWords(early[0]/nEarly, late[0]/nLate)
+	return t
+}
+
+// trendWords says in plain words how morning back pain moved from a to b.
+func trendWords(a, b float64) string {
+	diff := b - a
+	pct := 0.0
+	if a > 0 {
+		pct = 100 * math.Abs(diff) / a
+	}
+	meaningful := math.Abs(diff) >= 2 || (a > 0 && pct >= 30)
+	move := fmt.Sprintf("from a mean of %.1f in the first four weeks to %.1f in the last four", a, b)
+	switch {
+	case meaningful && diff < 0:
+		return fmt.Sprintf("Morning back pain went down by %.1f points (%.0f %%), %s. That is a meaningful improvement: at least 2 points or 30 %%.", -diff, pct, move)
+	case meaningful && diff > 0:
+		return fmt.Sprintf("Morning back pain went up by %.1f points (%.0f %%), %s. That is a meaningful worsening: at least 2 points or 30 %%.", diff, pct, move)
+	default:
+		return fmt.Sprintf("Morning back pain changed by %.1f points (%.0f %%), %s. That is less than the 2 points or 30 %% counted as a meaningful change.", math.Abs(diff), pct, move)
+	}
+}
+
+// signed formats v with one decimal and a sign: "+1.2", "−0.4", "0.0".
+func signed(v float64) string {
+	switch s := fmt.Sprintf("%.1f", math.Abs(v)); {
+	case s == "0.0":
+		return s
+	case v < 0:
+		return "−" + s
+	default:
+		return "+" + s
+	}
+}
+
+type weekRow struct {
+	Week              string
+	Sessions, Minutes int
+	Green, Amber, Red int
+	MaxPain           string
+	ThisWeek          bool
+	Before            bool // before the journal's first record
+}
+
+// adherence counts sessions in each of the last twelve weeks (Monday to
+// Sunday), the current week last, and says how many there were a week on
+// average over the full weeks since the journal's first record, start.
+func adherence(sessions []journal.Session, start, now time.Time) ([]weekRow, string) {
+	monday := startOfDay(now)
+	for monday.Weekday() != time.Monday {
+		monday = monday.AddDate(0, 0, -1)
+	}
+	rows := make([]weekRow, adherenceWeeks)
+	starts := make([]time.Time, adherenceWeeks)
+	for i := range rows {
+		starts[i] = monday.AddDate(0, 0, -7*(adherenceWeeks-1-i))
+		rows[i] = weekRow{Week: starts[i].Format("2 Jan 2006"), MaxPain: "–", ThisWeek: i == adherenceWeeks-1}
+	}
+	maxPain := make([]int, adherenceWeeks)
+	for i := range maxPain {
+		maxPain[i] = -1
+	}
+	for _, s := range sessions {
+		if s.Time.Before(starts[0]) || !s.Time.Before(monday.AddDate(0, 0, 7)) {
+			continue
+		}
+		i := daysBetween(starts[0], startOfDay(s.Time)) / 7
+		r := &rows[i]
+		r.Sessions++
+		r.Minutes += int(s.Duration.Round(time.Minute) / time.Minute)
+		switch s.Light {
+		case program.Green:
+			r.Green++
+		case program.Amber:
+			r.Amber++
+		case program.Red:
+			r.Red++
+		}
+		maxPain[i] = max(maxPain[i], s.MaxPainDuring)
+	}
+	total, weeks := 0, 0
+	for i := range rows {
+		if maxPain[i] >= 0 {
+			rows[i].MaxPain = fmt.Sprint(maxPain[i])
+		}
+		rows[i].Before = !start.IsZero() && !start.Before(starts[i].AddDate(0, 0, 7))
+		if !rows[i].ThisWeek && !rows[i].Before {
+			total += rows[i].Sessions
+			weeks++
+		}
+	}
+	if weeks == 0 {
+		return rows, "There is no full week of records yet to average."
+	}
+	return rows, fmt.Sprintf("On average %.1f sessions a week over the last %d full weeks with records, not counting this one.", float64(total)/float64(weeks), weeks)
+}
+
+type levelRow struct {
+	Level    string
+	From, To string
+	Sessions int
+}
+
+// levelPath lists the levels and dose steps in the order the sessions went
+// through them. sessions are oldest first.
+func levelPath(sessions []journal.Session) []levelRow {
+	var rows []levelRow
+	var last journal.Session
+	for i, s := range sessions {
+		if i == 0 || s.Level != last.Level || s.DoseStep != last.DoseStep || s.Flare != last.Flare {
+			rows = append(rows, levelRow{Level: levelName(s.Level, s.DoseStep, s.Flare), From: s.Time.Format("2 Jan 2006")})
+		}
+		r := &rows[len(rows)-1]
+		r.To = s.Time.Format("2 Jan 2006")
+		r.Sessions++
+		last = s
+	}
+	return rows
+}
+
+var reportTemplate = template.Must(template.New("report").Parse(`<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<title>Steady — journal report</title>
+<style>
+@page { size: A4; margin: 16mm 15mm; }
+* { box-sizing: border-box; }
+body { font-family: "Noto Sans", "Helvetica Neue", Arial, sans-serif; color: #1d1d1f; background: #fff;
+  max-width: 190mm; margin: 0 auto; padding: 8mm 0; font-size: 10.5pt; line-height: 1.45; }
+h1 { font-size: 18pt; margin: 0 0 2pt; }
+h2 { font-size: 12.5pt; margin: 16pt 0 6pt; border-bottom: 1px solid #ccc; padding-bottom: 2pt; }
+p { margin: 4pt 0; }
+.meta { color: #555; }
+img.chart { width: 100%; height: auto; border: 1px solid #ddd; }
+table { border-collapse: collapse; width: 100%; margin: 4pt 0; }
+th, td { text-align: left; padding: 3pt 6pt; border-bottom: 1px solid #e2e2e2; }
+th { font-weight: 600; background: #f3f3f3; }
+td.n, th.n { text-align: right; font-variant-numeric: tabular-nums; }
+tr.current td { color: #555; font-style: italic; }
+td.before { color: #777; }
+.note { border-left: 3pt solid #999; padding: 4pt 8pt; background: #f7f7f7; }
+section { break-inside: avoid; }
+@media print { body { padding: 0; max-width: none; } h2 { break-after: avoid; } }
+</style>
+</head>
+<body>
+<h1>Steady — journal report</h1>
+<p class="meta">Made on {{.Generated}}.{{if .Range}} Records from {{.Range}}:{{else}} No records yet:{{end}}
+{{.Entries}} check-ins and {{.Sessions}} exercise sessions, written down by the user in the Steady app.</p>
+
+<section>
+<h2>Pain and tightness over time</h2>
+<img class="chart" alt="Chart of back pain, leg pain and tightness (0–10) over time, with the baseline and the session days" {{.Chart}}>
+<p>Ratings are 0–10 (0 = none, 10 = worst imaginable); long ranges show one mean a day. Marks under the plot are days with an exercise session.</p>
+</section>
+
+<section>
+<h2>Baseline</h2>
+<p>{{.Baseline}}</p>
+</section>
+
+<section>
+<h2>Trend of morning ratings</h2>
+<p>{{.Trend.Summary}}</p>
+{{if .Trend.Enough}}<table>
+<tr><th>Morning mean (0–10)</th><th class="n">First four weeks<br>{{.Trend.From}}</th><th class="n">Last four weeks<br>{{.Trend.To}}</th><th class="n">Change</th></tr>
+{{range .Trend.Rows}}<tr><td>{{.Measure}}</td><td class="n">{{.First}}</td><td class="n">{{.Last}}</td><td class="n">{{.Change}}</td></tr>
+{{end}}</table>{{end}}
+<p>A change of about 2 points or 30 % on a 0–10 scale is usually counted as meaningful (Farrar et al., Pain 2001; Ostelo et al., Spine 2008).</p>
+</section>
+
+<section>
+<h2>Sessions a week (last {{len .Weeks}} weeks)</h2>
+<p>{{.WeeksMean}}</p>
+<table>
+<tr><th>Week from Monday</th><th class="n">Sessions</th><th class="n">Minutes</th><th class="n">Green</th><th class="n">Amber</th><th class="n">Red</th><th class="n">Highest pain during</th></tr>
+{{range .Weeks}}<tr{{if .ThisWeek}} class="current"{{end}}><td>{{.Week}}{{if .ThisWeek}} (this week so far){{end}}</td>{{if .Before}}<td colspan="6" class="before">before the first record</td>{{else}}<td class="n">{{.Sessions}}</td><td class="n">{{.Minutes}}</td><td class="n">{{.Green}}</td><td class="n">{{.Amber}}</td><td class="n">{{.Red}}</td><td class="n">{{.MaxPain}}</td>{{end}}</tr>
+{{end}}</table>
+</section>
+
+<section>
+<h2>Path through the levels</h2>
+{{if .Levels}}<table>
+<tr><th>Level and dose step</th><th>From</th><th>To</th><th class="n">Sessions</th></tr>
+{{range .Levels}}<tr><td>{{.Level}}</td><td>{{.From}}</td><td>{{.To}}</td><td class="n">{{.Sessions}}</td></tr>
+{{end}}</table>{{else}}<p>No sessions yet.</p>{{end}}
+</section>
+
+<section>
+<h2>New numbness or weakness reported</h2>
+{{if .NumbWeak}}<ul>{{range .NumbWeak}}<li>{{.}}</li>{{end}}</ul>{{else}}<p>None reported.</p>{{end}}
+</section>
+
+<section>
+<h2>About these records</h2>
+<p class="note">Steady is not a substitute for a clinician. It cannot examine anyone or diagnose anything; these are the user's own ratings.
+Steady's traffic lights (green: move on, amber: repeat, red: step back) are an adaptation of the pain-monitoring model of
+Silbernagel et al. (Am J Sports Med 2007;35:897), which was tested for Achilles tendinopathy, not for low back pain.</p>
+</section>
+</body>
+</html>
+`))

@@ -1,0 +1,152 @@
+package journalview
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+	"time"
+
+	"steady/journal"
+	"steady/program"
+)
+
+// ratingsOf turns journal entries into the chart's ratings, oldest first.
+func ratingsOf(entries []journal.Entry) []rating {
+	rs := make([]rating, 0, len(entries))
+	for _, e := range entries {
+		rs = append(rs, rating{at: e.Time, back: e.BackPain, leg: e.LegPain, tightness: e.Tightness, morning: e.Kind == journal.Morning})
+	}
+	sort.SliceStable(rs, func(i, j int) bool { return rs[i].at.Before(rs[j].at) })
+	return rs
+}
+
+// sessionTimes are the times sessions ended, oldest first.
+func sessionTimes(sessions []journal.Session) []time.Time {
+	ts := make([]time.Time, 0, len(sessions))
+	for _, s := range sessions {
+		ts = append(ts, s.Time)
+	}
+	sort.Slice(ts, func(i, j int) bool { return ts[i].Before(ts[j]) })
+	return ts
+}
+
+// kindChoices are the kinds of check-in in the order offered, with their
+// names in the check-in dialog.
+var kindChoices = []struct {
+	kind  journal.Kind
+	label string
+}{
+	{journal.Morning, "Morning"},
+	{journal.BeforeSession, "Before a session"},
+	{journal.AfterSession, "After a session"},
+	{journal.AnyTime, "Any time"},
+}
+
+// kindName is a short name for kind, as history rows show it.
+func kindName(k journal.Kind) string {
+	switch k {
+	case journal.Morning:
+		return "Morning"
+	case journal.BeforeSession:
+		return "Before session"
+	case journal.AfterSession:
+		return "After session"
+	case journal.AnyTime:
+		return "Any time"
+	}
+	return string(k)
+}
+
+// causeChoices are the answers to "Why tight?".
+var causeChoices = []struct {
+	cause program.Cause
+	label string
+	short string // in history rows
+}{
+	{program.CauseInactivity, "After sitting, driving or resting", "after sitting"},
+	{program.CausePain, "With pain or a flare", "with pain"},
+	{program.CauseNone, "Not tight", ""},
+}
+
+// reachChoices are the answers to "How far down do leg symptoms reach?".
+var reachChoices = []struct {
+	reach program.LegReach
+	label string
+}{
+	{program.ReachNone, "None"},
+	{program.ReachButtock, "Buttock"},
+	{program.ReachThigh, "Thigh"},
+	{program.ReachBelowKnee, "Below the knee"},
+	{program.ReachFoot, "Foot"},
+}
+
+// entryLine is one readable line for an entry, without its note:
+// "08:12 · Morning · back 3 · leg 1 · tight 4 (after sitting)".
+func entryLine(e journal.Entry) string {
+	tight := fmt.Sprintf("tight %d", e.Tightness)
+	for _, c := range causeChoices {
+		if c.cause == e.Cause && c.short != "" {
+			tight += " (" + c.short + ")"
+		}
+	}
+	parts := []string{e.Time.Format("15:04"), kindName(e.Kind),
+		fmt.Sprintf("back %d", e.BackPain), fmt.Sprintf("leg %d", e.LegPain), tight}
+	if e.LegReach != program.ReachNone {
+		for _, r := range reachChoices {
+			if r.reach == e.LegReach {
+				parts = append(parts, "leg symptoms to "+strings.ToLower(r.label))
+			}
+		}
+	}
+	if e.NumbWeak {
+		parts = append(parts, "new numbness or weakness")
+	}
+	return strings.Join(parts, " · ")
+}
+
+// sessionLine is one readable line for a session:
+// "17:40 · Session · Level 2, step 1 · 14 min · pain during 3 · felt OK · green".
+func sessionLine(s journal.Session) string {
+	parts := []string{s.Time.Format("15:04"), "Session", levelName(s.Level, s.DoseStep, s.Flare)}
+	if s.Duration > 0 {
+		parts = append(parts, fmt.Sprintf("%d min", int(s.Duration.Round(time.Minute)/time.Minute)))
+	}
+	parts = append(parts, fmt.Sprintf("pain during %d", s.MaxPainDuring))
+	switch s.Felt {
+	case program.FeltEasy:
+		parts = append(parts, "felt easy")
+	case program.FeltOK:
+		parts = append(parts, "felt OK")
+	case program.FeltHard:
+		parts = append(parts, "felt hard")
+	}
+	if s.StoppedForPain {
+		parts = append(parts, "stopped for pain")
+	}
+	if s.NumbWeak {
+		parts = append(parts, "new numbness or weakness")
+	}
+	if s.Light != "" {
+		parts = append(parts, string(s.Light))
+	}
+	return strings.Join(parts, " · ")
+}
+
+// levelName names a level and dose step as the user sees them (steps
+// count from 1).
+func levelName(level, step int, flare bool) string {
+	s := fmt.Sprintf("Level %d, step %d", level, step+1)
+	if flare {
+		s += " (flare mode)"
+	}
+	return s
+}
+
+// dayHeader is a history day heading, with the year only when it is not
+// this year: "Tuesday 24 November", "Monday 3 March 2025".
+func dayHeader(day, now time.Time) string {
+	if day.Year() == now.Year() {
+		return day.Format("Monday 2 January")
+	}
+	return day.Format("Monday 2 January 2006")
+}
