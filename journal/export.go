@@ -289,7 +289,7 @@ func (s *Store) Import(r io.Reader, f Format) (ImportResult, error) {
 		}
 	}
 	if len(problems) > 0 {
-		return ImportResult{}, &ImportError{Problems: problems}
+		return ImportResult{}, importError(problems)
 	}
 	var res ImportResult
 	errProblems := errors.New("problems found")
@@ -301,12 +301,18 @@ func (s *Store) Import(r io.Reader, f Format) (ImportResult, error) {
 		return nil
 	})
 	if errors.Is(err, errProblems) {
-		return ImportResult{}, &ImportError{Problems: problems}
+		return ImportResult{}, importError(problems)
 	}
 	if err != nil {
 		return ImportResult{}, fmt.Errorf("journal: import: %w", err)
 	}
 	return res, nil
+}
+
+// importError lists the problems in the order of their lines.
+func importError(problems []Problem) *ImportError {
+	sort.SliceStable(problems, func(i, j int) bool { return problems[i].Line < problems[j].Line })
+	return &ImportError{Problems: problems}
 }
 
 // add stores the valid records, skipping those already there.
@@ -544,11 +550,8 @@ func parseJSON(data []byte) ([]imported, []Problem) {
 	dec := json.NewDecoder(bytes.NewReader(data))
 	dec.DisallowUnknownFields()
 	syntax := func(err error) []Problem {
+		// The value that does not parse starts here.
 		line := lineAt(dec.InputOffset())
-		var se *json.SyntaxError
-		if errors.As(err, &se) {
-			line = lineAt(se.Offset - 1)
-		}
 		if err == io.EOF {
 			err = io.ErrUnexpectedEOF
 		}

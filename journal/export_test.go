@@ -1,0 +1,276 @@
+package journal
+
+import (
+	"bytes"
+	"encoding/csv"
+	"errors"
+	"os"
+	"reflect"
+	"strings"
+	"testing"
+	"time"
+)
+
+// filled is a journal holding the fixture's entries and sessions.
+func filled(t testing.TB) *Store {
+	t.Helper()
+	s := openTest(t)
+	entries, sessions, _, _ := fixture()
+	for _, e := range entries {
+		if _, err := s.AddEntry(e); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, x := range sessions {
+		if _, err := s.AddSession(x); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return s
+}
+
+func export(t testing.TB, s *Store, f Format) []byte {
+	t.Helper()
+	var b bytes.Buffer
+	if err := s.Export(&b, f); err != nil {
+		t.Fatal(err)
+	}
+	return b.Bytes()
+}
+
+func TestExportImportRoundTrip(t *testing.T) {
+	for _, f := range []Format{CSV, JSON} {
+		t.Run(f.String(), func(t *testing.T) {
+			src := filled(t)
+			data := export(t, src, f)
+
+			dst := openTest(t)
+			res, err := dst.Import(bytes.NewReader(data), f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			entries, sessions, _, _ := fixture()
+			if want := (ImportResult{Entries: len(entries), Sessions: len(sessions)}); res != want {
+				t.Errorf("got %+v, want %+v", res, want)
+			}
+			gotE, _ := dst.Entries(time.Time{}, time.Time{})
+			sameEntries(t, gotE, entries)
+			gotS, _ := dst.Sessions(time.Time{}, time.Time{})
+			sameSessions(t, gotS, sessions)
+			for i := range gotE {
+				if _, off := gotE[i].Time.Zone(); off != 3600 {
+					t.Errorf("entry %d: offset %d, want the recorded +01:00", i, off)
+				}
+			}
+			if again := export(t, dst, f); !bytes.Equal(again, data) {
+				t.Errorf("export of the imported journal differs:\n%s\nwant\n%s", again, data)
+			}
+
+			// Importing again changes nothing.
+			res, err = dst.Import(bytes.NewReader(data), f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if want := (ImportResult{Skipped: len(entries) + len(sessions)}); res != want {
+				t.Errorf("re-import: got %+v, want %+v", res, want)
+			}
+			if again := export(t, dst, f); !bytes.Equal(again, data) {
+				t.Error("re-import changed the journal")
+			}
+		})
+	}
+}
+
+func TestCSVExportReadsAsCSV(t *testing.T) {
+	s := filled(t)
+	rows, err := csv.NewReader(bytes.NewReader(export(t, s, CSV))).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(rows[0], csvHeader) {
+		t.Errorf("header %v, want %v", rows[0], csvHeader)
+	}
+	entries, sessions, _, _ := fixture()
+	if len(rows) != 1+len(entries)+len(sessions) {
+		t.Fatalf("got %d rows, want %d", len(rows), 1+len(entries)+len(sessions))
+	}
+	// Rows in time order: entry, entry, session, entry, ...
+	var kinds []string
+	var last time.Time
+	for _, row := range rows[1:] {
+		kinds = append(kinds, row[0])
+		tm, err := time.Parse(time.RFC3339, row[1])
+		if err != nil {
+			t.Fatalf("time %q: %v", row[1], err)
+		}
+		if tm.Before(last) {
+			t.Errorf("row at %v after %v: not in time order", tm, last)
+		}
+		last = tm
+	}
+	if want := "entry entry session entry entry entry session"; strings.Join(kinds, " ") != want {
+		t.Errorf("records %v, want %s", kinds, want)
+	}
+	if !strings.HasSuffix(rows[1][1], "+01:00") {
+		t.Errorf("time %q: want the offset it was recorded with", rows[1][1])
+	}
+}
+
+func TestImportReportsEveryProblemWithItsLine(t *testing.T) {
+	header := strings.Join(csvHeader, ",")
+	goodEntry := "entry,2026-03-01T08:00:00+01:00,morning,3,1,2,inactivity,thigh,false,ok,,,,,,,,,,,,,,,,"
+	tests := []struct {
+		name   string
+		format Format
+		data   string
+		want   []Problem // compared by line and a part of the message
+	}{
+		{"csv: two bad rows among good ones", CSV, header + "\n" + goodEntry + "\n" +
+			"entry,2026-03-02T08:00:00+01:00,morning,11,1,2,inactivity,thigh,false,,,,,,,,,,,,,,,,,\n" +
+			"\"entry\",\"2026-03-03T08:00:00+01:00\",\"morning\",3,1,2,inactivity,thigh,false,\"a note\nover two lines\",,,,,,,,,,,,,,,,\n" +
+			"session,yesterday,,,,,,,true,,,,x,,,,,,,,,,,,,\n",
+			[]Problem{{3, "back pain must be between 0 and 10, not 11"}, {6, `time: "yesterday" is not a time like 2026-03-02T08:15:00+01:00; level: "x" is not a whole number`}}},
+		{"csv: missing column", CSV, strings.Replace(header, "kind,", "", 1) + "\n", []Problem{{1, `the column "kind" is missing`}}},
+		{"csv: unknown and doubled columns", CSV, header + ",colour,time\n", []Problem{{1, `unknown column "colour"`}, {1, `the column "time" is there twice`}}},
+		{"csv: unknown record", CSV, header + "\nnote,2026-03-01T08:00:00+01:00,,,,,,,,,,,,,,,,,,,,,,,,\n", []Problem{{2, `record: "note" is neither`}}},
+		{"csv: wrong field count", CSV, header + "\nentry,2026\n", []Problem{{2, "2 fields, want 26"}}},
+		{"csv: broken quote", CSV, header + "\n" + goodEntry + "\nentry,\"2026,\n", []Problem{{3, "not readable as CSV"}}},
+		{"csv: session column on an entry", CSV, header + "\n" + strings.Replace(goodEntry, ",,,,,,,,,,,,,,,,", ",,builtin,,,,,,,,,,,,,,", 1) + "\n", []Problem{{2, "routine: leave it empty on a entry row"}}},
+		{"csv: empty", CSV, "", []Problem{{1, "the file is empty"}}},
+		{"json: bad values on their lines", JSON, `{
+  "version": 1,
+  "entries": [
+    {"time": "2026-03-01T08:00:00+01:00", "kind": "morning", "back_pain": 3, "leg_reach": "none"},
+    {"time": "2026-03-02T08:00:00+01:00", "kind": "morning", "back_pain": "three", "leg_reach": "none"},
+    {"time": "2026-03-03T08:00:00+01:00", "kind": "evening", "back_pain": 3, "leg_reach": "none"},
+    {"time": "2026-03-04T08:00:00+01:00", "kind": "morning", "back_pain": 3, "leg_reach": "knee"}
+  ],
+  "sessions": [
+    {"time": "2026-03-01T18:00:00+01:00", "duration": "20m", "colour": "red"}
+  ]
+}`, []Problem{{5, "back_pain: want a int"}, {6, `the kind "evening"`}, {7, `("knee") is not one of`}, {10, `unknown field "colour"`}}},
+		{"json: syntax error", JSON, "{\n  \"version\": 1,\n  \"entries\": [\n    {\"time\": }\n  ]\n}", []Problem{{4, "not readable as JSON"}}},
+		{"json: newer version", JSON, `{"version": 2, "entries": [], "sessions": []}`, []Problem{{1, "version 2"}}},
+		{"json: no version", JSON, `{"entries": []}`, []Problem{{0, `no "version"`}}},
+		{"json: not an object", JSON, `[1, 2]`, []Problem{{1, "want an object"}}},
+		{"json: unknown top field", JSON, "{\"version\": 1,\n\"notes\": [1]}", []Problem{{2, `unknown field "notes"`}}},
+		{"json: trailing data", JSON, "{\"version\": 1}\n{}", []Problem{{2, "more after the end"}}},
+		{"json: same time twice, different", JSON, `{"version": 1, "entries": [
+{"time": "2026-03-01T08:00:00+01:00", "kind": "morning", "back_pain": 3, "leg_reach": "none"},
+{"time": "2026-03-01T07:00:00Z", "kind": "morning", "back_pain": 4, "leg_reach": "none"}]}`,
+			[]Problem{{3, "already has an entry at 2026-03-01T07:00:00Z, with different content"}}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			s := openTest(t)
+			_, err := s.Import(strings.NewReader(tt.data), tt.format)
+			var ie *ImportError
+			if !errors.As(err, &ie) {
+				t.Fatalf("got %v, want an *ImportError", err)
+			}
+			if len(ie.Problems) != len(tt.want) {
+				t.Fatalf("got %d problems, want %d:\n%v", len(ie.Problems), len(tt.want), ie.Problems)
+			}
+			for i, w := range tt.want {
+				if p := ie.Problems[i]; p.Line != w.Line || !strings.Contains(p.Msg, w.Msg) {
+					t.Errorf("problem %d: got %v, want line %d saying %q", i, p, w.Line, w.Msg)
+				}
+			}
+			if all, _ := s.Entries(time.Time{}, time.Time{}); len(all) != 0 {
+				t.Errorf("a failed import wrote %d entries", len(all))
+			}
+		})
+	}
+}
+
+func TestImportConflictWithTheJournal(t *testing.T) {
+	s := filled(t)
+	data := export(t, s, JSON)
+	entries, _, _, _ := fixture()
+	changed := entries[2]
+	changed.Note = "I changed my mind"
+	if err := s.PutEntry(changed.Time, changed); err != nil {
+		t.Fatal(err)
+	}
+	before := export(t, s, JSON)
+	_, err := s.Import(bytes.NewReader(data), JSON)
+	var ie *ImportError
+	if !errors.As(err, &ie) || len(ie.Problems) != 1 || !strings.Contains(ie.Problems[0].Msg, "with different content") {
+		t.Fatalf("got %v, want one conflict", err)
+	}
+	if after := export(t, s, JSON); !bytes.Equal(before, after) {
+		t.Error("a refused import changed the journal")
+	}
+}
+
+func TestParseFormat(t *testing.T) {
+	for name, want := range map[string]Format{"csv": CSV, ".CSV": CSV, "json": JSON, "JSON": JSON} {
+		if got, err := ParseFormat(name); got != want || err != nil {
+			t.Errorf("ParseFormat(%q) = %v, %v; want %v", name, got, err, want)
+		}
+	}
+	if _, err := ParseFormat("xlsx"); err == nil {
+		t.Error("ParseFormat(xlsx): got no error")
+	}
+}
+
+// FuzzImport feeds any bytes to Import as CSV and as JSON: it never panics,
+// either imports or says why in an ImportError, and leaves a journal whose
+// export imports again without a change.
+func FuzzImport(f *testing.F) {
+	s := filled(f)
+	f.Add(export(f, s, CSV), false)
+	f.Add(export(f, s, JSON), true)
+	f.Add([]byte(strings.Join(csvHeader, ",")+"\nentry,2026-03-01T08:00:00+01:00,morning,3,1,2,,none,false,\"a\r\nb\",,,,,,,,,,,,,,,,\n"), false)
+	f.Add([]byte("record,time\nentry,\"2026"), false)
+	f.Add([]byte(`{"version":1,"entries":[{"time":"2026-03-01T08:00:00Z","kind":"morning","leg_reach":"none","note":"\r"}]}`), true)
+	f.Add([]byte(`{"version":1,"entries":[{"time":"2026-03-01T08:00:00Z"},`), true)
+	f.Add([]byte(`{"version":1,"sessions":[{"time":"2026-03-01T08:00:00Z","duration":"1h","completed":[]}]}`), true)
+	f.Fuzz(func(t *testing.T, data []byte, isJSON bool) {
+		format := CSV
+		if isJSON {
+			format = JSON
+		}
+		s := openTest(t)
+		res, err := s.Import(bytes.NewReader(data), format)
+		var ie *ImportError
+		if err != nil && !errors.As(err, &ie) {
+			t.Fatalf("got %v, want nil or an *ImportError", err)
+		}
+		entries, err2 := s.Entries(time.Time{}, time.Time{})
+		if err2 != nil {
+			t.Fatal(err2)
+		}
+		sessions, err2 := s.Sessions(time.Time{}, time.Time{})
+		if err2 != nil {
+			t.Fatal(err2)
+		}
+		if err != nil {
+			if len(entries)+len(sessions) != 0 {
+				t.Fatalf("a failed import left %d records", len(entries)+len(sessions))
+			}
+			return
+		}
+		if len(entries) != res.Entries || len(sessions) != res.Sessions {
+			t.Fatalf("imported %+v, journal holds %d entries, %d sessions", res, len(entries), len(sessions))
+		}
+		for _, f := range []Format{CSV, JSON} {
+			out := export(t, s, f)
+			res, err := s.Import(bytes.NewReader(out), f)
+			if err != nil {
+				t.Fatalf("re-import of the %v export: %v", f, err)
+			}
+			if res.Entries+res.Sessions != 0 || res.Skipped != len(entries)+len(sessions) {
+				t.Fatalf("re-import of the %v export: %+v", f, res)
+			}
+		}
+	})
+}
+
+func TestMain(m *testing.M) {
+	if os.Getenv(crashChildEnv) != "" {
+		crashChild(os.Getenv(crashChildEnv))
+		return
+	}
+	os.Exit(m.Run())
+}
