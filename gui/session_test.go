@@ -1,0 +1,664 @@
+package gui
+
+import (
+	"slices"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+
+	"steady/audio"
+	"steady/program"
+)
+
+// sound is one call to the fake player: a tone (text "") or a phrase.
+type sound struct {
+	cue  audio.Cue
+	text string
+	at   time.Time
+}
+
+// fakePlayer records what a session asks the sound output to do.
+type fakePlayer struct {
+	mu       sync.Mutex
+	sounds   []sound
+	cancels  int
+	prepared []string
+}
+
+func (f *fakePlayer) PlayAt(c audio.Cue, at time.Time) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	f.sounds = append(f.sounds, sound{cue: c, at: at})
+}
+
+func (f *fakePlayer) SayAt(text string, at time.Time) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	f.sounds = append(f.sounds, sound{cue: -1, text: text, at: at})
+}
+
+func (f *fakePlayer) CancelPending() {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	f.cancels++
+}
+
+func (f *fakePlayer) Prepare(texts ...string) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	f.prepared = append(f.prepared, texts...)
+}
+
+// tones returns the tones asked for at or after from.
+func (f *fakePlayer) tones(from time.Time) []sound {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	var out []sound
+	for _, s := range f.sounds {
+		if s.text == "" && !s.at.Before(from) {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+func (f *fakePlayer) said(text string) []time.Time {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	var out []time.Time
+	for _, s := range f.sounds {
+		if s.text == text {
+			out = append(out, s.at)
+		}
+	}
+	return out
+}
+
+var sessionT0 = time.Date(2026, 3, 2, 9, 0, 0, 0, time.UTC)
+
+// sessionPlan is two short exercises: heel slides on each side, then bird
+// dog, whose hold is long enough for a halfway cue. Each step shows one pose.
+func sessionPlan() program.Plan {
+	slides := &program.Exercise{ID: "heel-slide", Name: "Heel slides", Position: "on your back, knees bent",
+		Steps: []program.Step{
+			{Phase: program.Setup, Cue: "Lie on your back", Instruction: "Lie on your back with both knees bent.", Poses: []string{"hooklying"}},
+			{Phase: program.Move, Cue: "Slide the heel out", Poses: []string{"heel-slide-out"}, Brace: true},
+			{Phase: program.Hold, Cue: "Hold and breathe", Instruction: "Keep the low back still and breathe.", Poses: []string{"heel-slide-out"}, Brace: true},
+			{Phase: program.Return, Cue: "Slide back", Poses: []string{"hooklying"}},
+		}}
+	dog := &program.Exercise{ID: "bird-dog", Name: "Bird dog", Position: "on hands and knees",
+		Steps: []program.Step{
+			{Phase: program.Setup, Cue: "Hands and knees", Poses: []string{"bird-dog-start"}},
+			{Phase: program.Move, Cue: "Reach arm and leg", Poses: []string{"bird-dog-arm-leg"}, Brace: true},
+			{Phase: program.Hold, Cue: "Hold", Instruction: "Reach long; the low back stays still.", Poses: []string{"bird-dog-arm-leg"}, Brace: true},
+			{Phase: program.Return, Cue: "Lower", Poses: []string{"bird-dog-start"}},
+		}}
+	return program.Plan{GetReady: 5 * time.Second, Rest: 6 * time.Second, Items: []program.PlanItem{
+		{Exercise: slides, Dose: program.Dose{Sets: []int{2}, Up: time.Second, Hold: 5 * time.Second, Down: time.Second,
+			Sides: 2, RepRest: time.Second}},
+		{Exercise: dog, Dose: program.Dose{Sets: []int{1}, Up: time.Second, Hold: 6 * time.Second, Down: time.Second}},
+	}}
+}
+
+type sessionRig struct {
+	s       *sessionView
+	w       fyne.Window
+	clock   *program.FakeClock
+	sound   *fakePlayer
+	results []sessionResult
+}
+
+// newSessionRig shows a started session of sessionPlan at 1100x760, its first
+// position drawn.
+func newSessionRig(t *testing.T) *sessionRig {
+	t.Helper()
+	a := test.NewTempApp(t)
+	a.Settings().SetTheme(&appTheme{variant: themeLight})
+	r := &sessionRig{clock: program.NewFakeClock(sessionT0), sound: &fakePlayer{}}
+	r.w = test.NewWindow(nil)
+	t.Cleanup(r.w.Close)
+	r.s = newSessionView(r.w, sessionPlan(), r.clock, r.sound, func(res sessionResult) { r.results = append(r.results, res) })
+	r.w.SetContent(r.s.content())
+	r.w.Resize(fyne.NewSize(1100, 760))
+	r.s.start()
+	r.clock.Advance(0)
+	return r
+}
+
+// at advances the session's clock to offset from the start.
+func (r *sessionRig) at(offset time.Duration) { r.clock.AdvanceTo(sessionT0.Add(offset)) }
+
+// press sends a key the way the desktop driver does: to the focused widget,
+// else to the canvas.
+func (r *sessionRig) press(k fyne.KeyName) {
+	e := &fyne.KeyEvent{Name: k}
+	if f := r.w.Canvas().Focused(); f != nil {
+		f.TypedKey(e)
+		return
+	}
+	if h := r.w.Canvas().OnTypedKey(); h != nil {
+		h(e)
+	}
+}
+
+// intervalOf returns the first interval of item in stage, with rep and side.
+func intervalOf(t *testing.T, tl program.Timeline, item int, stage program.Stage, rep int, side program.Side) program.Interval {
+	t.Helper()
+	for _, iv := range tl.Intervals() {
+		if iv.Item == item && iv.Stage == stage && iv.Rep == rep && iv.Side == side {
+			return iv
+		}
+	}
+	t.Fatalf("no %v interval of item %d rep %d side %v", stage, item, rep, side)
+	return program.Interval{}
+}
+
+// rate answers the ratings form by keyboard and with the radio groups.
+func (r *sessionRig) rate(t *testing.T, during, after rune, leg, felt string) {
+	t.Helper()
+	focused := r.w.Canvas().Focused()
+	if focused != r.s.maxPain {
+		t.Fatalf("focus on %T, want the highest-pain scale", focused)
+	}
+	focused.TypedRune(during)
+	r.press(fyne.KeyReturn)
+	if f := r.w.Canvas().Focused(); f != r.s.painNow {
+		t.Fatalf("after Enter, focus on %T, want the pain-now scale", f)
+	}
+	r.w.Canvas().Focused().TypedRune(after)
+	r.press(fyne.KeyReturn)
+	if !r.s.save.Disabled() {
+		t.Fatal("Save is enabled before the leg and feel questions are answered")
+	}
+	r.s.leg.SetSelected(leg)
+	r.s.felt.SetSelected(felt)
+	if r.s.save.Disabled() {
+		t.Fatalf("Save still disabled: %q", r.s.missing.Text)
+	}
+}
+
+func TestSessionCountdownAndCounters(t *testing.T) {
+	r := newSessionRig(t)
+	tl := r.s.tl
+
+	check := func(label, digits, counters, name string) {
+		t.Helper()
+		if got := r.s.ring.label; got != label {
+			t.Errorf("ring word %q, want %q", got, label)
+		}
+		if got := r.s.ring.digits; got != digits {
+			t.Errorf("ring digits %q, want %q", got, digits)
+		}
+		if got := r.s.counters.Text; got != counters {
+			t.Errorf("counters %q, want %q", got, counters)
+		}
+		if got := r.s.name.Text; got != name {
+			t.Errorf("name %q, want %q", got, name)
+		}
+	}
+
+	check("GET READY", "5", "Rep 1 of 2 · Left side", "Heel slides")
+	if r.s.ring.style != ringRest {
+		t.Error("get-ready ring is not the dashed rest ring")
+	}
+	if got := r.s.progressText.Text; !strings.HasPrefix(got, "Exercise 1 of 2") {
+		t.Errorf("progress %q, want Exercise 1 of 2", got)
+	}
+	r.at(1500 * time.Millisecond)
+	check("GET READY", "4", "Rep 1 of 2 · Left side", "Heel slides")
+
+	hold := intervalOf(t, tl, 0, program.StageHold, 1, program.LeftSide)
+	r.at(hold.Start)
+	check("HOLD", "5", "Rep 1 of 2 · Left side", "Heel slides")
+	if r.s.ring.style != ringWork {
+		t.Error("hold ring is not the solid work ring")
+	}
+	if got := r.s.instruction.Text; got != "Keep the low back still and breathe." {
+		t.Errorf("instruction %q", got)
+	}
+	r.at(hold.Start + 2*time.Second)
+	check("HOLD", "3", "Rep 1 of 2 · Left side", "Heel slides")
+	if got := r.s.ring.remaining; got < 0.59 || got > 0.61 {
+		t.Errorf("ring shows %.2f of the hold left, want 0.6", got)
+	}
+
+	hold2 := intervalOf(t, tl, 0, program.StageHold, 2, program.LeftSide)
+	r.at(hold2.Start + 100*time.Millisecond)
+	check("HOLD", "5", "Rep 2 of 2 · Left side", "Heel slides")
+
+	sw := intervalOf(t, tl, 0, program.StageSwitch, 1, program.RightSide)
+	r.at(sw.Start)
+	check("SWITCH SIDES", "5", "Up next: Rep 1 of 2 · Right side", "Heel slides")
+
+	rest := intervalOf(t, tl, 0, program.StageRest, 0, program.NoSide)
+	r.at(rest.Start + time.Second)
+	check("REST", "5", "Exercise 1 of 2 done", "Rest")
+	if got := r.s.instruction.Text; !strings.Contains(got, "Next: Bird dog") {
+		t.Errorf("rest instruction %q does not say what comes", got)
+	}
+
+	dog := intervalOf(t, tl, 1, program.StageHold, 1, program.NoSide)
+	r.at(dog.Start)
+	check("HOLD", "6", "Rep 1 of 1", "Bird dog")
+	if got := r.s.progressText.Text; !strings.HasPrefix(got, "Exercise 2 of 2") {
+		t.Errorf("progress %q, want Exercise 2 of 2", got)
+	}
+	if got := r.s.next.Text; got != "Last exercise" {
+		t.Errorf("next %q, want Last exercise", got)
+	}
+}
+
+func TestSessionPauseAndResume(t *testing.T) {
+	r := newSessionRig(t)
+	hold := intervalOf(t, r.s.tl, 0, program.StageHold, 1, program.LeftSide)
+	r.at(hold.Start + time.Second)
+	cancels := r.sound.cancels
+
+	r.press(fyne.KeySpace)
+	r.clock.Advance(0)
+	if !r.s.runner.Paused() {
+		t.Fatal("Space did not pause")
+	}
+	if r.s.ring.label != "PAUSED" || r.s.ring.digits != "4" {
+		t.Errorf("paused ring shows %q %q, want PAUSED 4", r.s.ring.label, r.s.ring.digits)
+	}
+	if r.sound.cancels == cancels {
+		t.Error("pausing did not cancel the queued cues")
+	}
+	if got := r.s.pauseButton.Text; !strings.HasPrefix(got, "Resume") {
+		t.Errorf("pause button says %q while paused", got)
+	}
+	if p := r.clock.Pending(); len(p) != 0 {
+		t.Errorf("%d timers still pending while paused, want none (no ticker)", len(p))
+	}
+	before := len(r.sound.tones(sessionT0))
+	r.clock.Advance(time.Minute)
+	if r.s.ring.digits != "4" || r.s.counters.Text != "Rep 1 of 2 · Left side" {
+		t.Errorf("display moved while paused: %q, %q", r.s.ring.digits, r.s.counters.Text)
+	}
+	if after := len(r.sound.tones(sessionT0)); after != before {
+		t.Errorf("%d tones queued while paused", after-before)
+	}
+
+	r.press(fyne.KeySpace)
+	if r.s.runner.Paused() {
+		t.Fatal("second Space did not resume")
+	}
+	r.clock.Advance(1100 * time.Millisecond)
+	if r.s.ring.label != "HOLD" || r.s.ring.digits != "3" {
+		t.Errorf("after resuming 1.1 s, ring shows %q %q, want HOLD 3", r.s.ring.label, r.s.ring.digits)
+	}
+}
+
+func TestSessionNextBackRepeat(t *testing.T) {
+	r := newSessionRig(t)
+	r.at(3 * time.Second)
+	r.press(fyne.KeyRight)
+	if got := r.s.name.Text; got != "Bird dog" {
+		t.Fatalf("after Right, exercise %q, want Bird dog", got)
+	}
+	if got := r.s.ring.label; got != "GET READY" {
+		t.Errorf("after Right, ring word %q, want GET READY", got)
+	}
+	r.clock.Advance(time.Second)
+	r.press(fyne.KeyLeft) // within the grace time: back to heel slides
+	if got := r.s.name.Text; got != "Heel slides" {
+		t.Fatalf("after Left, exercise %q, want Heel slides", got)
+	}
+	r.clock.Advance(7 * time.Second)
+	r.press(fyne.KeyR)
+	if p := r.s.runner.Position(); p.Offset != 0 || r.s.ring.digits != "5" {
+		t.Errorf("after R, offset %v digits %q, want the exercise's start", p.Offset, r.s.ring.digits)
+	}
+
+	// Skip heel slides again, do bird dog to the end.
+	r.clock.Advance(time.Second)
+	test.Tap(r.s.controls.Objects[2].(*keyButton))
+	r.clock.Advance(time.Hour)
+	if !r.s.ratings.Visible() {
+		t.Fatal("no ratings after the session's end")
+	}
+	r.rate(t, '2', '1', legNo, feltEasy)
+	test.Tap(r.s.save)
+	if len(r.results) != 1 {
+		t.Fatalf("onFinish called %d times", len(r.results))
+	}
+	got := r.results[0]
+	if !slices.Equal(got.Completed, []string{"bird-dog"}) || !slices.Equal(got.Skipped, []string{"heel-slide"}) {
+		t.Errorf("completed %v skipped %v, want [bird-dog] [heel-slide]", got.Completed, got.Skipped)
+	}
+	if got.EndedEarly || got.StoppedForPain {
+		t.Errorf("ended early %v, stopped for pain %v; want neither", got.EndedEarly, got.StoppedForPain)
+	}
+}
+
+func TestSessionEndWithEscape(t *testing.T) {
+	for _, tc := range []struct {
+		name    string
+		confirm fyne.KeyName
+	}{{"escape twice", fyne.KeyEscape}, {"escape then enter", fyne.KeyReturn}} {
+		t.Run(tc.name, func(t *testing.T) {
+			r := newSessionRig(t)
+			r.at(8 * time.Second)
+			r.press(fyne.KeyEscape)
+			if !r.s.confirm.Visible() || !r.s.runner.Paused() {
+				t.Fatalf("Escape: question shown %v, paused %v; want both", r.s.confirm.Visible(), r.s.runner.Paused())
+			}
+			r.clock.Advance(30 * time.Second)
+			r.press(tc.confirm)
+			if !r.s.runner.Done() {
+				t.Error("session still running after confirming the end")
+			}
+			if !r.s.ratings.Visible() || r.s.running.Visible() {
+				t.Fatal("ratings form not shown after ending")
+			}
+			r.clock.Advance(time.Minute) // the runner's own end report must not change anything
+			r.rate(t, '3', '2', legSettled, feltOK)
+			r.press(fyne.KeyReturn) // nothing focused: Enter saves
+			if len(r.results) != 1 {
+				t.Fatalf("onFinish called %d times", len(r.results))
+			}
+			got := r.results[0]
+			if !got.EndedEarly || got.StoppedForPain {
+				t.Errorf("ended early %v, stopped for pain %v; want true, false", got.EndedEarly, got.StoppedForPain)
+			}
+			if want := 8 * time.Second; got.Duration != want {
+				t.Errorf("duration %v, want %v (the question's pause left out)", got.Duration, want)
+			}
+			if len(got.Completed) != 0 || len(got.Skipped) != 2 {
+				t.Errorf("completed %v skipped %v, want none and both", got.Completed, got.Skipped)
+			}
+		})
+	}
+}
+
+func TestSessionEscapeThenKeepGoing(t *testing.T) {
+	r := newSessionRig(t)
+	r.at(2 * time.Second)
+	r.press(fyne.KeyEscape)
+	r.press(fyne.KeySpace)
+	if r.s.confirm.Visible() || r.s.runner.Paused() {
+		t.Fatalf("after Space: question shown %v, paused %v; want neither", r.s.confirm.Visible(), r.s.runner.Paused())
+	}
+	r.clock.Advance(time.Second)
+	if got := r.s.ring.digits; got != "2" {
+		t.Errorf("digits %q a second after going on, want 2", got)
+	}
+}
+
+func TestSessionStopForPain(t *testing.T) {
+	for _, tc := range []struct {
+		name     string
+		stop     func(*sessionRig)
+		tick     []int
+		other    string
+		numbWeak bool
+		reason   string
+	}{
+		{"button, numbness", func(r *sessionRig) { test.Tap(r.s.hurt) }, []int{1}, "", true,
+			"new numbness or tingling"},
+		{"key H, leg pain and words", func(r *sessionRig) { r.press(fyne.KeyH) }, []int{0}, "a twinge in the hip", false,
+			"pain shooting down the leg; something else: a twinge in the hip"},
+		{"weakness", func(r *sessionRig) { test.Tap(r.s.hurt) }, []int{2, 3}, "", true,
+			"new weakness; pain in the back became sharp or too much"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			r := newSessionRig(t)
+			hold := intervalOf(t, r.s.tl, 0, program.StageHold, 1, program.LeftSide)
+			r.at(hold.Start + time.Second)
+			cancels := r.sound.cancels
+			tc.stop(r)
+			if !r.s.runner.Done() {
+				t.Fatal("the runner is still going")
+			}
+			if r.sound.cancels == cancels {
+				t.Error("queued cues not cancelled")
+			}
+			if !r.s.pain.Visible() || r.s.running.Visible() {
+				t.Fatal("the what-happened form is not shown")
+			}
+			if !strings.Contains(texts(r.s.pain), "seek urgent care") {
+				t.Error("the form does not say when to seek urgent care")
+			}
+			r.clock.Advance(time.Minute)
+			for _, i := range tc.tick {
+				test.Tap(r.s.painChecks[i])
+			}
+			if tc.other != "" {
+				test.Type(r.s.painText, tc.other)
+				if !r.s.painOther.Checked {
+					t.Error("typing what happened did not tick Something else")
+				}
+			}
+			test.Tap(r.s.painNext)
+			if !r.s.ratings.Visible() {
+				t.Fatal("no ratings after the what-happened form")
+			}
+			r.rate(t, '7', '5', legStayed, feltHard)
+			test.Tap(r.s.save)
+			if len(r.results) != 1 {
+				t.Fatalf("onFinish called %d times", len(r.results))
+			}
+			got := r.results[0]
+			if !got.StoppedForPain || !got.EndedEarly {
+				t.Errorf("stopped for pain %v, ended early %v; want both", got.StoppedForPain, got.EndedEarly)
+			}
+			if got.NumbWeak != tc.numbWeak {
+				t.Errorf("NumbWeak %v, want %v", got.NumbWeak, tc.numbWeak)
+			}
+			if got.StopReason != tc.reason {
+				t.Errorf("reason %q, want %q", got.StopReason, tc.reason)
+			}
+			if want := sessionT0.Add(hold.Start + time.Second); !got.Ended.Equal(want) {
+				t.Errorf("ended %v, want %v (when stopped, not when saved)", got.Ended, want)
+			}
+			if got.MaxPainDuring != 7 || got.PainAfter != 5 || got.LegSpread != program.SpreadStayed || got.Felt != program.FeltHard {
+				t.Errorf("ratings %d %d %q %q, want 7 5 stayed hard", got.MaxPainDuring, got.PainAfter, got.LegSpread, got.Felt)
+			}
+		})
+	}
+}
+
+func TestSessionRatingsSave(t *testing.T) {
+	r := newSessionRig(t)
+	called := false
+	r.s.prevKey = func(*fyne.KeyEvent) { called = true }
+	r.clock.Advance(time.Hour)
+	if !r.s.ratings.Visible() {
+		t.Fatal("no ratings after the whole session")
+	}
+	if got := r.s.ratingsTitle.Text; !strings.Contains(got, "complete") {
+		t.Errorf("title %q after a completed session", got)
+	}
+	if !r.s.save.Disabled() {
+		t.Error("Save enabled with nothing answered")
+	}
+	r.s.saveRatings()
+	if len(r.results) != 0 {
+		t.Fatal("saving worked with nothing answered")
+	}
+	r.rate(t, '1', '0', legSettled, feltEasy)
+	// "1" then "0" would make 10 on one scale; Enter between them moved on.
+	test.Tap(r.s.save)
+	if len(r.results) != 1 {
+		t.Fatalf("onFinish called %d times", len(r.results))
+	}
+	got := r.results[0]
+	want := sessionResult{MaxPainDuring: 1, PainAfter: 0, LegSpread: program.SpreadSettled, Felt: program.FeltEasy}
+	if got.MaxPainDuring != want.MaxPainDuring || got.PainAfter != want.PainAfter || got.LegSpread != want.LegSpread || got.Felt != want.Felt {
+		t.Errorf("got %+v, want ratings %+v", got, want)
+	}
+	if !got.Started.Equal(sessionT0) || !got.Ended.Equal(sessionT0.Add(r.s.tl.Total())) || got.Duration != r.s.tl.Total() {
+		t.Errorf("started %v ended %v duration %v; want the session's start, end and length", got.Started, got.Ended, got.Duration)
+	}
+	if !slices.Equal(got.Completed, []string{"heel-slide", "bird-dog"}) || len(got.Skipped) != 0 {
+		t.Errorf("completed %v skipped %v", got.Completed, got.Skipped)
+	}
+	if got.EndedEarly || got.StoppedForPain || got.NumbWeak {
+		t.Errorf("flags set on a plain session: %+v", got)
+	}
+	test.Tap(r.s.save)
+	if len(r.results) != 1 {
+		t.Error("a second Save called onFinish again")
+	}
+	r.w.Canvas().OnTypedKey()(&fyne.KeyEvent{Name: fyne.KeySpace})
+	if !called {
+		t.Error("the window's own key handler was not given back")
+	}
+}
+
+// toneOf is the tone an event starts with, if any.
+func toneOf(e program.Event) (audio.Cue, bool) {
+	switch e.Kind {
+	case program.GetReady:
+		return audio.RestOver, e.Offset > 0
+	case program.CountdownTick:
+		return audio.GetReadyTick, true
+	case program.StartMove, program.StartHold, program.StartWalk:
+		return audio.Go, true
+	case program.Halfway:
+		return audio.Halfway, true
+	case program.LastSeconds:
+		return audio.LastSecondsTick, true
+	case program.Release:
+		return audio.Release, true
+	case program.SwitchSides:
+		return audio.SwitchSides, true
+	case program.SessionComplete:
+		return audio.SessionComplete, true
+	}
+	return 0, false
+}
+
+// wantTones are the tones of the events after offset from, placed at
+// origin + offset.
+func wantTones(tl program.Timeline, origin time.Time, from time.Duration) []sound {
+	var out []sound
+	for _, e := range tl.Events() {
+		if c, ok := toneOf(e); ok && e.Offset > from {
+			out = append(out, sound{cue: c, at: origin.Add(e.Offset)})
+		}
+	}
+	return out
+}
+
+func sortSounds(s []sound) {
+	slices.SortFunc(s, func(a, b sound) int {
+		if c := a.at.Compare(b.at); c != 0 {
+			return c
+		}
+		return int(a.cue) - int(b.cue)
+	})
+}
+
+func TestSessionCuesAtTimelineOffsets(t *testing.T) {
+	r := newSessionRig(t)
+	tl := r.s.tl
+	// Step through like a real clock would, a little at a time.
+	for off := time.Duration(0); off <= tl.Total()+time.Second; off += 250 * time.Millisecond {
+		r.at(off)
+	}
+	got := r.sound.tones(sessionT0)
+	want := wantTones(tl, sessionT0, -1)
+	sortSounds(got)
+	sortSounds(want)
+	if !slices.Equal(got, want) {
+		t.Errorf("got %d tones, want %d", len(got), len(want))
+		for i := range max(len(got), len(want)) {
+			var g, w sound
+			if i < len(got) {
+				g = got[i]
+			}
+			if i < len(want) {
+				w = want[i]
+			}
+			if g != w {
+				t.Errorf("tone %d: got %v at %v, want %v at %v", i, g.cue, g.at.Sub(sessionT0), w.cue, w.at.Sub(sessionT0))
+			}
+		}
+	}
+	if at := r.sound.said("Heel slides"); len(at) != 1 || !at[0].Equal(sessionT0) {
+		t.Errorf("exercise name said at %v, want once at the start", at)
+	}
+	dog, _ := tl.ItemStart(1)
+	if at := r.sound.said("Bird dog"); len(at) != 2 || at[1].Before(sessionT0.Add(dog)) || at[0].After(sessionT0.Add(dog)) {
+		t.Errorf("Bird dog said at %v, want once in the rest before it and once as it starts (%v)", at, dog)
+	}
+	if r.sound.cancels != 1 {
+		t.Errorf("%d cancels in a session with no pause or skip, want the one at the start", r.sound.cancels)
+	}
+	if !slices.Contains(r.sound.prepared, "Reach arm and leg") {
+		t.Error("the plan's cues were not prepared")
+	}
+}
+
+func TestSessionCuesAfterPause(t *testing.T) {
+	r := newSessionRig(t)
+	tl := r.s.tl
+	const pauseAt = 9 * time.Second
+	r.at(pauseAt)
+	r.press(fyne.KeySpace)
+	r.clock.Advance(time.Minute)
+	resumed := r.clock.Now()
+	r.press(fyne.KeySpace)
+	for r.clock.Now().Before(sessionT0.Add(time.Minute + tl.Total() + time.Second)) {
+		r.clock.Advance(300 * time.Millisecond)
+	}
+	// After the pause, every tone still to come is a minute later than its
+	// offset.
+	got := r.sound.tones(resumed)
+	want := wantTones(tl, sessionT0.Add(time.Minute), pauseAt)
+	sortSounds(got)
+	sortSounds(want)
+	if !slices.Equal(got, want) {
+		t.Errorf("after the pause got %d tones, want %d; first %v", len(got), len(want), got[:min(3, len(got))])
+	}
+	if r.sound.cancels < 2 {
+		t.Error("the pause did not cancel pending cues")
+	}
+}
+
+func TestSessionImageHold(t *testing.T) {
+	r := newSessionRig(t)
+	hold := intervalOf(t, r.s.tl, 0, program.StageHold, 2, program.LeftSide)
+	r.at(hold.Start + 2*time.Second)
+	test.AssertImageMatches(t, "session_hold.png", r.w.Canvas().Capture())
+}
+
+func TestRingStyles(t *testing.T) {
+	test.NewTempApp(t)
+	rg := newRing()
+	w := test.NewWindow(rg)
+	defer w.Close()
+	w.Resize(fyne.NewSize(300, 300))
+	rr := test.WidgetRenderer(rg).(*ringRenderer)
+
+	rg.Set("HOLD", "3", 0.5, ringWork, false)
+	if rr.band.Hidden || rr.track.Hidden || !rr.dashes[0].Hidden {
+		t.Error("work ring: want the solid band, no dashes")
+	}
+	if got := rr.band.EndAngle; got != 180 {
+		t.Errorf("band ends at %v degrees, want 180", got)
+	}
+	if rr.digits.Text != "3" || rr.label.Text != "HOLD" {
+		t.Errorf("ring text %q %q", rr.label.Text, rr.digits.Text)
+	}
+
+	rg.Set("REST", "9", 0.25, ringRest, false)
+	if !rr.band.Hidden || rr.dashes[0].Hidden {
+		t.Error("rest ring: want dashes, no band")
+	}
+	lit := 0
+	for _, d := range rr.dashes {
+		if d.StrokeColor == rr.digits.Color {
+			lit++
+		}
+	}
+	if lit != ringDashes/4 {
+		t.Errorf("%d dashes drawn for a quarter left, want %d", lit, ringDashes/4)
+	}
+}
