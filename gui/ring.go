@@ -63,7 +63,6 @@ func (r *ring) Set(label, digits string, remaining float64, style ringStyle, pau
 
 // MinSize keeps the digits readable across a room.
 func (r *ring) MinSize() fyne.Size {
-	r.ExtendBaseWidget(r)
 	return fyne.NewSize(220, 220)
 }
 

@@ -143,6 +143,7 @@ type sessionView struct {
 	shownPaused bool
 	figureEx    *program.Exercise // the exercise the figure is framed for
 	prevKey     func(*fyne.KeyEvent)
+	keysTaken   bool
 
 	// The display pump: redraws the countdown and tops up the sounds while
 	// running. Guarded by pumpMu; it runs on the clock's goroutines.
@@ -249,6 +250,7 @@ func (s *sessionView) start() {
 	c := s.win.Canvas()
 	s.prevKey = c.OnTypedKey()
 	c.SetOnTypedKey(s.typedKey)
+	s.keysTaken = true
 	s.sound.Prepare(s.phrases()...)
 	s.runner.Start()
 	s.render(s.runner.Position())
@@ -266,10 +268,11 @@ func (s *sessionView) close() {
 	s.releaseKeys()
 }
 
+// releaseKeys gives the window back the key handler it had before start.
 func (s *sessionView) releaseKeys() {
-	c := s.win.Canvas()
-	if c.OnTypedKey() != nil {
-		c.SetOnTypedKey(s.prevKey)
+	if s.keysTaken {
+		s.keysTaken = false
+		s.win.Canvas().SetOnTypedKey(s.prevKey)
 	}
 }
 

@@ -511,6 +511,26 @@ func TestSessionRatingsSave(t *testing.T) {
 	}
 }
 
+func TestSessionClose(t *testing.T) {
+	r := newSessionRig(t)
+	r.at(3 * time.Second)
+	r.s.close()
+	r.clock.Advance(0)
+	if !r.s.runner.Done() {
+		t.Error("close left the runner going")
+	}
+	if p := r.clock.Pending(); len(p) != 0 {
+		t.Errorf("%d timers pending after close", len(p))
+	}
+	if r.w.Canvas().OnTypedKey() != nil {
+		t.Error("close kept the session's key handler on the window")
+	}
+	r.clock.Advance(time.Hour)
+	if r.s.ratings.Visible() || len(r.results) != 0 {
+		t.Error("a closed session went on to its ratings")
+	}
+}
+
 // toneOf is the tone an event starts with, if any.
 func toneOf(e program.Event) (audio.Cue, bool) {
 	switch e.Kind {
