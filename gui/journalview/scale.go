@@ -32,7 +32,7 @@ const (
 //
 // Keyboard, once focused (Tab or a click): 0–9 choose that number; "1" then
 // "0" within a second and a half chooses 10; Left/Right or -/+ step by one;
-// Home and End choose 0 and 10; Enter calls OnSubmit.
+// Home and End choose 0 and 10; Enter calls OnSubmit and Escape OnCancel.
 type Scale struct {
 	widget.BaseWidget
 
@@ -40,6 +40,8 @@ type Scale struct {
 	OnChanged func(int)
 	// OnSubmit is called when the user presses Enter on the focused scale.
 	OnSubmit func()
+	// OnCancel is called when the user presses Escape on the focused scale.
+	OnCancel func()
 
 	lowLabel, highLabel string
 	value               int
@@ -167,7 +169,8 @@ func (s *Scale) TypedRune(r rune) {
 	}
 }
 
-// TypedKey steps with the arrow keys and submits with Enter.
+// TypedKey steps with the arrow keys, submits with Enter and cancels with
+// Escape.
 func (s *Scale) TypedKey(e *fyne.KeyEvent) {
 	switch e.Name {
 	case fyne.KeyLeft, fyne.KeyDown:
@@ -181,6 +184,10 @@ func (s *Scale) TypedKey(e *fyne.KeyEvent) {
 	case fyne.KeyReturn, fyne.KeyEnter:
 		if s.OnSubmit != nil {
 			s.OnSubmit()
+		}
+	case fyne.KeyEscape:
+		if s.OnCancel != nil {
+			s.OnCancel()
 		}
 	}
 }

@@ -63,7 +63,7 @@ var causeChoices = []struct {
 	label string
 	short string // in history rows
 }{
-	{program.CauseInactivity, "After sitting, driving or resting", "after sitting"},
+	{program.CauseInactivity, "After sitting or driving", "after sitting"},
 	{program.CausePain, "With pain or a flare", "with pain"},
 	{program.CauseNone, "Not tight", ""},
 }
@@ -76,7 +76,7 @@ var reachChoices = []struct {
 	{program.ReachNone, "None"},
 	{program.ReachButtock, "Buttock"},
 	{program.ReachThigh, "Thigh"},
-	{program.ReachBelowKnee, "Below the knee"},
+	{program.ReachBelowKnee, "Below knee"},
 	{program.ReachFoot, "Foot"},
 }
 
@@ -91,12 +91,15 @@ func entryLine(e journal.Entry) string {
 	}
 	parts := []string{e.Time.Format("15:04"), kindName(e.Kind),
 		fmt.Sprintf("back %d", e.BackPain), fmt.Sprintf("leg %d", e.LegPain), tight}
-	if e.LegReach != program.ReachNone {
-		for _, r := range reachChoices {
-			if r.reach == e.LegReach {
-				parts = append(parts, "leg symptoms to "+strings.ToLower(r.label))
-			}
-		}
+	switch e.LegReach {
+	case program.ReachButtock:
+		parts = append(parts, "leg symptoms to the buttock")
+	case program.ReachThigh:
+		parts = append(parts, "leg symptoms to the thigh")
+	case program.ReachBelowKnee:
+		parts = append(parts, "leg symptoms below the knee")
+	case program.ReachFoot:
+		parts = append(parts, "leg symptoms to the foot")
 	}
 	if e.NumbWeak {
 		parts = append(parts, "new numbness or weakness")

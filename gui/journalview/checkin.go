@@ -1,0 +1,302 @@
+package journalview
+
+import (
+	"fmt"
+	"image/color"
+	"time"
+	"unicode/utf8"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"steady/journal"
+	"steady/program"
+)
+
+// checkInSize is the check-in dialog's size when the window has room.
+var checkInSize = fyne.NewSize(780, 700)
+
+// A checkIn is the quick check-in form: three scales, a few one-tap
+// choices and an optional note. It makes a new entry, or edits one.
+type checkIn struct {
+	back, leg, tight *Scale
+	cause, reach     *widget.RadioGroup
+	numb, kind       *widget.RadioGroup
+	numbNote         *widget.Label
+	form             *fyne.Container
+	note             *noteEntry
+	count            *widget.Label
+	problem          *widget.Label // why Save is not possible yet, or what went wrong
+	save, cancel     *widget.Button
+	content          fyne.CanvasObject
+
+	at     time.Time                 // the entry's time
+	onSave func(journal.Entry) error // stores the entry
+	done   func()                    // closes the dialog
+}
+
+// newCheckIn builds the form for entry e (its scales NoValue for a new
+// one). onSave stores the entry; an error keeps the form open.
+func newCheckIn(e journal.Entry, rated bool, onSave func(journal.Entry) error) *checkIn {
+	c := &checkIn{at: e.Time, onSave: onSave}
+	c.back = NewScale("no pain", "worst imaginable", func(int) { c.check() })
+	c.leg = NewScale("no pain", "worst imaginable", func(int) { c.check() })
+	c.tight = NewScale("not tight", "as tight as can be", c.tightChanged)
+	for _, s := range []*Scale{c.back, c.leg, c.tight} {
+		s.OnSubmit = c.trySave
+		s.OnCancel = c.close
+	}
+
+	var causes, reaches, kinds []string
+	for _, x := range causeChoices {
+		causes = append(causes, x.label)
+	}
+	for _, x := range reachChoices {
+		reaches = append(reaches, x.label)
+	}
+	for _, x := range kindChoices {
+		kinds = append(kinds, x.label)
+	}
+	c.cause = &widget.RadioGroup{Options: causes, Horizontal: true}
+	c.reach = &widget.RadioGroup{Options: reaches, Horizontal: true, Required: true}
+	c.numbNote = &widget.Label{Wrapping: fyne.TextWrapWord, Importance: widget.MediumImportance,
+		Text: "Thank you for noting it. After you save, Steady will go through the safety questions with you again."}
+	c.numbNote.Hide()
+	c.numb = &widget.RadioGroup{Options: []string{"No", "Yes"}, Horizontal: true, Required: true, OnChanged: func(s string) {
+		if s == "Yes" {
+			c.numbNote.Show()
+		} else {
+			c.numbNote.Hide()
+		}
+		if c.content != nil {
+			c.content.Refresh()
+		}
+	}}
+	c.kind = &widget.RadioGroup{Options: kinds, Horizontal: true, Required: true}
+
+	c.count = &widget.Label{Alignment: fyne.TextAlignTrailing}
+	c.problem = &widget.Label{Wrapping: fyne.TextWrapWord}
+	c.note = newNoteEntry(c.close)
+	c.note.SetPlaceHolder("Anything you want to remember (optional)")
+	c.note.OnChanged = func(string) { c.check() }
+
+	c.save = &widget.Button{Text: "Save", Icon: theme.ConfirmIcon(), Importance: widget.HighImportance, OnTapped: c.trySave}
+	c.cancel = &widget.Button{Text: "Cancel", Icon: theme.CancelIcon(), OnTapped: c.close}
+
+	// Fill in e.
+	if rated {
+		c.back.SetValue(e.BackPain)
+		c.leg.SetValue(e.LegPain)
+		c.tight.SetValue(e.Tightness)
+	}
+	for _, x := range causeChoices {
+		if x.cause == e.Cause {
+			c.cause.SetSelected(x.label)
+		}
+	}
+	for _, x := range reachChoices {
+		if x.reach == e.LegReach {
+			c.reach.SetSelected(x.label)
+		}
+	}
+	c.numb.SetSelected("No")
+	if e.NumbWeak {
+		c.numb.SetSelected("Yes")
+	}
+	for _, x := range kindChoices {
+		if x.kind == e.Kind {
+			c.kind.SetSelected(x.label)
+		}
+	}
+	c.note.SetText(e.Note)
+
+	question := func(text string) *widget.Label {
+		return &widget.Label{Text: text, TextStyle: fyne.TextStyle{Bold: true}}
+	}
+	c.form = container.New(layout.NewFormLayout(),
+		question("Back pain"), c.back,
+		question("Leg pain"), c.leg,
+		question("Tightness"), c.tight,
+		question("Why tight?"), c.cause,
+		question("Leg symptoms reach"), c.reach,
+		question("New numbness\nor weakness?"), container.NewVBox(c.numb, c.numbNote),
+		question("When"), c.kind,
+		question("Note"), container.NewVBox(c.note, c.count),
+	)
+	// The gap on the right keeps the scroll bar off the scales.
+	gap := canvas.NewRectangle(color.Transparent)
+	gap.SetMinSize(fyne.NewSize(theme.Padding()*2, 0))
+	c.content = container.NewBorder(nil, c.problem, nil, nil,
+		container.NewVScroll(container.NewBorder(nil, nil, nil, gap, c.form)))
+	c.check()
+	return c
+}
+
+// tightChanged answers "Why tight?" with "Not tight" for a 0, and moves
+// off it when the back is tight after all.
+func (c *checkIn) tightChanged(v int) {
+	notTight := causeChoices[len(causeChoices)-1].label
+	switch {
+	case v == 0:
+		c.cause.SetSelected(notTight)
+	case c.cause.Selected == notTight:
+		c.cause.SetSelected("")
+	}
+	c.check()
+}
+
+// entry is what the form holds.
+func (c *checkIn) entry() journal.Entry {
+	e := journal.Entry{
+		Time:      c.at,
+		BackPain:  c.back.Value(),
+		LegPain:   c.leg.Value(),
+		Tightness: c.tight.Value(),
+		NumbWeak:  c.numb.Selected == "Yes",
+		Note:      c.note.Text,
+	}
+	for _, x := range causeChoices {
+		if x.label == c.cause.Selected {
+			e.Cause = x.cause
+		}
+	}
+	if e.Cause == "" && e.Tightness == 0 {
+		e.Cause = program.CauseNone
+	}
+	for _, x := range reachChoices {
+		if x.label == c.reach.Selected {
+			e.LegReach = x.reach
+		}
+	}
+	for _, x := range kindChoices {
+		if x.label == c.kind.Selected {
+			e.Kind = x.kind
+		}
+	}
+	return e
+}
+
+// check updates the note's count and says why Save is not possible yet,
+// enabling it when it is.
+func (c *checkIn) check() {
+	n := utf8.RuneCountInString(c.note.Text)
+	c.count.SetText(fmt.Sprintf("%d / %d characters", n, journal.MaxNoteLength))
+	problem, alarm := "", false
+	switch {
+	case n > journal.MaxNoteLength:
+		problem, alarm = fmt.Sprintf("This note has %d characters; a note can hold up to %d. Please shorten it to save.", n, journal.MaxNoteLength), true
+		c.count.Importance = widget.DangerImportance
+	case c.back.Value() == NoValue || c.leg.Value() == NoValue || c.tight.Value() == NoValue:
+		problem = "Choose a number for back pain, leg pain and tightness to save."
+	}
+	if n <= journal.MaxNoteLength {
+		c.count.Importance = widget.MediumImportance
+	}
+	c.count.Refresh()
+	c.setProblem(problem, alarm)
+	if problem == "" {
+		c.save.Enable()
+	} else {
+		c.save.Disable()
+	}
+}
+
+// setProblem shows p under the form, in red when alarm is set (a note too
+// long, a failed save) and plainly for what is still to do.
+func (c *checkIn) setProblem(p string, alarm bool) {
+	c.problem.Importance = widget.MediumImportance
+	if alarm {
+		c.problem.Importance = widget.DangerImportance
+	}
+	c.problem.SetText(p)
+	if p == "" {
+		c.problem.Hide()
+	} else {
+		c.problem.Show()
+	}
+}
+
+// trySave stores the entry if the form is complete and closes the dialog;
+// on an error it says what went wrong and stays open.
+func (c *checkIn) trySave() {
+	if c.save.Disabled() {
+		return
+	}
+	if err := c.onSave(c.entry()); err != nil {
+		c.setProblem("Steady could not save this check-in: "+err.Error(), true)
+		return
+	}
+	c.close()
+}
+
+func (c *checkIn) close() {
+	if c.done != nil {
+		c.done()
+	}
+}
+
+// show opens the form in a dialog over win, the back-pain scale focused;
+// Enter saves and Escape cancels. onClosed is called once it has closed.
+func (c *checkIn) show(title string, win fyne.Window, onClosed func()) {
+	d := dialog.NewCustomWithoutButtons(title, c.content, win)
+	d.SetButtons([]fyne.CanvasObject{c.cancel, c.save})
+	cv := win.Canvas()
+	prevKey := cv.OnTypedKey()
+	cv.SetOnTypedKey(func(e *fyne.KeyEvent) {
+		switch e.Name {
+		case fyne.KeyReturn, fyne.KeyEnter:
+			c.trySave()
+		case fyne.KeyEscape:
+			c.close()
+		}
+	})
+	closed := false
+	c.done = func() {
+		if closed {
+			return
+		}
+		closed = true
+		cv.SetOnTypedKey(prevKey)
+		d.Hide()
+		if onClosed != nil {
+			onClosed()
+		}
+	}
+	d.SetOnClosed(c.done)
+	size := checkInSize
+	if ws := cv.Size(); ws.Width > 0 && ws.Height > 0 {
+		size = fyne.NewSize(min(size.Width, ws.Width-40), min(size.Height, ws.Height-40))
+	}
+	d.Resize(size)
+	d.Show()
+	cv.Focus(c.back)
+}
+
+// noteEntry is a multi-line entry that cancels the check-in on Escape.
+type noteEntry struct {
+	widget.Entry
+	onEscape func()
+}
+
+func newNoteEntry(onEscape func()) *noteEntry {
+	e := &noteEntry{onEscape: onEscape}
+	e.MultiLine = true
+	e.Wrapping = fyne.TextWrapWord
+	e.ExtendBaseWidget(e)
+	e.SetMinRowsVisible(3)
+	return e
+}
+
+// TypedKey cancels on Escape and otherwise edits.
+func (e *noteEntry) TypedKey(k *fyne.KeyEvent) {
+	if k.Name == fyne.KeyEscape && e.onEscape != nil {
+		e.onEscape()
+		return
+	}
+	e.Entry.TypedKey(k)
+}

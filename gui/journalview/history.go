@@ -1,0 +1,112 @@
+package journalview
+
+import (
+	"sort"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"steady/journal"
+)
+
+// A record is one row of the history: an entry or a session.
+type record struct {
+	at      time.Time
+	entry   *journal.Entry
+	session *journal.Session
+}
+
+// historyDay is one day of the history, its records newest first.
+type historyDay struct {
+	day     time.Time
+	records []record
+}
+
+// groupByDay returns the records from from on, grouped by day, newest day
+// first and newest record first within a day, and whether any are older.
+func groupByDay(entries []journal.Entry, sessions []journal.Session, from time.Time) ([]historyDay, bool) {
+	var recs []record
+	older := false
+	for i := range entries {
+		if entries[i].Time.Before(from) {
+			older = true
+			continue
+		}
+		recs = append(recs, record{at: entries[i].Time, entry: &entries[i]})
+	}
+	for i := range sessions {
+		if sessions[i].Time.Before(from) {
+			older = true
+			continue
+		}
+		recs = append(recs, record{at: sessions[i].Time, session: &sessions[i]})
+	}
+	sort.SliceStable(recs, func(i, j int) bool { return recs[i].at.After(recs[j].at) })
+	var days []historyDay
+	for _, r := range recs {
+		d := startOfDay(r.at)
+		if len(days) == 0 || !days[len(days)-1].day.Equal(d) {
+			days = append(days, historyDay{day: d})
+		}
+		days[len(days)-1].records = append(days[len(days)-1].records, r)
+	}
+	return days, older
+}
+
+// showHistory rebuilds the history from the records in memory.
+func (v *View) showHistory() {
+	from := startOfDay(v.now()).AddDate(0, 0, 1-v.historyDays)
+	days, older := groupByDay(v.entries, v.sessions, from)
+	var objs []fyne.CanvasObject
+	switch {
+	case len(v.entries) == 0 && len(v.sessions) == 0:
+		objs = append(objs, &widget.Label{Text: emptyText, Wrapping: fyne.TextWrapWord})
+	case len(days) == 0:
+		objs = append(objs, &widget.Label{Text: "Nothing in these days. Older records are below.", Wrapping: fyne.TextWrapWord})
+	}
+	now := v.now()
+	for i, d := range days {
+		if i > 0 {
+			objs = append(objs, widget.NewSeparator())
+		}
+		objs = append(objs, &widget.Label{Text: dayHeader(d.day, now), TextStyle: fyne.TextStyle{Bold: true}})
+		for _, r := range d.records {
+			objs = append(objs, v.row(r))
+		}
+	}
+	v.history.Objects = objs
+	v.history.Refresh()
+	if older {
+		v.older.Show()
+	} else {
+		v.older.Hide()
+	}
+}
+
+// row is one record's line, its note, and its buttons.
+func (v *View) row(r record) fyne.CanvasObject {
+	lines := container.NewVBox()
+	var buttons *fyne.Container
+	if e := r.entry; e != nil {
+		e := *e
+		lines.Add(&widget.Label{Text: entryLine(e), Wrapping: fyne.TextWrapWord})
+		if e.Note != "" {
+			lines.Add(&widget.Label{Text: e.Note, Wrapping: fyne.TextWrapWord, TextStyle: fyne.TextStyle{Italic: true}})
+		}
+		buttons = container.NewHBox(
+			&widget.Button{Text: "Edit", Icon: theme.DocumentCreateIcon(), Importance: widget.LowImportance, OnTapped: func() { v.edit(e) }},
+			&widget.Button{Text: "Delete", Icon: theme.DeleteIcon(), Importance: widget.LowImportance, OnTapped: func() { v.deleteEntry(e) }})
+	} else {
+		s := *r.session
+		lines.Add(&widget.Label{Text: sessionLine(s), Wrapping: fyne.TextWrapWord})
+		if s.StopReason != "" {
+			lines.Add(&widget.Label{Text: s.StopReason, Wrapping: fyne.TextWrapWord, TextStyle: fyne.TextStyle{Italic: true}})
+		}
+		buttons = container.NewHBox(
+			&widget.Button{Text: "Delete", Icon: theme.DeleteIcon(), Importance: widget.LowImportance, OnTapped: func() { v.deleteSession(s) }})
+	}
+	return container.NewBorder(nil, nil, nil, container.NewVBox(buttons), lines)
+}

@@ -1,0 +1,205 @@
+package journalview
+
+import (
+	"fmt"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"steady/journal"
+)
+
+// historyStep is how many days of history are shown at first, and how
+// many more each "Show older" adds.
+const historyStep = 90
+
+// emptyText is what the history says before anything is recorded.
+const emptyText = "No entries yet. Your check-ins and sessions will appear here."
+
+// A View is the Journal screen: a toolbar, the chart and the history of
+// check-ins and sessions, newest first.
+type View struct {
+	win      fyne.Window
+	store    Store
+	now      func() time.Time
+	onChange func()
+
+	panel   *chartPanel
+	history *fyne.Container // day headers and rows
+	older   *widget.Button
+	status  *widget.Label // a problem reading the journal
+	undo    *undoBar
+	form    *checkIn // the open check-in, if any
+	content fyne.CanvasObject
+
+	entries     []journal.Entry   // all of them, oldest first
+	sessions    []journal.Session // all of them, oldest first
+	historyDays int               // how far back the history goes
+}
+
+// New returns the Journal screen over store. now is the clock; onChange,
+// which may be nil, is called after every save, edit or deletion.
+func New(win fyne.Window, store Store, now func() time.Time, onChange func()) *View {
+	v := &View{win: win, store: store, now: now, onChange: onChange, historyDays: historyStep}
+	v.panel = newChartPanel(now)
+	v.history = container.NewVBox()
+	v.older = &widget.Button{Text: fmt.Sprintf("Show %d more days", historyStep), Icon: theme.MoreVerticalIcon(), Importance: widget.LowImportance, OnTapped: v.showOlder}
+	v.status = &widget.Label{Wrapping: fyne.TextWrapWord, Importance: widget.DangerImportance}
+	v.status.Hide()
+	v.undo = newUndoBar()
+
+	title := &widget.Label{Text: "Journal", TextStyle: fyne.TextStyle{Bold: true}, SizeName: theme.SizeNameHeadingText}
+	toolbar := container.NewHBox(title, layout.NewSpacer(),
+		&widget.Button{Text: "New check-in", Icon: theme.ContentAddIcon(), Importance: widget.HighImportance, OnTapped: func() { v.CheckIn(journal.AnyTime) }},
+		&widget.Button{Text: "Export…", Icon: theme.DocumentSaveIcon(), OnTapped: v.chooseExport},
+		&widget.Button{Text: "Clinician report…", Icon: theme.DocumentPrintIcon(), OnTapped: v.chooseReport},
+	)
+	historyTitle := &widget.Label{Text: "History", TextStyle: fyne.TextStyle{Bold: true}, SizeName: theme.SizeNameSubHeadingText}
+	history := container.NewBorder(historyTitle, nil, nil, nil,
+		container.NewVScroll(container.NewVBox(v.history, container.NewCenter(v.older))))
+	split := container.NewVSplit(v.panel.content, history)
+	split.Offset = 0.45
+	v.content = container.NewBorder(container.NewVBox(toolbar, v.status), v.undo.content, nil, nil, split)
+	v.Reload()
+	return v
+}
+
+// Content is the Journal screen.
+func (v *View) Content() fyne.CanvasObject { return v.content }
+
+// Reload reads the journal again and shows what it holds.
+func (v *View) Reload() {
+	entries, err := v.store.Entries(time.Time{}, time.Time{})
+	if err == nil {
+		var sessions []journal.Session
+		sessions, err = v.store.Sessions(time.Time{}, time.Time{})
+		if err == nil {
+			v.entries, v.sessions = entries, sessions
+		}
+	}
+	if err != nil {
+		v.status.SetText("Steady could not read the journal, so this may not show everything: " + err.Error())
+		v.status.Show()
+	} else {
+		v.status.Hide()
+	}
+	rs := ratingsOf(v.entries)
+	b, n := morningBaseline(rs)
+	v.panel.chart.setData(rs, sessionTimes(v.sessions), b, n)
+	v.showHistory()
+}
+
+// changed re-reads the journal after a change and tells the caller.
+func (v *View) changed() {
+	v.Reload()
+	if v.onChange != nil {
+		v.onChange()
+	}
+}
+
+// CheckIn opens the quick check-in for a new entry of kind.
+func (v *View) CheckIn(kind journal.Kind) {
+	e := journal.Entry{Time: v.now(), Kind: kind}
+	c := newCheckIn(e, false, func(e journal.Entry) error {
+		e.Time = v.now()
+		_, err := v.store.AddEntry(e)
+		return err
+	})
+	v.open(c, "Check-in")
+}
+
+// edit opens the check-in prefilled with e and replaces e on Save.
+func (v *View) edit(e journal.Entry) {
+	c := newCheckIn(e, true, func(n journal.Entry) error {
+		return v.store.PutEntry(e.Time, n)
+	})
+	v.open(c, "Edit the check-in of "+e.Time.Format("2 January, 15:04"))
+}
+
+// open shows c, closing a check-in that is already open, and makes a
+// successful save reload the screen.
+func (v *View) open(c *checkIn, title string) {
+	if v.form != nil {
+		v.form.close()
+	}
+	v.form = c
+	save := c.onSave
+	c.onSave = func(e journal.Entry) error {
+		if err := save(e); err != nil {
+			return err
+		}
+		v.changed()
+		return nil
+	}
+	c.show(title, v.win, func() {
+		if v.form == c {
+			v.form = nil
+		}
+	})
+}
+
+// deleteEntry asks, deletes e and offers to undo it.
+func (v *View) deleteEntry(e journal.Entry) {
+	confirmDelete("Delete this check-in?",
+		entryLine(e)+"\n\nYou can undo this for a few seconds afterwards.",
+		func(ok bool) {
+			if !ok {
+				return
+			}
+			gone, err := v.store.DeleteEntry(e.Time)
+			if err != nil {
+				dialog.ShowError(fmt.Errorf("Steady could not delete the check-in: %w", err), v.win)
+				return
+			}
+			v.changed()
+			v.undo.offer("Deleted the check-in of "+gone.Time.Format("2 January, 15:04")+".", func() {
+				if _, err := v.store.AddEntry(gone); err != nil {
+					dialog.ShowError(fmt.Errorf("Steady could not bring the check-in back: %w", err), v.win)
+				}
+				v.changed()
+			}, undoFor)
+		}, v.win)
+}
+
+// confirmDelete asks whether to delete what text describes; the answer
+// goes to answer.
+func confirmDelete(title, text string, answer func(bool), win fyne.Window) {
+	d := dialog.NewConfirm(title, text, answer, win)
+	d.SetConfirmText("Delete")
+	d.SetDismissText("Keep")
+	d.SetConfirmImportance(widget.DangerImportance)
+	d.Show()
+}
+
+// deleteSession asks, deletes s and offers to undo it.
+func (v *View) deleteSession(s journal.Session) {
+	confirmDelete("Delete this session?",
+		sessionLine(s)+"\n\nYou can undo this for a few seconds afterwards.",
+		func(ok bool) {
+			if !ok {
+				return
+			}
+			gone, err := v.store.DeleteSession(s.Time)
+			if err != nil {
+				dialog.ShowError(fmt.Errorf("Steady could not delete the session: %w", err), v.win)
+				return
+			}
+			v.changed()
+			v.undo.offer("Deleted the session of "+gone.Time.Format("2 January, 15:04")+".", func() {
+				if _, err := v.store.AddSession(gone); err != nil {
+					dialog.ShowError(fmt.Errorf("Steady could not bring the session back: %w", err), v.win)
+				}
+				v.changed()
+			}, undoFor)
+		}, v.win)
+}
+
+func (v *View) showOlder() {
+	v.historyDays += historyStep
+	v.showHistory()
+}
