@@ -820,7 +820,11 @@ func (s *sessionView) showInterval(p program.Position) {
 		// Between exercises: get ready for the next one.
 		nx := p.NextExercise
 		s.name.SetText("Rest")
-		s.instruction.SetText(fmt.Sprintf("Well done. Next: %s, %s.", nx.Name, nx.Position))
+		text := "Well done. Next: " + nx.Name
+		if nx.Position != "" {
+			text += ", " + nx.Position
+		}
+		s.instruction.SetText(text + ".")
 		s.counters.SetText(fmt.Sprintf("Exercise %d of %d done", s.ordinal[p.Item], s.exercise))
 		s.showStill(nx)
 	case p.Step >= 0:
@@ -836,9 +840,12 @@ func (s *sessionView) showInterval(p program.Position) {
 		}
 	default:
 		s.name.SetText(ex.Name)
-		if p.Stage == program.StageGetReady || p.Stage == program.StageSwitch {
+		switch {
+		case (p.Stage == program.StageGetReady || p.Stage == program.StageSwitch) && ex.Position != "":
 			s.instruction.SetText("Get into position: " + ex.Position + ".")
-		} else {
+		case p.Stage == program.StageGetReady || p.Stage == program.StageSwitch:
+			s.instruction.SetText("Get into position.")
+		default:
 			s.instruction.SetText("Rest. Breathe easily and let the middle soften.")
 		}
 		s.counters.SetText(counterText(p))
