@@ -6,7 +6,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"steady/journal"
@@ -97,8 +96,8 @@ func (v *View) row(r record) fyne.CanvasObject {
 			lines.Add(&widget.Label{Text: e.Note, Wrapping: fyne.TextWrapWord, TextStyle: fyne.TextStyle{Italic: true}})
 		}
 		buttons = container.NewHBox(
-			&widget.Button{Text: "Edit", Icon: theme.DocumentCreateIcon(), Importance: widget.LowImportance, OnTapped: func() { v.edit(e) }},
-			&widget.Button{Text: "Delete", Icon: theme.DeleteIcon(), Importance: widget.LowImportance, OnTapped: func() { v.deleteEntry(e) }})
+			&widget.Button{Text: "Edit", Importance: widget.LowImportance, OnTapped: func() { v.edit(e) }},
+			&widget.Button{Text: "Delete", Importance: widget.LowImportance, OnTapped: func() { v.deleteEntry(e) }})
 	} else {
 		s := *r.session
 		lines.Add(&widget.Label{Text: sessionLine(s), Wrapping: fyne.TextWrapWord})
@@ -106,7 +105,7 @@ func (v *View) row(r record) fyne.CanvasObject {
 			lines.Add(&widget.Label{Text: s.StopReason, Wrapping: fyne.TextWrapWord, TextStyle: fyne.TextStyle{Italic: true}})
 		}
 		buttons = container.NewHBox(
-			&widget.Button{Text: "Delete", Icon: theme.DeleteIcon(), Importance: widget.LowImportance, OnTapped: func() { v.deleteSession(s) }})
+			&widget.Button{Text: "Delete", Importance: widget.LowImportance, OnTapped: func() { v.deleteSession(s) }})
 	}
 	return container.NewBorder(nil, nil, nil, container.NewVBox(buttons), lines)
 }

@@ -613,3 +613,27 @@ func TestJournalScreenLooks(t *testing.T) {
 	w.Resize(fyne.NewSize(1000, 760))
 	test.AssertImageMatches(t, "journal_light.png", w.Canvas().Capture())
 }
+
+func TestHistoryOfManyEntriesShowsNinetyDays(t *testing.T) {
+	store := &fakeStore{}
+	start := startOfDay(testNow).AddDate(0, 0, -4999)
+	for i := range 20000 {
+		at := start.AddDate(0, 0, i/4).Add(time.Duration(7+3*(i%4)) * time.Hour)
+		store.entries = append(store.entries, journal.Entry{Time: at, Kind: journal.AnyTime, BackPain: i % 11, LegPain: 1, Tightness: 2})
+	}
+	began := time.Now()
+	v, _, _ := newTestView(t, store)
+	t.Logf("20,000 entries shown in %v", time.Since(began))
+	headers := 0
+	for _, o := range v.history.Objects {
+		if l, ok := o.(*widget.Label); ok && l.TextStyle.Bold {
+			headers++
+		}
+	}
+	if headers != historyStep {
+		t.Errorf("got %d days in the history, want %d", headers, historyStep)
+	}
+	if !v.older.Visible() {
+		t.Error("no way to show older entries")
+	}
+}
