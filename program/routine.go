@@ -136,7 +136,7 @@ func ParseRoutine(filename string, data []byte) (*Routine, error) {
 		}
 		return nil, &RoutineError{Problems: []Problem{p}}
 	}
-	d := &decoder{src: source{file: filename, lines: indexLines(string(data)), decoded: true}}
+	d := &decoder{src: source{file: filename, lines: indexLines(string(data)), reported: map[string]bool{}}}
 	r := d.routine(raw)
 	problems := append(d.problems, validate(r)...)
 	if len(problems) > 0 {
@@ -233,6 +233,7 @@ type decoder struct {
 
 func (d *decoder) errorf(path, format string, args ...any) {
 	d.problems = append(d.problems, d.src.problem(path, fmt.Sprintf(format, args...)))
+	d.src.reported[path] = true
 }
 
 // A table is one TOML table being decoded; path names it as the line index
@@ -345,19 +346,21 @@ func (t *table) strs(k string) []string {
 	return out
 }
 
-// ints returns the numbers of a list; the ones out of range of an int32 are
-// reported and left as 0, for validate to report too.
+// ints returns the numbers of a list, leaving out (and reporting) the ones
+// that are not whole numbers or far out of range.
 func (t *table) ints(k string) []int {
 	var out []int
 	for i, v := range t.list(k) {
 		n, ok := v.(int64)
 		if !ok {
 			t.d.errorf(indexPath(t.key(k), i), "%s must be a list of whole numbers, like [5, 3, 1]", k)
+			t.d.src.reported[t.key(k)] = true
 			continue
 		}
 		if n < math.MinInt32 || n > math.MaxInt32 {
 			t.d.errorf(indexPath(t.key(k), i), "%s: %d is far out of range", k, n)
-			n = 0
+			t.d.src.reported[t.key(k)] = true
+			continue
 		}
 		out = append(out, int(n))
 	}
@@ -524,7 +527,7 @@ func validate(r *Routine) []Problem {
 		if p, dup := first[e.ID]; dup && e.ID != "" {
 			v.errorf(joinPath(path, "id"), "duplicate exercise id %q (first at line %d)", e.ID, v.src.line(p))
 		} else {
-			first[e.ID] = path
+			first[e.ID] = joinPath(path, "id")
 		}
 		v.exercise(path, e)
 	}
@@ -558,7 +561,12 @@ type validator struct {
 	problems []Problem
 }
 
+// errorf reports a problem at path, unless decoding reported one there
+// already: a value of the wrong type is not reported again as missing.
 func (v *validator) errorf(path, format string, args ...any) {
+	if v.src.reported[path] {
+		return
+	}
 	v.problems = append(v.problems, v.src.problem(path, fmt.Sprintf(format, args...)))
 }
 
@@ -664,25 +672,12 @@ func (v *validator) level(path string, i int, l Level) {
 	}
 }
 
-// item checks a dose against its limits and its exercise's steps. An item
-// with no exercise was reported when decoding (missing or unknown id).
+// item checks a dose against its limits and its exercise's steps.
 func (v *validator) item(path string, item PlanItem) {
 	e, d := item.Exercise, item.Dose
 	if e == nil {
-		if v.src.decoded {
-			return
-		}
-		v.errorf(joinPath(path, "exercise"), "missing exercise")
+		v.errorf(joinPath(path, "exercise"), "missing exercise: the id of the exercise to do")
 		return
-	}
-	timed := d.Duration != 0
-	switch {
-	case len(d.Sets) > 0 && timed:
-		v.errorf(path, "give either sets or a duration, not both")
-	case len(d.Sets) == 0 && !timed:
-		v.errorf(path, "give sets (reps in each set, like [5, 3, 1]) or a duration")
-	case e.Kind == Walk && !timed:
-		v.errorf(path, "a walk is timed: give it a duration, like \"5m\"")
 	}
 	if len(d.Sets) > maxSets {
 		v.errorf(joinPath(path, "sets"), "%d sets is too many: at most %d", len(d.Sets), maxSets)
@@ -702,6 +697,24 @@ func (v *validator) item(path string, item PlanItem) {
 		v.errorf(joinPath(path, "sides"), "sides %d: must be 1, or 2 to work each side in turn", d.Sides)
 	}
 
+	timed := d.Duration != 0
+	shape := ""
+	switch {
+	case len(d.Sets) > 0 && timed:
+		shape = "give either sets or a duration, not both"
+	case len(d.Sets) == 0 && !timed:
+		shape = "give sets (reps in each set, like [5, 3, 1]) or a duration"
+	case e.Kind == Walk && !timed:
+		shape = "a walk is timed: give it a duration, like \"5m\""
+	}
+	if shape != "" {
+		// Unless the sets or the duration were wrong, and what is left of
+		// them says nothing about the dose.
+		if !v.src.reported[joinPath(path, "sets")] && !v.src.reported[joinPath(path, "duration")] {
+			v.errorf(path, "%s", shape)
+		}
+		return
+	}
 	has := func(ph Phase) bool {
 		return slices.ContainsFunc(e.Steps, func(s Step) bool { return s.Phase == ph })
 	}
@@ -754,9 +767,10 @@ func formatDuration(d time.Duration) string {
 type source struct {
 	file  string
 	lines lineIndex
-	// decoded: the routine came from a file, so the decoder has reported
-	// what only it can see (a missing or unknown exercise id).
-	decoded bool
+	// reported holds the paths the decoder found a problem at, so that
+	// validate does not report the same value again: a wrong type left
+	// empty is not missing too. Nil for a routine built in Go.
+	reported map[string]bool
 }
 
 func (s source) problem(path, msg string) Problem {
