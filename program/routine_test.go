@@ -516,4 +516,3 @@ func FuzzParseRoutine(f *testing.F) {
 		}
 	})
 }
-
