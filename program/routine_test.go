@@ -2,6 +2,7 @@ package program
 
 import (
 	"errors"
+	"os"
 	"slices"
 	"strings"
 	"testing"
@@ -515,4 +516,32 @@ func FuzzParseRoutine(f *testing.F) {
 			}
 		}
 	})
+}
+
+// TestDocumentedExample checks the complete example of docs/routine-format.md
+// is a valid routine, as the document says.
+func TestDocumentedExample(t *testing.T) {
+	doc, err := os.ReadFile("../docs/routine-format.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, rest, ok := strings.Cut(string(doc), "## A complete example")
+	if !ok {
+		t.Fatal(`no "## A complete example" section`)
+	}
+	_, rest, ok = strings.Cut(rest, "```toml\n")
+	example, _, ok2 := strings.Cut(rest, "```")
+	if !ok || !ok2 {
+		t.Fatal("no toml block in the example section")
+	}
+	r, err := ParseRoutine("routine-format.md", []byte(example))
+	if err != nil {
+		t.Fatalf("the documented example has problems:\n%v", err)
+	}
+	if got := r.StepsInLevel(1); got != 2 {
+		t.Errorf("level 1 of the example: got %d dose steps, want 2 (inline items)", got)
+	}
+	if got := len(r.MobilityItems()); got != 1 {
+		t.Errorf("mobility items of the example: got %d, want 1", got)
+	}
 }
