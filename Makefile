@@ -7,6 +7,8 @@ SHELL      := /bin/bash
 GO         ?= go
 TAGS       := migrated_fynedo
 BIN        := build/steady
+BBOLT      := build/bbolt
+BBOLT_PKG  := go.etcd.io/bbolt/cmd/bbolt@v1.4.3
 FYNE_TOOLS := fyne.io/tools/cmd/fyne@v1.7.4
 SUDO       := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 APT        := DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get -o DPkg::Lock::Timeout=300
@@ -60,16 +62,20 @@ unit:
 
 test: deps-test vet fmt-check unit e2e
 
+# bbolt's own command line tool, to check journal files with `bbolt check`.
+$(BBOLT):
+	GOBIN=$(abspath build) $(GO) install $(BBOLT_PKG)
+
 # The real binary in a real X window under Xvfb, driven with xdotool.
-e2e: deps-test build
-	STEADY_BIN=$(abspath $(BIN)) $(GO) test -tags e2e -count=1 -v ./e2e/
+e2e: deps-test build $(BBOLT)
+	STEADY_BIN=$(abspath $(BIN)) BBOLT=$(abspath $(BBOLT)) $(GO) test -tags e2e -count=1 -v ./e2e/
 
 bench: deps-test build
 	$(GO) run ./e2e/cmd/steady-bench -bin $(abspath $(BIN))
 
 # Refresh the screenshots the README and docs show (look at them before committing).
-screenshots: deps-test build
-	STEADY_BIN=$(abspath $(BIN)) STEADY_SCREENSHOTS=$(abspath docs/screenshots) \
+screenshots: deps-test build $(BBOLT)
+	STEADY_BIN=$(abspath $(BIN)) BBOLT=$(abspath $(BBOLT)) STEADY_SCREENSHOTS=$(abspath docs/screenshots) \
 	  $(GO) test -tags e2e -count=1 -v ./e2e/
 
 # A desktop package: a tar.xz with the binary, the icon and a .desktop file.

@@ -21,8 +21,12 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"net"
 	"os"
 	"path/filepath"
+	"strconv"
+	"strings"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/app"
@@ -143,7 +147,7 @@ func openWindow(routine *program.Routine, start bool, stderr io.Writer) int {
 	}
 	defer sound.Close()
 
-	gui.New(a, w, gui.Options{
+	u := gui.New(a, w, gui.Options{
 		Version:      version,
 		DataDir:      dataDir(),
 		Journal:      j,
@@ -154,6 +158,7 @@ func openWindow(routine *program.Routine, start bool, stderr io.Writer) int {
 		StartSession: start,
 	})
 	w.ShowAndRun()
+	u.Wait(time.Second)
 	return exitOK
 }
 
@@ -173,13 +178,36 @@ func journalProblem(err error) (title, msg string) {
 }
 
 // haveDisplay reports why no window can be opened, before the toolkit tries
-// and fails with a stack trace.
+// and fails with a stack trace: no display named, or a local X display that
+// does not answer.
 func haveDisplay() error {
-	if os.Getenv("DISPLAY") == "" && os.Getenv("WAYLAND_DISPLAY") == "" {
+	name := os.Getenv("DISPLAY")
+	if name == "" && os.Getenv("WAYLAND_DISPLAY") == "" {
 		return errors.New("no display found (neither DISPLAY nor WAYLAND_DISPLAY is set); " +
 			"Steady needs a graphical desktop")
 	}
+	if n, ok := localDisplay(name); ok {
+		c, err := net.DialTimeout("unix", "/tmp/.X11-unix/X"+n, 2*time.Second)
+		if err != nil {
+			return fmt.Errorf("cannot open the display %s: %v", name, errors.Unwrap(err))
+		}
+		c.Close()
+	}
 	return nil
+}
+
+// localDisplay returns the number of a local X display name such as ":0" or
+// ":1.0".
+func localDisplay(name string) (string, bool) {
+	rest, ok := strings.CutPrefix(name, ":")
+	if !ok {
+		return "", false
+	}
+	n, _, _ := strings.Cut(rest, ".")
+	if _, err := strconv.Atoi(n); err != nil {
+		return "", false
+	}
+	return n, true
 }
 
 // dataDir is the folder that holds Steady's journal, backups and settings:

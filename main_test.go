@@ -54,6 +54,7 @@ func TestCommandLineWithoutWindow(t *testing.T) {
 		{"unknown flag", []string{"-nope"}, "", 2, "", "flag provided but not defined: -nope"},
 		{"stray argument", []string{"extra"}, "", 2, "", `unexpected argument "extra"`},
 		{"no display", nil, "", 1, "", "steady: no display found"},
+		{"a display that does not answer", nil, ":4711", 1, "", "steady: cannot open the display :4711"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

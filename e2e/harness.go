@@ -49,7 +49,7 @@ func StartDisplay(width, height int) (*Display, error) {
 		return nil, fmt.Errorf("e2e: %w", err)
 	}
 	defer r.Close()
-	cmd := exec.Command("Xvfb", "-displayfd", "3", "-screen", "0", fmt.Sprintf("%dx%dx24", width, height), "-nolisten", "tcp")
+	cmd := exec.Command("Xvfb", "-displayfd", "3", "-screen", "0", fmt.Sprintf("%dx%dx24", width, height), "-nolisten", "tcp", "-noreset")
 	cmd.ExtraFiles = []*os.File{w}
 	var log syncBuffer
 	cmd.Stderr = &log
@@ -197,7 +197,8 @@ func (a *App) WaitWindow(timeout time.Duration) (time.Duration, error) {
 			return 0, fmt.Errorf("e2e: the app exited (%v) before its window appeared; it printed:\n%s", a.err, a.Output())
 		default:
 		}
-		out, err := a.xdotool("search", "--onlyvisible", "--name", "^"+a.cfg.Title+"$")
+		// This app's own window: another Steady may have one of the same name.
+		out, err := a.xdotool("search", "--all", "--onlyvisible", "--pid", strconv.Itoa(a.Pid()), "--name", "^"+a.cfg.Title+"$")
 		if err == nil {
 			if id := strings.Fields(out); len(id) > 0 {
 				a.Window = id[0]
@@ -268,6 +269,25 @@ func (a *App) Size() (w, h int, err error) {
 		}
 	}
 	return w, h, nil
+}
+
+// MinSize is the minimum size the window asks the window manager for, in
+// pixels (WM_NORMAL_HINTS).
+func (a *App) MinSize() (w, h int, err error) {
+	cmd := exec.Command("xprop", "-id", a.Window, "WM_NORMAL_HINTS")
+	cmd.Env = append(os.Environ(), "DISPLAY="+a.display.Name)
+	out, err := cmd.CombinedOutput()
+	if err != nil {
+		return 0, 0, fmt.Errorf("e2e: xprop: %v: %s", err, out)
+	}
+	for _, line := range strings.Split(string(out), "\n") {
+		if _, rest, ok := strings.Cut(line, "minimum size:"); ok {
+			if _, err := fmt.Sscanf(strings.TrimSpace(rest), "%d by %d", &w, &h); err == nil {
+				return w, h, nil
+			}
+		}
+	}
+	return 0, 0, fmt.Errorf("e2e: the window sets no minimum size: %s", out)
 }
 
 // Resize sets the window's size in pixels.

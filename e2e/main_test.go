@@ -78,9 +78,43 @@ func launch(t *testing.T, home string, args ...string) *App {
 	return a
 }
 
+// Where the first-run pages' buttons are, in a window of the default size.
+const (
+	continueX, continueY = 1050, 733 // Continue, bottom right
+	finishX, finishY     = 1030, 733 // Start using Steady
+)
+
+// completeFirstRun answers the first-run pages as a new user with no warning
+// signs would: Continue past the welcome, tick nothing, start at level 1.
+// Each click must change the screen.
+func completeFirstRun(t *testing.T, a *App) {
+	t.Helper()
+	prev := shot(t, a, "first-run-welcome")
+	for _, step := range []struct {
+		name string
+		x, y int
+	}{
+		{"first-run-safety", continueX, continueY},
+		{"first-run-start", continueX, continueY},
+		{"first-run-done", finishX, finishY},
+	} {
+		if err := a.Click(step.x, step.y); err != nil {
+			t.Fatal(err)
+		}
+		img := shot(t, a, step.name)
+		if Changed(prev, img) < 500 {
+			t.Fatalf("first run: the click for %s did not change the screen", step.name)
+		}
+		prev = img
+	}
+}
+
 // published are the screenshots the README and docs show: make screenshots
 // copies them to docs/screenshots.
-var published = map[string]bool{"today": true, "journal": true, "settings": true, "about": true}
+var published = map[string]bool{
+	"today": true, "journal": true, "settings": true, "about": true,
+	"first-run-welcome": true, "first-run-safety": true, "first-run-start": true,
+}
 
 // shot takes a settled screenshot into e2e/out/<name>.png, and copies a
 // published one to $STEADY_SCREENSHOTS when that is set (make screenshots).

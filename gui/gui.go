@@ -1,6 +1,8 @@
 package gui
 
 import (
+	"os"
+	"sync/atomic"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -8,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 
 	"steady/gui/journalview"
@@ -59,7 +62,29 @@ type UI struct {
 
 	today       *todayView
 	journalView *journalview.View
-	session     *sessionView // the session in progress, if any
+	session     *sessionView  // the session in progress, if any
+	stopped     chan struct{} // closed once the app has stopped and saved
+	shown       atomic.Bool   // the window is up: its size is the user's
+}
+
+// windowLayout stacks the window's content, and remembers the window's size
+// each time it changes: the toolkit's stop hooks may not run when the app is
+// told to quit, so waiting for them could lose the size.
+type windowLayout struct {
+	u    *UI
+	last fyne.Size
+}
+
+func (l *windowLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+	layout.NewStackLayout().Layout(objs, size)
+	if size != l.last && l.u.shown.Load() {
+		l.last = size
+		l.u.saveSize()
+	}
+}
+
+func (l *windowLayout) MinSize(objs []fyne.CanvasObject) fyne.Size {
+	return layout.NewStackLayout().MinSize(objs)
 }
 
 // New builds Steady's window content into w, restores the window's size and
@@ -107,16 +132,17 @@ func New(a fyne.App, w fyne.Window, opt Options) *UI {
 	floor := canvas.NewRectangle(nil)
 	floor.SetMinSize(minWindowSize)
 	u.body = container.NewStack()
-	w.SetContent(container.NewStack(floor, u.body))
+	w.SetContent(container.New(&windowLayout{u: u}, floor, u.body))
 	w.Resize(u.savedSize())
 	w.SetCloseIntercept(func() {
 		u.saveSize()
 		w.Close()
 	})
-	stop := make(chan struct{})
+	u.stopped = make(chan struct{})
+	a.Lifecycle().SetOnStarted(func() { u.shown.Store(true) })
 	a.Lifecycle().SetOnStopped(func() {
 		u.saveSize()
-		close(stop)
+		close(u.stopped)
 	})
 	u.addShortcuts()
 	u.addTrayMenu()
@@ -132,9 +158,25 @@ func New(a fyne.App, w fyne.Window, opt Options) *UI {
 	if opt.Notice != "" {
 		dialog.ShowInformation("Your journal", opt.Notice, w)
 	}
-	go u.remind(u.sessionDoneToday, stop)
+	go u.remind(u.sessionDoneToday, u.stopped)
 	return u
 }
+
+// Wait waits, after the window's run has returned, until Steady's stop hook
+// has run, or until timeout: the toolkit may drop its stop hooks when the
+// app is told to quit, so this is a courtesy, not a promise. It saves the
+// preferences right after Steady's hook; stopHookGrace leaves it time to.
+func (u *UI) Wait(timeout time.Duration) {
+	select {
+	case <-u.stopped:
+		time.Sleep(stopHookGrace)
+	case <-time.After(timeout):
+	}
+}
+
+// stopHookGrace is how long the toolkit's own stop hook, which writes the
+// preferences file and runs straight after Steady's, is given.
+const stopHookGrace = 200 * time.Millisecond
 
 // applySoundSettings hands the stored sound settings to the sound output.
 func (u *UI) applySoundSettings() {
@@ -150,10 +192,11 @@ func (u *UI) applySoundSettings() {
 }
 
 // addTrayMenu offers today's session from the system tray, where the
-// desktop has one.
+// desktop has one. The tray talks over the session bus: without one there is
+// no tray, and the toolkit's tray would fail when Steady quits.
 func (u *UI) addTrayMenu() {
 	d, ok := u.app.(desktop.App)
-	if !ok {
+	if !ok || os.Getenv("DBUS_SESSION_BUS_ADDRESS") == "" {
 		return
 	}
 	d.SetSystemTrayMenu(fyne.NewMenu("Steady",
