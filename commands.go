@@ -160,7 +160,7 @@ func importCmd(args []string, stdout, stderr io.Writer) int {
 	if ie := (*journal.ImportError)(nil); errors.As(err, &ie) {
 		fmt.Fprintf(stderr, "steady import: nothing was imported; %s has %d problem(s):\n", path, len(ie.Problems))
 		for _, p := range ie.Problems {
-			fmt.Fprintf(stderr, "%s:%s\n", path, p)
+			fmt.Fprintf(stderr, "%s:%d: %s\n", path, p.Line, p.Msg)
 		}
 		return exitFail
 	}
