@@ -178,11 +178,16 @@ func journalProblem(err error) (title, msg string) {
 }
 
 // haveDisplay reports why no window can be opened, before the toolkit tries
-// and fails with a stack trace: no display named, or a local X display that
-// does not answer.
+// and fails with a stack trace: no X display named, or a local X display that
+// does not answer. Steady is built with the toolkit's X11 driver, so on a
+// Wayland desktop it needs XWayland's DISPLAY too.
 func haveDisplay() error {
 	name := os.Getenv("DISPLAY")
-	if name == "" && os.Getenv("WAYLAND_DISPLAY") == "" {
+	if name == "" && os.Getenv("WAYLAND_DISPLAY") != "" {
+		return errors.New("no X display found (DISPLAY is not set); Steady draws its window through X11, " +
+			"which a Wayland desktop provides with XWayland")
+	}
+	if name == "" {
 		return errors.New("no display found (neither DISPLAY nor WAYLAND_DISPLAY is set); " +
 			"Steady needs a graphical desktop")
 	}
