@@ -13,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 
+	"steady/audio"
 	"steady/gui/journalview"
 	"steady/journal"
 	"steady/program"
@@ -50,6 +51,19 @@ type soundOutput interface {
 	soundControls
 	cuePlayer
 }
+
+// noSound is the sound output of a window built without one: cues are
+// shown, not heard.
+type noSound struct{}
+
+func (noSound) SetVoice(bool)               {}
+func (noSound) SetTones(bool)               {}
+func (noSound) SetTicks(bool)               {}
+func (noSound) SetVolume(float64)           {}
+func (noSound) PlayAt(audio.Cue, time.Time) {}
+func (noSound) SayAt(string, time.Time)     {}
+func (noSound) CancelPending()              {}
+func (noSound) Prepare(...string)           {}
 
 // UI is Steady's main window: the navigation shell and its screens.
 type UI struct {
@@ -95,6 +109,9 @@ func New(a fyne.App, w fyne.Window, opt Options) *UI {
 	}
 	if opt.Clock == nil {
 		opt.Clock = program.SystemClock{}
+	}
+	if opt.Sound == nil {
+		opt.Sound = noSound{}
 	}
 	p := a.Preferences()
 	u := &UI{

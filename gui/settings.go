@@ -86,10 +86,6 @@ func (u *UI) prefCheck(label, key string, fallback bool, apply func(bool)) *widg
 
 func (u *UI) soundSettings() fyne.CanvasObject {
 	s := u.opt.Sound
-	var voice, tones, ticks func(bool)
-	if s != nil {
-		voice, tones, ticks = s.SetVoice, s.SetTones, s.SetTicks
-	}
 	p := u.app.Preferences()
 	volume := widget.NewSlider(0, 100)
 	volume.Step = 5
@@ -98,17 +94,15 @@ func (u *UI) soundSettings() fyne.CanvasObject {
 	showVolume := func(v float64) {
 		volumeLabel.SetText(fmt.Sprintf("%.0f %%", v))
 		p.SetFloat(prefVolume, v/100)
-		if s != nil {
-			s.SetVolume(v / 100)
-		}
+		s.SetVolume(v / 100)
 	}
 	volume.OnChanged = showVolume
 	showVolume(volume.Value)
 
 	form := widget.NewForm(
-		widget.NewFormItem("Voice", u.prefCheck("Speak the exercise names and cues", prefVoice, true, voice)),
-		widget.NewFormItem("Tones", u.prefCheck("Play tones at the start and end of each hold", prefTones, true, tones)),
-		widget.NewFormItem("Ticks", u.prefCheck("Tick during the last seconds of a countdown", prefTicks, true, ticks)),
+		widget.NewFormItem("Voice", u.prefCheck("Speak the exercise names and cues", prefVoice, true, s.SetVoice)),
+		widget.NewFormItem("Tones", u.prefCheck("Play tones at the start and end of each hold", prefTones, true, s.SetTones)),
+		widget.NewFormItem("Ticks", u.prefCheck("Tick during the last seconds of a countdown", prefTicks, true, s.SetTicks)),
 		widget.NewFormItem("Volume", container.NewBorder(nil, nil, nil, volumeLabel, volume)),
 	)
 	if u.opt.SoundProblem != "" {

@@ -136,7 +136,11 @@ func (v *todayView) checkInCard(m todayModel) fyne.CanvasObject {
 	}
 	b := &widget.Button{Text: "Morning check-in", Icon: theme.DocumentCreateIcon(), Importance: widget.HighImportance,
 		OnTapped: v.actions.checkIn}
-	return widget.NewCard("How is your back this morning?", "", container.NewVBox(wrapped(text), container.NewHBox(b)))
+	title := "How is your back this morning?"
+	if m.Now.Hour() >= 12 {
+		title = "How is your back today?"
+	}
+	return widget.NewCard(title, "", container.NewVBox(wrapped(text), container.NewHBox(b)))
 }
 
 // modeLine says in a few words what kind of day it is.
@@ -230,7 +234,13 @@ func weekCard(week []dayMark, now time.Time) fyne.CanvasObject {
 		}
 		row.Add(dayBadge(d, sameDay(d.Day, now)))
 	}
-	sub := fmt.Sprintf("%d session(s) so far", done)
+	sub := "No sessions yet this week"
+	switch {
+	case done == 1:
+		sub = "1 session so far"
+	case done > 1:
+		sub = fmt.Sprintf("%d sessions so far", done)
+	}
 	return widget.NewCard("This week", sub, row)
 }
 
