@@ -21,6 +21,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"io/fs"
 	"net"
 	"os"
 	"path/filepath"
@@ -174,7 +175,21 @@ func journalProblem(err error) (title, msg string) {
 				"please install the newer Steady again."
 	}
 	return "Cannot open the journal",
-		fmt.Sprintf("Steady cannot open your journal at %s: %v", journalPath(), err)
+		fmt.Sprintf("Steady cannot open your journal at %s: %s", journalPath(), openReason(err))
+}
+
+// openReason is the system's reason the journal could not be opened, naming
+// the file it concerns only when that is not the journal itself (the
+// message names the journal already).
+func openReason(err error) string {
+	var pe *fs.PathError
+	if !errors.As(err, &pe) {
+		return err.Error()
+	}
+	if pe.Path == journalPath() {
+		return pe.Err.Error()
+	}
+	return pe.Path + ": " + pe.Err.Error()
 }
 
 // haveDisplay reports why no window can be opened, before the toolkit tries
