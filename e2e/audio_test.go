@@ -1,0 +1,28 @@
+//go:build e2e
+
+package e2e
+
+import (
+	"testing"
+	"time"
+)
+
+// A whole session of the timing routine, played by the real app through the
+// paced recording sound device: every tone of the session's timeline is
+// heard, as itself, in order, and within 150 ms of its place once the
+// recording's common offset is removed. How close they land (the 20 ms
+// budget) is a benchmark figure: make bench, docs/PERFORMANCE.md.
+func TestAudioCueTiming(t *testing.T) {
+	r, err := MeasureCueTiming(display, steadyBin, t.TempDir(), 150*time.Millisecond)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Logf("%v\n%s", r, r.Table())
+	if len(r.Cues) < 30 || r.Session < time.Minute {
+		t.Fatalf("the timing routine's session has %d tones in %v; it should have at least 30 in a minute or more",
+			len(r.Cues), r.Session)
+	}
+	for _, p := range r.Problems() {
+		t.Error(p)
+	}
+}
