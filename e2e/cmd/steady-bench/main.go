@@ -13,6 +13,7 @@ import (
 	"path/filepath"
 	"runtime"
 	"slices"
+	"strings"
 	"time"
 
 	"steady/e2e"
@@ -22,8 +23,14 @@ func main() {
 	bin := flag.String("bin", "build/steady", "the Steady binary to measure")
 	runs := flag.Int("runs", 7, "launches of each binary for the start-up figure")
 	idle := flag.Duration("idle", 5*time.Second, "how long each app idles before its memory is read")
+	only := flag.String("only", "", "measure only these rows, comma-separated: start, memory, audio")
 	flag.Parse()
-	if err := bench(*bin, *runs, *idle); err != nil {
+	want, err := rowsWanted(*only)
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "steady-bench:", err)
+		os.Exit(2)
+	}
+	if err := bench(*bin, *runs, *idle, want); err != nil {
 		fmt.Fprintln(os.Stderr, "steady-bench:", err)
 		os.Exit(1)
 	}
@@ -39,17 +46,41 @@ type row struct {
 	note         string
 }
 
-func bench(bin string, runs int, idle time.Duration) error {
+// The rows the report can have, by the names -only takes.
+var rowNames = []string{"start", "memory", "audio"}
+
+// rowsWanted parses -only: every row when empty.
+func rowsWanted(only string) (map[string]bool, error) {
+	want := map[string]bool{}
+	if only == "" {
+		for _, n := range rowNames {
+			want[n] = true
+		}
+		return want, nil
+	}
+	for _, n := range strings.Split(only, ",") {
+		n = strings.TrimSpace(n)
+		if !slices.Contains(rowNames, n) {
+			return nil, fmt.Errorf("-only: unknown row %q; rows: %s", n, strings.Join(rowNames, ", "))
+		}
+		want[n] = true
+	}
+	return want, nil
+}
+
+func bench(bin string, runs int, idle time.Duration, want map[string]bool) error {
 	work, err := os.MkdirTemp("", "steady-bench-")
 	if err != nil {
 		return err
 	}
 	defer os.RemoveAll(work)
 	bare := filepath.Join(work, "bare-window")
-	build := exec.Command("go", "build", "-tags", "migrated_fynedo", "-o", bare, "./e2e/cmd/bare-window")
-	build.Stdout, build.Stderr = os.Stderr, os.Stderr
-	if err := build.Run(); err != nil {
-		return fmt.Errorf("build the bare window: %w", err)
+	if want["start"] || want["memory"] {
+		build := exec.Command("go", "build", "-tags", "migrated_fynedo", "-o", bare, "./e2e/cmd/bare-window")
+		build.Stdout, build.Stderr = os.Stderr, os.Stderr
+		if err := build.Run(); err != nil {
+			return fmt.Errorf("build the bare window: %w", err)
+		}
 	}
 	d, err := e2e.StartDisplay(1280, 900)
 	if err != nil {
@@ -58,16 +89,27 @@ func bench(bin string, runs int, idle time.Duration) error {
 	defer d.Close()
 
 	var rows []row
-	start, err := startUp(d, work, bin, bare, runs)
-	if err != nil {
-		return err
+	if want["start"] {
+		start, err := startUp(d, work, bin, bare, runs)
+		if err != nil {
+			return err
+		}
+		rows = append(rows, start)
 	}
-	rows = append(rows, start)
-	mem, err := idleMemory(d, work, bin, bare, idle)
-	if err != nil {
-		return err
+	if want["memory"] {
+		mem, err := idleMemory(d, work, bin, bare, idle)
+		if err != nil {
+			return err
+		}
+		rows = append(rows, mem)
 	}
-	rows = append(rows, mem)
+	if want["audio"] {
+		cues, err := cueTiming(d, work, bin)
+		if err != nil {
+			return err
+		}
+		rows = append(rows, cues)
+	}
 
 	fmt.Printf("\nSteady %s — measured %s on %d cores, software GL under Xvfb\n\n",
 		bin, time.Now().Format("2006-01-02 15:04"), runtime.NumCPU())
@@ -160,6 +202,31 @@ func idleMemory(d *e2e.Display, work, bin, bare string, idle time.Duration) (row
 		ratio: ratio, budget: "ratio ≤ 1.3", ok: ratio <= 1.3,
 	}, nil
 }
+
+// cueTiming plays a whole session of e2e/testdata/timing-routine.toml in
+// the real app through the paced recording sound device and compares each
+// tone's onset with its place in the session's timeline. There is no
+// yardstick: the budget is absolute.
+func cueTiming(d *e2e.Display, work, bin string) (row, error) {
+	r, err := e2e.MeasureCueTiming(d, bin, work, 150*time.Millisecond)
+	if err != nil {
+		return row{}, err
+	}
+	note := fmt.Sprintf("%v; per tone (heard with the common offset removed, error in ms):\n%s", r, r.Table())
+	if p := r.Problems(); len(p) > 0 {
+		note += "problems:\n  " + strings.Join(p, "\n  ") + "\n"
+	}
+	return row{
+		name: fmt.Sprintf("audio cue onset error vs timeline, %v session (%d/%d tones found)",
+			r.Session.Round(time.Second), r.Matched, len(r.Cues)),
+		steady: fmt.Sprintf("p95 %.1f ms (p50 %.1f, max %.1f)", ms(r.P95), ms(r.P50), ms(r.Max)),
+		yard:   "—",
+		budget: "p95 ≤ 20 ms", ok: r.P95 <= 20*time.Millisecond && r.Matched == len(r.Cues),
+		note: note,
+	}, nil
+}
+
+func ms(d time.Duration) float64 { return float64(d) / float64(time.Millisecond) }
 
 func median(d []time.Duration) time.Duration {
 	s := slices.Clone(d)
