@@ -271,6 +271,28 @@ func (a *App) Size() (w, h int, err error) {
 	return w, h, nil
 }
 
+// WaitDrawn waits until the window shows more than one colour: its first
+// frame is drawn.
+func (a *App) WaitDrawn(timeout time.Duration) error {
+	path := filepath.Join(a.Home, "first-frame.png")
+	for deadline := time.Now().Add(timeout); time.Now().Before(deadline); time.Sleep(50 * time.Millisecond) {
+		img, err := a.Screenshot(path)
+		if err != nil {
+			return err
+		}
+		b := img.Bounds()
+		first := img.At(b.Min.X, b.Min.Y)
+		for y := b.Min.Y; y < b.Max.Y; y += 7 {
+			for x := b.Min.X; x < b.Max.X; x += 7 {
+				if img.At(x, y) != first {
+					return nil
+				}
+			}
+		}
+	}
+	return fmt.Errorf("e2e: the window stayed one flat colour for %v; the app printed:\n%s", timeout, a.Output())
+}
+
 // MinSize is the minimum size the window asks the window manager for, in
 // pixels (WM_NORMAL_HINTS).
 func (a *App) MinSize() (w, h int, err error) {

@@ -75,6 +75,9 @@ func launch(t *testing.T, home string, args ...string) *App {
 		t.Fatal(err)
 	}
 	t.Logf("window %s mapped %v after start", a.Window, took.Round(1e6))
+	if err := a.WaitDrawn(10e9); err != nil {
+		t.Fatal(err)
+	}
 	return a
 }
 
