@@ -320,8 +320,8 @@ func TestBuiltinRoutine(t *testing.T) {
 		}
 	}
 	mobility := r.MobilityItems()
-	if len(mobility) < 2 {
-		t.Errorf("mobility items: got %d, want at least 2", len(mobility))
+	if len(mobility) < 1 {
+		t.Errorf("mobility items: got %d, want at least one for days of stiffness from sitting", len(mobility))
 	}
 	for _, item := range mobility {
 		used[item.Exercise.ID] = true

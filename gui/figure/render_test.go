@@ -201,10 +201,11 @@ func TestDoseText(t *testing.T) {
 	}
 }
 
-// TestContactSheet checks docs/figures/contact-sheet.png shows the figures as
-// they are drawn now; go test -run ContactSheet -update rewrites it.
+// TestContactSheet checks docs/figures/contact-sheet.png shows every step of
+// the built-in routine as drawn now; go test -run ContactSheet -update
+// rewrites it.
 func TestContactSheet(t *testing.T) {
-	got, err := contactSheet(sampleExercises())
+	got, err := contactSheet(program.Builtin().Exercises)
 	if err != nil {
 		t.Fatal(err)
 	}
