@@ -70,6 +70,15 @@ $(BBOLT):
 e2e: deps-test build $(BBOLT)
 	STEADY_BIN=$(abspath $(BIN)) BBOLT=$(abspath $(BBOLT)) $(GO) test -tags e2e -count=1 -v ./e2e/
 
+# The reliability drills alone, the thorough way (docs/RELIABILITY.md). The
+# full-disk and no-network drills need root (a mount, a network namespace):
+# without it they skip.
+.PHONY: drills
+drills: deps-test build $(BBOLT)
+	$(GO) test -tags $(TAGS) -count=1 -run Drill -v ./program/
+	STEADY_DRILLS=1 STEADY_BIN=$(abspath $(BIN)) BBOLT=$(abspath $(BBOLT)) \
+	  $(GO) test -tags e2e -count=1 -run Drill -v ./e2e/
+
 bench: deps-test build
 	$(GO) run ./e2e/cmd/steady-bench -bin $(abspath $(BIN))
 
@@ -85,9 +94,14 @@ package: deps-test
 	$(GO) run $(FYNE_TOOLS) package -os linux -release -name Steady; \
 	  status=$$?; mv -f build/FyneApp.toml.tracked FyneApp.toml; exit $$status
 	@mv -f Steady.tar.xz build/
+	@# The menu entry also offers "Start today's session" (steady -start).
 	@tmp=$$(mktemp -d) && tar -xJf build/Steady.tar.xz -C $$tmp && \
-	  desktop-file-validate $$(find $$tmp -name '*.desktop') && \
-	  echo "build/Steady.tar.xz: .desktop file valid"; rm -rf $$tmp
+	  desktop=$$(find $$tmp -name '*.desktop') && \
+	  printf 'Actions=start;\n\n[Desktop Action start]\nName=Start today%ss session\nExec=steady -start\n' "'" >> $$desktop && \
+	  desktop-file-validate $$desktop && \
+	  tar -cJf build/Steady.tar.xz -C $$tmp steady && \
+	  echo "build/Steady.tar.xz: .desktop file valid, with the Start today's session action"; \
+	  status=$$?; rm -rf $$tmp; exit $$status
 
 clean:
 	rm -rf build e2e/out
