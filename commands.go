@@ -165,7 +165,8 @@ func importCmd(args []string, stdout, stderr io.Writer) int {
 		return exitFail
 	}
 	if err != nil {
-		fmt.Fprintln(stderr, "steady import:", err)
+		// Import writes in one transaction: a failure leaves the journal as it was.
+		fmt.Fprintln(stderr, "steady import: nothing was imported:", err)
 		return exitFail
 	}
 	fmt.Fprintf(stdout, "Imported %d check-in(s) and %d session(s); %d already in the journal were skipped.\n",
