@@ -138,3 +138,28 @@ func TestFinishedSessionIsSavedAndJudged(t *testing.T) {
 		})
 	}
 }
+
+// steady -start opens straight into today's session, once the first run is
+// done; before it, the first run comes first.
+func TestStartSessionOption(t *testing.T) {
+	now := time.Date(2026, 11, 24, 8, 0, 0, 0, time.Local)
+	for _, known := range []bool{false, true} {
+		a := test.NewTempApp(t)
+		w := a.NewWindow("Steady")
+		j := openJournal(t)
+		if known {
+			if err := j.SetStanding(program.Start(1, now.AddDate(0, 0, -2))); err != nil {
+				t.Fatal(err)
+			}
+		}
+		u := New(a, w, Options{Journal: j, Routine: program.Builtin(), StartSession: true,
+			Now: func() time.Time { return now }, Clock: program.NewFakeClock(now)})
+		if got := u.session != nil; got != known {
+			t.Errorf("with a level stored %v: session open %v, want %v", known, got, known)
+		}
+		if u.session != nil {
+			u.session.close()
+		}
+		w.Close()
+	}
+}
