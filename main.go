@@ -121,7 +121,11 @@ Steady opens its window. Flags:
 func openWindow(routine *program.Routine, start bool, stderr io.Writer) int {
 	a := app.NewWithID(appID)
 	a.SetIcon(fyne.NewStaticResource("steady.png", assets.Icon))
-	w := a.NewWindow("Steady")
+	w, err := newWindow(a)
+	if err != nil {
+		fmt.Fprintln(stderr, "steady:", err)
+		return exitFail
+	}
 
 	j, err := journal.Open(journalPath())
 	if err != nil {
@@ -161,6 +165,17 @@ func openWindow(routine *program.Routine, start bool, stderr io.Writer) int {
 	w.ShowAndRun()
 	u.Wait(time.Second)
 	return exitOK
+}
+
+// newWindow opens Steady's window. The toolkit panics when the display goes
+// away between haveDisplay's check and its own; that is told in one line.
+func newWindow(a fyne.App) (w fyne.Window, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("cannot open a window on the display %s: %v", os.Getenv("DISPLAY"), r)
+		}
+	}()
+	return a.NewWindow("Steady"), nil
 }
 
 // journalProblem says, for the user, why the journal could not be opened.

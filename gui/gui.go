@@ -76,9 +76,10 @@ type UI struct {
 
 	today       *todayView
 	journalView *journalview.View
-	session     *sessionView  // the session in progress, if any
-	stopped     chan struct{} // closed once the app has stopped and saved
-	shown       atomic.Bool   // the window is up: its size is the user's
+	session     *sessionView                                    // the session in progress, if any
+	unbuilt     map[*container.TabItem]func() fyne.CanvasObject // screens not shown yet
+	stopped     chan struct{}                                   // closed once the app has stopped and saved
+	shown       atomic.Bool                                     // the window is up: its size is the user's
 }
 
 // windowLayout stacks the window's content, and remembers the window's size
@@ -126,6 +127,7 @@ func New(a fyne.App, w fyne.Window, opt Options) *UI {
 	a.Settings().SetTheme(u.theme)
 	u.applySoundSettings()
 
+	u.unbuilt = map[*container.TabItem]func() fyne.CanvasObject{}
 	u.today = newTodayView(w, todayActions{
 		checkIn:  func() { u.journalView.CheckIn(journal.Morning) },
 		start:    u.startSession,
@@ -135,12 +137,13 @@ func New(a fyne.App, w fyne.Window, opt Options) *UI {
 	u.journalView = journalview.New(w, opt.Journal, opt.Now, u.journalChanged)
 	u.tabs = container.NewAppTabs(
 		container.NewTabItemWithIcon("Today", theme.HomeIcon(), u.today.content()),
-		container.NewTabItemWithIcon("Journal", theme.DocumentIcon(), u.journalView.Content()),
-		container.NewTabItemWithIcon("Settings", theme.SettingsIcon(), u.settingsScreen()),
-		container.NewTabItemWithIcon("About", theme.InfoIcon(), u.aboutScreen()),
+		u.lazyTab("Journal", theme.DocumentIcon(), u.journalView.Content),
+		u.lazyTab("Settings", theme.SettingsIcon(), u.settingsScreen),
+		u.lazyTab("About", theme.InfoIcon(), u.aboutScreen),
 	)
 	u.tabs.SetTabLocation(container.TabLocationLeading)
 	u.tabs.OnSelected = func(t *container.TabItem) {
+		u.fill(t)
 		if t.Text == "Today" {
 			u.refreshToday()
 		}
@@ -194,6 +197,27 @@ func (u *UI) Wait(timeout time.Duration) {
 // stopHookGrace is how long the toolkit's own stop hook, which writes the
 // preferences file and runs straight after Steady's, is given.
 const stopHookGrace = 200 * time.Millisecond
+
+// lazyTab is a navigation entry whose screen is built the first time it is
+// shown: laying out every screen's text up front would keep the window from
+// appearing for a third of a second.
+func (u *UI) lazyTab(text string, icon fyne.Resource, build func() fyne.CanvasObject) *container.TabItem {
+	t := container.NewTabItemWithIcon(text, icon, container.NewStack())
+	u.unbuilt[t] = build
+	return t
+}
+
+// fill builds a lazy tab's screen, once.
+func (u *UI) fill(t *container.TabItem) {
+	build, ok := u.unbuilt[t]
+	if !ok {
+		return
+	}
+	delete(u.unbuilt, t)
+	c := t.Content.(*fyne.Container)
+	c.Objects = []fyne.CanvasObject{build()}
+	c.Refresh()
+}
 
 // applySoundSettings hands the stored sound settings to the sound output.
 func (u *UI) applySoundSettings() {

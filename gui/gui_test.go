@@ -41,6 +41,10 @@ func TestNavigationShortcuts(t *testing.T) {
 		if got := u.tabs.Selected().Text; got != want[i] {
 			t.Errorf("Ctrl+%d shows %q, want %q", i+1, got, want[i])
 		}
+		// A screen built on first showing is there once shown.
+		if c, ok := u.tabs.Selected().Content.(*fyne.Container); ok && len(c.Objects) == 0 {
+			t.Errorf("Ctrl+%d shows an empty %s screen", i+1, want[i])
+		}
 	}
 }
 
