@@ -5,6 +5,7 @@ package gui
 // progression rules say what changes next time.
 
 import (
+	"errors"
 	"fmt"
 	"image/color"
 	"strings"
@@ -17,6 +18,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"steady/gui/journalview"
 	"steady/journal"
 	"steady/program"
 )
@@ -144,6 +146,11 @@ func (u *UI) showError(title string, err error) {
 	dialog.ShowError(fmt.Errorf("%s: %w", title, err), u.win)
 }
 
+// showSaveProblem says why what could not be saved, in plain words.
+func (u *UI) showSaveProblem(what string, err error) {
+	dialog.ShowError(errors.New(journalview.SaveProblem(what, err)), u.win)
+}
+
 // journalChanged is called after the journal view saved, edited or deleted
 // a record.
 func (u *UI) journalChanged() {
@@ -200,7 +207,7 @@ func (u *UI) firstRunDone(r firstRunResult) {
 		err = serr
 	}
 	if err != nil {
-		u.showError("Steady could not save your answers", err)
+		u.showSaveProblem("your answers", err)
 	}
 	u.showMain()
 }
@@ -221,7 +228,7 @@ func (u *UI) cleared() {
 		err = j.SetFlag(flag.Clear(u.now()))
 	}
 	if err != nil {
-		u.showError("Steady could not save that", err)
+		u.showSaveProblem("that", err)
 	}
 	u.refreshToday()
 }
@@ -294,7 +301,7 @@ func (u *UI) finishSession(plan program.Plan, before program.Decision, started t
 		u.journalView.Reload()
 	}
 	if err != nil {
-		u.showError("Steady could not save this session", err)
+		u.showSaveProblem("this session", err)
 		return
 	}
 	u.showLight(light, after, r.NumbWeak)

@@ -228,7 +228,7 @@ func (c *checkIn) trySave() {
 		return
 	}
 	if err := c.onSave(c.entry()); err != nil {
-		c.setProblem("Steady could not save this check-in: "+err.Error(), true)
+		c.setProblem(SaveProblem("this check-in", err), true)
 		return
 	}
 	c.close()

@@ -1,9 +1,12 @@
 package journalview
 
 import (
+	"errors"
 	"fmt"
+	"io/fs"
 	"sort"
 	"strings"
+	"syscall"
 	"time"
 
 	"steady/journal"
@@ -152,4 +155,17 @@ func dayHeader(day, now time.Time) string {
 		return day.Format("Monday 2 January")
 	}
 	return day.Format("Monday 2 January 2006")
+}
+
+// SaveProblem says in plain words why what could not be saved: a full disk
+// and a folder that cannot be written to are named as such; anything else
+// comes with the system's own words.
+func SaveProblem(what string, err error) string {
+	switch {
+	case errors.Is(err, syscall.ENOSPC):
+		return "Steady could not save " + what + ": the disk is full. Free some space, then try again."
+	case errors.Is(err, syscall.EROFS), errors.Is(err, fs.ErrPermission):
+		return "Steady could not save " + what + ": the folder of your journal cannot be written to."
+	}
+	return "Steady could not save " + what + ": " + err.Error()
 }
