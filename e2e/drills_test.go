@@ -29,39 +29,6 @@ func dataDir(home string) string {
 	return filepath.Join(home, ".config", "fyne", "io.github.steady")
 }
 
-// launchEnv is launch with extra environment.
-func launchEnv(t *testing.T, home string, env []string, args ...string) *App {
-	t.Helper()
-	a := startApp(t, home, env, args...)
-	took, err := a.WaitWindow(20 * time.Second)
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Logf("window %s mapped %v after start", a.Window, took.Round(time.Millisecond))
-	return a
-}
-
-// startApp starts Steady without waiting for its window; it is killed when
-// the test ends, if it still runs.
-func startApp(t *testing.T, home string, env []string, args ...string) *App {
-	t.Helper()
-	a, err := Launch(display, Config{Bin: steadyBin, Args: args, Home: home, Env: env})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() {
-		select {
-		case <-a.done:
-		default:
-			a.Kill()
-		}
-		if t.Failed() {
-			t.Logf("the app printed:\n%s", a.Output())
-		}
-	})
-	return a
-}
-
 // importEntries imports n any-time check-ins, an hour apart from the start
 // of 2025, into the journal in home, each with the note note(i).
 func importEntries(t *testing.T, home string, n int, note func(i int) string) {

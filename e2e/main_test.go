@@ -10,6 +10,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"testing"
+	"time"
 )
 
 // Shared by every real-window test: the binary under test and one X server.
@@ -50,13 +51,35 @@ func runTests(m *testing.M) int {
 }
 
 // launch starts Steady with a fresh home (or the given one) and waits for its
-// window; the app is stopped when the test ends.
+// window to be drawn; the app is stopped when the test ends.
 func launch(t *testing.T, home string, args ...string) *App {
 	t.Helper()
 	if home == "" {
 		home = t.TempDir()
 	}
-	a, err := Launch(display, Config{Bin: steadyBin, Args: args, Home: home})
+	return launchEnv(t, home, nil, args...)
+}
+
+// launchEnv is launch with extra environment.
+func launchEnv(t *testing.T, home string, env []string, args ...string) *App {
+	t.Helper()
+	a := startApp(t, home, env, args...)
+	took, err := a.WaitWindow(20 * time.Second)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Logf("window %s mapped %v after start", a.Window, took.Round(time.Millisecond))
+	if err := a.WaitDrawn(10 * time.Second); err != nil {
+		t.Fatal(err)
+	}
+	return a
+}
+
+// startApp starts Steady without waiting for its window; it is killed when
+// the test ends, if it still runs, and its output is shown if the test failed.
+func startApp(t *testing.T, home string, env []string, args ...string) *App {
+	t.Helper()
+	a, err := Launch(display, Config{Bin: steadyBin, Args: args, Home: home, Env: env})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -70,14 +93,6 @@ func launch(t *testing.T, home string, args ...string) *App {
 			t.Logf("the app printed:\n%s", a.Output())
 		}
 	})
-	took, err := a.WaitWindow(20e9)
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Logf("window %s mapped %v after start", a.Window, took.Round(1e6))
-	if err := a.WaitDrawn(10e9); err != nil {
-		t.Fatal(err)
-	}
 	return a
 }
 
