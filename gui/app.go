@@ -288,13 +288,16 @@ func (u *UI) finishSession(plan program.Plan, before program.Decision, started t
 		NumbWeak: r.NumbWeak, Felt: r.Felt, StoppedForPain: r.StoppedForPain, StopReason: r.StopReason,
 		Light: light.Color,
 	}
-	after, _, err := u.decide(end.Add(time.Second))
-	if err == nil {
-		rec.Result = nextTimeText(after)
-		_, err = u.opt.Journal.AddSession(rec)
-	}
+	// The rules judge the session once it is in the journal; what they
+	// decide is kept with it.
+	var after program.Decision
+	saved, err := u.opt.Journal.AddSession(rec)
 	if err == nil {
 		after, _, err = u.decide(end.Add(time.Second))
+	}
+	if err == nil {
+		saved.Result = nextTimeText(after)
+		err = u.opt.Journal.PutSession(saved.Time, saved)
 	}
 	u.showMain()
 	if u.journalView != nil {

@@ -132,8 +132,16 @@ func TestFinishedSessionIsSavedAndJudged(t *testing.T) {
 			}
 			s := got[0]
 			if s.Light != tt.wantLight || s.Level != 1 || s.MaxPainDuring != r.MaxPainDuring ||
-				s.StoppedForPain != r.StoppedForPain || s.StopReason != r.StopReason || s.Result == "" {
+				s.StoppedForPain != r.StoppedForPain || s.StopReason != r.StopReason {
 				t.Errorf("saved %+v; want light %s and the ratings given", s, tt.wantLight)
+			}
+			// What is kept with the session is what the rules decided after it.
+			d, _, err := u.decide(r.Ended.Add(time.Second))
+			if err != nil || s.Result != nextTimeText(d) {
+				t.Errorf("kept result %q, want %q (%v)", s.Result, nextTimeText(d), err)
+			}
+			if tt.wantLight == program.Red && d.Mode != program.CalmDownToday {
+				t.Errorf("after a red session the mode is %s, want %s", d.Mode, program.CalmDownToday)
 			}
 		})
 	}
