@@ -119,31 +119,6 @@ func noCrash(t *testing.T, out string) {
 	}
 }
 
-// firstRun is completeFirstRun with screenshots named after the drill
-// (prefix-first-run-*.png): e2e/out is shared with other test runs on the
-// machine, which write completeFirstRun's own.
-func firstRun(t *testing.T, a *App, prefix string) {
-	t.Helper()
-	prev := shot(t, a, prefix+"-first-run-welcome")
-	for _, step := range []struct {
-		name string
-		x, y int
-	}{
-		{"safety", continueX, continueY},
-		{"start", continueX, continueY},
-		{"done", finishX, finishY},
-	} {
-		if err := a.Click(step.x, step.y); err != nil {
-			t.Fatal(err)
-		}
-		img := shot(t, a, prefix+"-first-run-"+step.name)
-		if Changed(prev, img) < 500 {
-			t.Fatalf("first run: the click for %s did not change the screen", step.name)
-		}
-		prev = img
-	}
-}
-
 // ownLines are the lines of out that are not the toolkit's log. (The
 // toolkit may log "Preferences load error: EOF" when its file watcher reads
 // the preferences while it rewrites them; see docs/RELIABILITY.md.)
@@ -180,7 +155,7 @@ func TestDrillKill(t *testing.T) {
 	importEntries(t, home, n, numbered)
 
 	a := launchEnv(t, home, nil)
-	firstRun(t, a, "drill-kill")
+	completeFirstRun(t, a, "drill-kill-")
 	today := shot(t, a, "drill-kill-today")
 	a.Kill() // straight after the first run saved the standing
 
@@ -248,7 +223,7 @@ func TestDrillDamagedJournal(t *testing.T) {
 	const n = 200
 	home := t.TempDir()
 	a := launchEnv(t, home, nil)
-	firstRun(t, a, "drill-damaged")
+	completeFirstRun(t, a, "drill-damaged-")
 	if exit, err := a.Stop(5 * time.Second); err != nil || exit != 0 {
 		t.Fatalf("on SIGTERM: exit %d, %v", exit, err)
 	}
@@ -445,7 +420,7 @@ func TestDrillFullDisk(t *testing.T) {
 	t.Cleanup(func() { exec.Command("umount", "-l", config).Run() })
 
 	a := launchEnv(t, home, nil)
-	firstRun(t, a, "drill-full")
+	completeFirstRun(t, a, "drill-full-")
 	today := shot(t, a, "drill-full-today")
 	if exit, err := a.Stop(5 * time.Second); err != nil || exit != 0 {
 		t.Fatalf("on SIGTERM: exit %d, %v", exit, err)
@@ -520,7 +495,7 @@ func TestDrillNoAudioNoDisplay(t *testing.T) {
 		conf := filepath.Join(t.TempDir(), "asound.conf")
 		os.WriteFile(conf, []byte(noDevice), 0o600)
 		a := launchEnv(t, home, []string{"ALSA_CONFIG_PATH=" + conf})
-		firstRun(t, a, "drill-no-audio")
+		completeFirstRun(t, a, "drill-no-audio-")
 		if err := a.Key("ctrl+3"); err != nil {
 			t.Fatal(err)
 		}
@@ -676,7 +651,7 @@ func TestDrillNoNetwork(t *testing.T) {
 		if _, err := a.WaitWindow(20 * time.Second); err != nil {
 			t.Fatal(err)
 		}
-		firstRun(t, a, "drill-no-network")
+		completeFirstRun(t, a, "drill-no-network-")
 		time.Sleep(2 * time.Second)
 		shot(t, a, "drill-no-network")
 		if exit, err := a.Stop(5 * time.Second); err != nil || exit != 0 {
@@ -727,7 +702,7 @@ func TestDrillNoNetwork(t *testing.T) {
 		if pid == 0 {
 			t.Fatalf("no window under strace:\n%s", a.Output())
 		}
-		firstRun(t, a, "drill-strace")
+		completeFirstRun(t, a, "drill-strace-")
 		shot(t, a, "drill-strace")
 		syscall.Kill(pid, syscall.SIGTERM)
 		if _, err := a.Wait(10 * time.Second); err != nil {

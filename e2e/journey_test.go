@@ -42,7 +42,7 @@ func clickAll(t *testing.T, a *App, points ...[2]int) {
 func TestJourney(t *testing.T) {
 	home := t.TempDir()
 	a := launch(t, home, "-routine", "testdata/short-routine.toml")
-	completeFirstRun(t, a)
+	completeFirstRun(t, a, "")
 
 	clickAll(t, a, checkInButton)
 	checkIn := shot(t, a, "check-in")
@@ -132,17 +132,12 @@ func copyPublished(t *testing.T, name string) {
 // least 50 ms of quiet.
 func soundBursts(t *testing.T, path string) int {
 	t.Helper()
-	var data []byte
-	for i := 0; i < 30; i++ { // pv drains for up to a second after the app exits
-		b, err := os.ReadFile(path)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if len(b) == len(data) && len(b) > 0 {
-			break
-		}
-		data = b
-		time.Sleep(200 * time.Millisecond)
+	if err := waitStill(path, 10*time.Second); err != nil {
+		t.Fatal(err)
+	}
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
 	}
 	const frame, window = 4, 441 // bytes a frame; frames in 10 ms
 	bursts, quiet, loud := 0, 5, false

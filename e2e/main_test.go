@@ -96,30 +96,26 @@ func startApp(t *testing.T, home string, env []string, args ...string) *App {
 	return a
 }
 
-// Where the first-run pages' buttons are, in a window of the default size.
-const (
-	continueX, continueY = 1050, 733 // Continue, bottom right
-	finishX, finishY     = 1030, 733 // Start using Steady
-)
-
 // completeFirstRun answers the first-run pages as a new user with no warning
 // signs would: Continue past the welcome, tick nothing, start at level 1.
-// Each click must change the screen.
-func completeFirstRun(t *testing.T, a *App) {
+// Each click must change the screen. Its screenshots are named
+// <prefix>first-run-*.png: a test with its own prefix keeps clear of the
+// published ones.
+func completeFirstRun(t *testing.T, a *App, prefix string) {
 	t.Helper()
-	prev := shot(t, a, "first-run-welcome")
+	prev := shot(t, a, prefix+"first-run-welcome")
 	for _, step := range []struct {
-		name string
-		x, y int
+		name   string
+		button [2]int
 	}{
-		{"first-run-safety", continueX, continueY},
-		{"first-run-start", continueX, continueY},
-		{"first-run-done", finishX, finishY},
+		{"safety", firstRunNext},
+		{"start", firstRunNext},
+		{"done", firstRunFinish},
 	} {
-		if err := a.Click(step.x, step.y); err != nil {
+		if err := a.Click(step.button[0], step.button[1]); err != nil {
 			t.Fatal(err)
 		}
-		img := shot(t, a, step.name)
+		img := shot(t, a, prefix+"first-run-"+step.name)
 		if Changed(prev, img) < 500 {
 			t.Fatalf("first run: the click for %s did not change the screen", step.name)
 		}

@@ -54,7 +54,7 @@ var nav = []struct {
 
 func TestNavigation(t *testing.T) {
 	a := launch(t, "")
-	completeFirstRun(t, a)
+	completeFirstRun(t, a, "")
 	shots := map[string]int{}
 	prev := shot(t, a, "today")
 	for _, n := range nav[1:] {
