@@ -552,12 +552,18 @@ func (s *sessionView) keepGoing() {
 	if !s.confirming {
 		return
 	}
-	s.confirming = false
-	s.confirm.Hide()
-	s.controls.Show()
+	s.closeConfirm()
 	if s.resumeAfter {
 		s.resume()
 	}
+}
+
+// closeConfirm puts the session's controls back in place of "End the
+// session?".
+func (s *sessionView) closeConfirm() {
+	s.confirming = false
+	s.confirm.Hide()
+	s.controls.Show()
 }
 
 // endEarly ends the session where it is and asks for the ratings.
@@ -565,9 +571,7 @@ func (s *sessionView) endEarly() {
 	if s.phase != phaseRunning {
 		return
 	}
-	s.confirming = false
-	s.confirm.Hide()
-	s.controls.Show()
+	s.closeConfirm()
 	s.stopRunner(true)
 	s.result.EndedEarly = true
 	s.showRatings("Session ended", "Thank you. A few quick answers, even for a short session.")
@@ -578,9 +582,7 @@ func (s *sessionView) stopForPain() {
 	if s.phase != phaseRunning {
 		return
 	}
-	s.confirming = false
-	s.confirm.Hide()
-	s.controls.Show()
+	s.closeConfirm()
 	s.stopRunner(true)
 	s.result.EndedEarly = true
 	s.result.StoppedForPain = true
@@ -636,9 +638,7 @@ func (s *sessionView) finish(completed bool) {
 	if s.phase != phaseRunning {
 		return // ended from the screen, which moved on already
 	}
-	s.confirming = false
-	s.confirm.Hide()
-	s.controls.Show()
+	s.closeConfirm()
 	s.stopRunner(!completed)
 	s.result.EndedEarly = !completed
 	title := "Well done — session complete"
@@ -808,7 +808,11 @@ func (s *sessionView) render(p program.Position) {
 	}
 	s.ring.Set(word, clockDigits(p.PhaseRemaining), remaining, style, p.Paused)
 	s.progress.SetValue(p.Progress)
-	s.progressText.SetText(fmt.Sprintf("Exercise %d of %d · %s", s.ordinal[p.Item], s.exercise, timeLeft(p.Total-p.Offset)))
+	// The line changes once a minute at most; setting a label shapes its
+	// text again, so it is set only when it changes.
+	if text := fmt.Sprintf("Exercise %d of %d · %s", s.ordinal[p.Item], s.exercise, timeLeft(p.Total-p.Offset)); text != s.progressText.Text {
+		s.progressText.SetText(text)
+	}
 }
 
 // showInterval shows what to do in p's interval: the words, the counters and
