@@ -126,12 +126,24 @@ func midnight(t time.Time) time.Time {
 
 // refreshToday recomputes and shows the Today screen.
 func (u *UI) refreshToday() {
-	m, err := u.todayModel(u.now())
+	now := u.now()
+	m, err := u.todayModel(now)
 	if err != nil {
 		u.showError("Steady could not read your journal", err)
 		return
 	}
 	u.today.show(m)
+	u.todayAt = now
+}
+
+// todayStale reports whether Today was last worked out in an earlier hour:
+// its greeting, its "this morning" and a flare or calm-down day that ends at
+// midnight may have moved on. Changes to the journal refresh Today at once,
+// so coming back to it within the hour needs no new pass over the journal,
+// which reads every record.
+func (u *UI) todayStale() bool {
+	const hour = "2006-01-02 15" // local date and hour
+	return u.now().Format(hour) != u.todayAt.In(u.now().Location()).Format(hour)
 }
 
 // sessionDoneToday reports whether today's session is already done, so the

@@ -1,6 +1,7 @@
 package gui
 
 import (
+	"strings"
 	"testing"
 	"time"
 
@@ -169,5 +170,47 @@ func TestStartSessionOption(t *testing.T) {
 			u.session.close()
 		}
 		w.Close()
+	}
+}
+
+// Coming back to Today reads the journal again only in a new hour; a change
+// made through the window shows at once.
+func TestTodayRefreshesWhenStale(t *testing.T) {
+	now := time.Date(2026, 11, 24, 8, 10, 0, 0, time.Local)
+	a := test.NewTempApp(t)
+	w := a.NewWindow("Steady")
+	t.Cleanup(w.Close)
+	j := openJournal(t)
+	u := New(a, w, Options{Journal: j, Routine: program.Builtin(),
+		Now: func() time.Time { return now }, Clock: program.NewFakeClock(now)})
+	u.firstRunDone(firstRunResult{At: now, StartLevel: 1})
+	checkInShown := func() bool { return strings.Contains(texts(u.today.content()), "Morning check-in") }
+	if !checkInShown() {
+		t.Fatal("no check-in offered on a new morning")
+	}
+	// A check-in saved behind the window's back: within the hour, Today
+	// is not worked out again.
+	if _, err := j.AddEntry(journal.Entry{Time: now, Kind: journal.Morning, BackPain: 2, Cause: program.CauseNone}); err != nil {
+		t.Fatal(err)
+	}
+	now = now.Add(30 * time.Minute)
+	u.tabs.SelectIndex(1)
+	u.tabs.SelectIndex(0)
+	if !checkInShown() {
+		t.Error("Today was worked out again within the same hour")
+	}
+	now = now.Add(30 * time.Minute) // 09:10
+	u.tabs.SelectIndex(1)
+	u.tabs.SelectIndex(0)
+	if checkInShown() {
+		t.Error("in a new hour, Today still offers the check-in that was done")
+	}
+	// Through the window, a change shows at once.
+	if _, err := j.DeleteEntry(now.Add(-time.Hour)); err != nil {
+		t.Fatal(err)
+	}
+	u.journalChanged()
+	if !checkInShown() {
+		t.Error("after the check-in was deleted, Today does not offer it again")
 	}
 }

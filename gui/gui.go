@@ -78,6 +78,7 @@ type UI struct {
 	journalView *journalview.View
 	session     *sessionView                                    // the session in progress, if any
 	unbuilt     map[*container.TabItem]func() fyne.CanvasObject // screens not shown yet
+	todayAt     time.Time                                       // when Today was last worked out
 	stopped     chan struct{}                                   // closed once the app has stopped and saved
 	shown       atomic.Bool                                     // the window is up: its size is the user's
 }
@@ -144,7 +145,7 @@ func New(a fyne.App, w fyne.Window, opt Options) *UI {
 	u.tabs.SetTabLocation(container.TabLocationLeading)
 	u.tabs.OnSelected = func(t *container.TabItem) {
 		u.fill(t)
-		if t.Text == "Today" {
+		if t.Text == "Today" && u.todayStale() {
 			u.refreshToday()
 		}
 	}
