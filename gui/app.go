@@ -78,6 +78,12 @@ func (u *UI) todayModel(now time.Time) (todayModel, error) {
 	if err != nil {
 		return todayModel{}, err
 	}
+	return u.todayModelFor(now, d, h)
+}
+
+// todayModelFor gathers what the Today screen shows for a decision already
+// made at now on history h.
+func (u *UI) todayModelFor(now time.Time, d program.Decision, h program.History) (todayModel, error) {
 	m := todayModel{Now: now, Decision: d, Flag: h.Flag}
 	if l, ok := u.opt.Routine.Level(d.Level); ok {
 		m.LevelName, m.LevelSummary, m.WalkGoal = l.Name, l.Summary, l.WalkGoal
@@ -127,7 +133,17 @@ func midnight(t time.Time) time.Time {
 // refreshToday recomputes and shows the Today screen.
 func (u *UI) refreshToday() {
 	now := u.now()
-	m, err := u.todayModel(now)
+	d, h, err := u.decide(now)
+	if err != nil {
+		u.showError("Steady could not read your journal", err)
+		return
+	}
+	u.showToday(now, d, h)
+}
+
+// showToday shows the Today screen for a decision made at now on history h.
+func (u *UI) showToday(now time.Time, d program.Decision, h program.History) {
+	m, err := u.todayModelFor(now, d, h)
 	if err != nil {
 		u.showError("Steady could not read your journal", err)
 		return
@@ -302,16 +318,24 @@ func (u *UI) finishSession(plan program.Plan, before program.Decision, started t
 	}
 	// The rules judge the session once it is in the journal; what they
 	// decide is kept with it.
+	// Today is shown from the same decision: one pass over the journal.
 	var after program.Decision
+	var h program.History
+	judged := end.Add(time.Second)
 	saved, err := u.opt.Journal.AddSession(rec)
 	if err == nil {
-		after, _, err = u.decide(end.Add(time.Second))
+		after, h, err = u.decide(judged)
 	}
 	if err == nil {
 		saved.Result = nextTimeText(after)
 		err = u.opt.Journal.PutSession(saved.Time, saved)
 	}
-	u.showMain()
+	u.setBody(u.tabs)
+	if err == nil {
+		u.showToday(judged, after, h)
+	} else {
+		u.refreshToday()
+	}
 	if u.journalView != nil {
 		u.journalView.Reload()
 	}
