@@ -164,10 +164,7 @@ func TestSecondInstance(t *testing.T) {
 	if exit != 1 || !strings.Contains(out, "Steady is already running") {
 		t.Errorf("export while Steady runs: exit %d:\n%s", exit, out)
 	}
-	b, err := Launch(display, Config{Bin: steadyBin, Home: home})
-	if err != nil {
-		t.Fatal(err)
-	}
+	b := startApp(t, home, nil)
 	if _, err := b.WaitWindow(20 * time.Second); err != nil {
 		t.Fatalf("the second Steady shows no window: %v\n%s", err, b.Output())
 	}

@@ -637,17 +637,7 @@ func TestDrillNoNetwork(t *testing.T) {
 		home := t.TempDir()
 		// unshare without --fork execs Steady in its own process, so the
 		// window's pid is the one started.
-		a, err := Launch(display, Config{Bin: "unshare", Args: []string{"-n", steadyBin}, Home: home})
-		if err != nil {
-			t.Fatal(err)
-		}
-		t.Cleanup(func() {
-			select {
-			case <-a.done:
-			default:
-				a.Kill()
-			}
-		})
+		a := startWith(t, Config{Bin: "unshare", Args: []string{"-n", steadyBin}, Home: home})
 		if _, err := a.WaitWindow(20 * time.Second); err != nil {
 			t.Fatal(err)
 		}

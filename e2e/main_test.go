@@ -79,7 +79,14 @@ func launchEnv(t *testing.T, home string, env []string, args ...string) *App {
 // the test ends, if it still runs, and its output is shown if the test failed.
 func startApp(t *testing.T, home string, env []string, args ...string) *App {
 	t.Helper()
-	a, err := Launch(display, Config{Bin: steadyBin, Args: args, Home: home, Env: env})
+	return startWith(t, Config{Bin: steadyBin, Args: args, Home: home, Env: env})
+}
+
+// startWith is startApp for any launch: Steady run through another program,
+// such as unshare.
+func startWith(t *testing.T, cfg Config) *App {
+	t.Helper()
+	a, err := Launch(display, cfg)
 	if err != nil {
 		t.Fatal(err)
 	}
