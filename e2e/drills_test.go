@@ -320,7 +320,7 @@ func TestDrillLocked(t *testing.T) {
 	if exit := closeProblem(t, b); exit != 1 {
 		t.Errorf("the second Steady exits %d after Close, want 1", exit)
 	}
-	if lines := strings.Split(strings.TrimSpace(b.Output()), "\n"); len(lines) != 1 ||
+	if lines := ownLines(b.Output()); len(lines) != 1 ||
 		!strings.HasPrefix(lines[0], "steady: Steady is already running.") {
 		t.Errorf("the second Steady printed %q, want one line saying Steady is already running", b.Output())
 	}

@@ -265,6 +265,9 @@ func (u *UI) saveSize() {
 	if s.Width < minWindowSize.Width || s.Height < minWindowSize.Height {
 		return // not laid out yet, or minimised: keep what was saved
 	}
+	if s == u.savedSize() {
+		return // each write rewrites the preferences file: none when nothing changed
+	}
 	p := u.app.Preferences()
 	p.SetFloat(prefWindowWidth, float64(s.Width))
 	p.SetFloat(prefWindowHeight, float64(s.Height))

@@ -82,3 +82,22 @@ func TestWindowSizeIsRemembered(t *testing.T) {
 		t.Errorf("a stored width below the minimum gives %v, want %v", got.Width, minWindowSize.Width)
 	}
 }
+
+// The window's size is written only when it changed: every write rewrites
+// the preferences file, which another Steady may be reading.
+func TestWindowSizeIsWrittenOnlyWhenChanged(t *testing.T) {
+	u, a, w := newTestUI(t)
+	w.Resize(fyne.NewSize(900, 640))
+	u.saveSize()
+	writes := 0
+	a.Preferences().AddChangeListener(func() { writes++ })
+	u.saveSize()
+	if writes != 0 {
+		t.Errorf("saving the same size again wrote the preferences %d times, want none", writes)
+	}
+	w.Resize(fyne.NewSize(1000, 700))
+	u.saveSize()
+	if writes == 0 || u.savedSize() != fyne.NewSize(1000, 700) {
+		t.Errorf("a new size: %d writes, saved %v; want it written", writes, u.savedSize())
+	}
+}
