@@ -361,6 +361,30 @@ func (a *App) Settle(path string, interval, timeout time.Duration) (image.Image,
 	return prev, nil
 }
 
+// ClickChange clicks at x,y and waits, up to timeout, for the screen to
+// differ from before in at least minChanged pixels, then for it to settle;
+// it returns the settled screenshot, saved at path. On a busy machine the
+// app may take a while to answer a click; this waits for the answer itself.
+func (a *App) ClickChange(x, y int, before image.Image, minChanged int, path string, timeout time.Duration) (image.Image, error) {
+	if err := a.Click(x, y); err != nil {
+		return nil, err
+	}
+	deadline := time.Now().Add(timeout)
+	for {
+		img, err := a.Screenshot(path)
+		if err != nil {
+			return nil, err
+		}
+		if Changed(before, img) >= minChanged {
+			return a.Settle(path, 150*time.Millisecond, time.Until(deadline))
+		}
+		if time.Now().After(deadline) {
+			return nil, fmt.Errorf("e2e: the click at %d,%d did not change the screen in %v", x, y, timeout)
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+}
+
 // Stop asks the app to quit (SIGTERM, as a desktop session does) and waits
 // for it; it returns the exit status, or an error when it does not exit.
 func (a *App) Stop(timeout time.Duration) (int, error) {

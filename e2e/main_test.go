@@ -111,21 +111,13 @@ func startWith(t *testing.T, cfg Config) *App {
 func completeFirstRun(t *testing.T, a *App, prefix string) {
 	t.Helper()
 	prev := shot(t, a, prefix+"first-run-welcome")
-	for _, step := range []struct {
-		name   string
-		button [2]int
-	}{
-		{"safety", firstRunNext},
-		{"start", firstRunNext},
-		{"done", firstRunFinish},
-	} {
-		if err := a.Click(step.button[0], step.button[1]); err != nil {
+	for _, step := range FirstRunSteps {
+		name := prefix + "first-run-" + step.Name
+		img, err := a.ClickChange(step.X, step.Y, prev, 500, filepath.Join(outDir, name+".png"), 10*time.Second)
+		if err != nil {
 			t.Fatal(err)
 		}
-		img := shot(t, a, prefix+"first-run-"+step.name)
-		if Changed(prev, img) < 500 {
-			t.Fatalf("first run: the click for %s did not change the screen", step.name)
-		}
+		publish(t, name)
 		prev = img
 	}
 }
@@ -148,12 +140,19 @@ func shot(t *testing.T, a *App, name string) image.Image {
 	if err != nil {
 		t.Fatal(err)
 	}
+	publish(t, name)
+	return img
+}
+
+// publish copies the screenshot e2e/out/<name>.png to $STEADY_SCREENSHOTS
+// when that is set (make screenshots) and the screenshot is a published one.
+func publish(t *testing.T, name string) {
+	t.Helper()
 	if dir := os.Getenv("STEADY_SCREENSHOTS"); dir != "" && published[name] {
-		if err := copyFile(path, filepath.Join(dir, name+".png")); err != nil {
+		if err := copyFile(filepath.Join(outDir, name+".png"), filepath.Join(dir, name+".png")); err != nil {
 			t.Fatal(err)
 		}
 	}
-	return img
 }
 
 func copyFile(from, to string) error {
