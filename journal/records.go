@@ -226,24 +226,37 @@ func deleteKey(b *bolt.Bucket, t time.Time) error {
 	return b.Delete(timeKey(t))
 }
 
+// decodeEntry decodes a stored entry: with readEntry, or with
+// encoding/json when readEntry leaves the record to it.
 func decodeEntry(v []byte) (Entry, error) {
 	if v == nil {
 		return Entry{}, ErrNotFound
 	}
-	var r entryV1
-	if err := json.Unmarshal(v, &r); err != nil {
-		return Entry{}, fmt.Errorf("decode entry: %w", err)
+	r, ok := readEntry(v)
+	if !ok {
+		// Its own variable: &r would put every record on the heap.
+		var slow entryV1
+		if err := json.Unmarshal(v, &slow); err != nil {
+			return Entry{}, fmt.Errorf("decode entry: %w", err)
+		}
+		r = slow
 	}
 	return r.entry()
 }
 
+// decodeSession decodes a stored session, like decodeEntry.
 func decodeSession(v []byte) (Session, error) {
 	if v == nil {
 		return Session{}, ErrNotFound
 	}
-	var r sessionV1
-	if err := json.Unmarshal(v, &r); err != nil {
-		return Session{}, fmt.Errorf("decode session: %w", err)
+	r, ok := readSession(v)
+	if !ok {
+		// Its own variable: &r would put every record on the heap.
+		var slow sessionV1
+		if err := json.Unmarshal(v, &slow); err != nil {
+			return Session{}, fmt.Errorf("decode session: %w", err)
+		}
+		r = slow
 	}
 	return r.session()
 }
