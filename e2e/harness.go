@@ -416,6 +416,30 @@ func (a *App) Kill() {
 	<-a.done
 }
 
+// CPUTime is the processor time the app has used so far, user and system,
+// from /proc (in clock ticks of 10 ms).
+func (a *App) CPUTime() (time.Duration, error) {
+	b, err := os.ReadFile(fmt.Sprintf("/proc/%d/stat", a.Pid()))
+	if err != nil {
+		return 0, fmt.Errorf("e2e: %w", err)
+	}
+	// The command name, in parentheses, may hold spaces: count the fields
+	// after its closing parenthesis. utime and stime are fields 14 and 15.
+	rest := strings.Fields(string(b[bytes.LastIndexByte(b, ')')+1:]))
+	if len(rest) < 13 {
+		return 0, fmt.Errorf("e2e: /proc/%d/stat is short: %q", a.Pid(), b)
+	}
+	var ticks int64
+	for _, f := range rest[11:13] {
+		n, err := strconv.ParseInt(f, 10, 64)
+		if err != nil {
+			return 0, fmt.Errorf("e2e: /proc/%d/stat: %w", a.Pid(), err)
+		}
+		ticks += n
+	}
+	return time.Duration(ticks) * 10 * time.Millisecond, nil
+}
+
 // RSS is the app's resident memory in bytes, from /proc.
 func (a *App) RSS() (int64, error) {
 	b, err := os.ReadFile(fmt.Sprintf("/proc/%d/status", a.Pid()))

@@ -23,14 +23,17 @@ func main() {
 	bin := flag.String("bin", "build/steady", "the Steady binary to measure")
 	runs := flag.Int("runs", 7, "launches of each binary for the start-up figure")
 	idle := flag.Duration("idle", 5*time.Second, "how long each app idles before its memory is read")
-	only := flag.String("only", "", "measure only these rows, comma-separated: start, memory, audio")
+	window := flag.Duration("cpu-window", 15*time.Second, "how long each processor time figure is measured over")
+	scale := flag.Float64("scale", 20, "how many times faster than real time the 30-minute session plays")
+	only := flag.String("only", "", "measure only these rows, comma-separated: "+strings.Join(rowNames, ", "))
 	flag.Parse()
 	want, err := rowsWanted(*only)
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "steady-bench:", err)
 		os.Exit(2)
 	}
-	if err := bench(*bin, *runs, *idle, want); err != nil {
+	opts := options{bin: *bin, runs: *runs, idle: *idle, window: *window, scale: *scale}
+	if err := bench(opts, want); err != nil {
 		fmt.Fprintln(os.Stderr, "steady-bench:", err)
 		os.Exit(1)
 	}
@@ -47,7 +50,16 @@ type row struct {
 }
 
 // The rows the report can have, by the names -only takes.
-var rowNames = []string{"start", "memory", "audio"}
+var rowNames = []string{"start", "memory", "cpu", "audio", "journal", "drift"}
+
+// options are the measurement's settings, from the command line.
+type options struct {
+	bin    string
+	runs   int
+	idle   time.Duration
+	window time.Duration
+	scale  float64
+}
 
 // rowsWanted parses -only: every row when empty.
 func rowsWanted(only string) (map[string]bool, error) {
@@ -68,7 +80,8 @@ func rowsWanted(only string) (map[string]bool, error) {
 	return want, nil
 }
 
-func bench(bin string, runs int, idle time.Duration, want map[string]bool) error {
+func bench(o options, want map[string]bool) error {
+	bin := o.bin
 	work, err := os.MkdirTemp("", "steady-bench-")
 	if err != nil {
 		return err
@@ -90,18 +103,25 @@ func bench(bin string, runs int, idle time.Duration, want map[string]bool) error
 
 	var rows []row
 	if want["start"] {
-		start, err := startUp(d, work, bin, bare, runs)
+		start, err := startUp(d, work, bin, bare, o.runs)
 		if err != nil {
 			return err
 		}
 		rows = append(rows, start)
 	}
 	if want["memory"] {
-		mem, err := idleMemory(d, work, bin, bare, idle)
+		mem, err := idleMemory(d, work, bin, bare, o.idle)
 		if err != nil {
 			return err
 		}
 		rows = append(rows, mem)
+	}
+	if want["cpu"] {
+		cpu, err := processorTime(d, work, bin, o.window)
+		if err != nil {
+			return err
+		}
+		rows = append(rows, cpu...)
 	}
 	if want["audio"] {
 		cues, err := cueTiming(d, work, bin)
@@ -109,6 +129,20 @@ func bench(bin string, runs int, idle time.Duration, want map[string]bool) error
 			return err
 		}
 		rows = append(rows, cues)
+	}
+	if want["journal"] {
+		j, err := journalRows()
+		if err != nil {
+			return err
+		}
+		rows = append(rows, j...)
+	}
+	if want["drift"] {
+		drift, err := driftRow(o.scale)
+		if err != nil {
+			return err
+		}
+		rows = append(rows, drift)
 	}
 
 	fmt.Printf("\nSteady %s — measured %s on %d cores, software GL under Xvfb\n\n",
@@ -225,6 +259,42 @@ func cueTiming(d *e2e.Display, work, bin string) (row, error) {
 		note: note,
 	}, nil
 }
+
+// processorTime measures the share of one core the app takes in a walking
+// hold, paused, and on Today (e2e.MeasureCPU). Absolute budgets: there is no
+// yardstick.
+func processorTime(d *e2e.Display, work, bin string, window time.Duration) ([]row, error) {
+	use, err := e2e.MeasureCPU(d, bin, work, window)
+	if err != nil {
+		return nil, err
+	}
+	pct := func(v float64) string { return fmt.Sprintf("%.1f %%", 100*v) }
+	over := fmt.Sprintf(" (over %v)", window)
+	return []row{
+		{name: "CPU in a hold, figure animating" + over, steady: pct(use.Hold), yard: "—", budget: "≤ 25 % of a core", ok: use.Hold <= 0.25},
+		{name: "CPU while paused" + over, steady: pct(use.Paused), yard: "—", budget: "≤ 3 % of a core", ok: use.Paused <= 0.03},
+		{name: "CPU on Today" + over, steady: pct(use.Today), yard: "—", budget: "≤ 3 % of a core", ok: use.Today <= 0.03},
+	}, nil
+}
+
+// driftRow plays a session of 30 minutes or more on the session runner with
+// a clock scale times faster than real time and reports when it ended
+// against its plan.
+func driftRow(scale float64) (row, error) {
+	tl, end, worst, err := sessionDrift(scale)
+	if err != nil {
+		return row{}, err
+	}
+	return row{
+		name:   fmt.Sprintf("session of %v, end vs plan (played %g× faster)", tl.Total().Round(time.Second), scale),
+		steady: fmt.Sprintf("%+.1f ms (latest event %+.1f ms)", ms(end), ms(worst)),
+		yard:   "—", budget: "drift ≤ 50 ms", ok: absDur(end) <= 50*time.Millisecond,
+		note: fmt.Sprintf("on the session's clock, which magnifies a timer's lateness %g times: "+
+			"%+.2f ms in real time at the end, with %d events delivered", scale, ms(end)/scale, len(tl.Events())),
+	}, nil
+}
+
+func absDur(d time.Duration) time.Duration { return max(d, -d) }
 
 func ms(d time.Duration) float64 { return float64(d) / float64(time.Millisecond) }
 
