@@ -2,6 +2,7 @@ package gui
 
 import (
 	"image/color"
+	"math"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
@@ -51,14 +52,43 @@ func newRing() *ring {
 	return r
 }
 
-// Set shows a countdown; it redraws only what changed.
+// ringSteps is how finely a work ring's band is drawn: one step a degree,
+// a few pixels of band at the largest size.
+const ringSteps = 360
+
+// Set shows a countdown. It redraws only when what the ring shows changes:
+// new words, a band a degree shorter, a dash gone out. Every redraw repaints
+// the whole window, so a long hold, whose band moves a degree every few
+// hundred milliseconds, costs a few frames a second instead of ten.
 func (r *ring) Set(label, digits string, remaining float64, style ringStyle, paused bool) {
 	remaining = max(0, min(1, remaining))
-	if r.label == label && r.digits == digits && r.remaining == remaining && r.style == style && r.paused == paused {
+	if r.label == label && r.digits == digits && r.style == style && r.paused == paused &&
+		shownPart(r.remaining, style) == shownPart(remaining, style) {
 		return
 	}
 	r.label, r.digits, r.remaining, r.style, r.paused = label, digits, remaining, style, paused
 	r.Refresh()
+}
+
+// shownPart is how much of a ring with remaining time left is drawn: the
+// band in degrees for work, the dashes still lit for rest.
+func shownPart(remaining float64, style ringStyle) int {
+	if style == ringRest {
+		lit := 0
+		for i := range ringDashes {
+			if litDash(i, remaining) {
+				lit++
+			}
+		}
+		return lit
+	}
+	return int(math.Round(remaining * ringSteps))
+}
+
+// litDash reports whether dash i of a rest ring is drawn lit: it stays lit
+// while the time it stands for is still to come.
+func litDash(i int, remaining float64) bool {
+	return float64(i)+0.5 < remaining*ringDashes
 }
 
 // MinSize keeps the digits readable across a room.
@@ -141,16 +171,15 @@ func (rr *ringRenderer) Refresh() {
 
 	rr.track.FillColor = faint
 	rr.band.FillColor = accent
-	rr.band.EndAngle = float32(360 * r.remaining)
+	rr.band.EndAngle = float32(360 * float64(shownPart(r.remaining, ringWork)) / ringSteps)
 	work := r.style == ringWork
 	rr.track.Hidden = !work
-	rr.band.Hidden = !work || r.remaining <= 0
-	// A dash stays drawn while the time it stands for is still to come.
+	rr.band.Hidden = !work || shownPart(r.remaining, ringWork) == 0
 	for i, d := range rr.dashes {
 		d.Hidden = work
 		d.FillColor = color.Transparent
 		d.StrokeColor = faint
-		if float64(i)+0.5 < r.remaining*ringDashes {
+		if litDash(i, r.remaining) {
 			d.StrokeColor = fg
 		}
 	}

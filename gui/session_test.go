@@ -682,3 +682,38 @@ func TestRingStyles(t *testing.T) {
 		t.Errorf("%d dashes drawn for a quarter left, want %d", lit, ringDashes/4)
 	}
 }
+
+// The ring redraws only when what it shows changes: the band a whole degree
+// shorter, a dash gone out, new words. Each redraw repaints the window.
+func TestRingRedrawsOnlyVisibleChanges(t *testing.T) {
+	test.NewTempApp(t)
+	rg := newRing()
+	w := test.NewWindow(rg)
+	defer w.Close()
+	rr := test.WidgetRenderer(rg).(*ringRenderer)
+
+	rg.Set("HOLD", "60", 1, ringWork, false)
+	rg.Set("HOLD", "60", 1-0.4/360, ringWork, false) // under a degree: not drawn
+	if got := rr.band.EndAngle; got != 360 {
+		t.Errorf("band ends at %v degrees after under a degree went, want 360", got)
+	}
+	rg.Set("HOLD", "60", 1-1.2/360, ringWork, false)
+	if got := rr.band.EndAngle; got != 359 {
+		t.Errorf("band ends at %v degrees after 1.2 degrees went, want 359", got)
+	}
+	rg.Set("HOLD", "59", 1-1.3/360, ringWork, false) // new digits, same band
+	if rr.digits.Text != "59" {
+		t.Errorf("digits %q after the second changed, want 59", rr.digits.Text)
+	}
+
+	rg.Set("REST", "20", 1, ringRest, false)
+	before := rg.remaining
+	rg.Set("REST", "20", 1-0.3/ringDashes, ringRest, false) // under half a dash: no dash goes out
+	if rg.remaining != before {
+		t.Errorf("ring took a change no dash shows: remaining %v, was %v", rg.remaining, before)
+	}
+	rg.Set("REST", "20", 1-0.6/ringDashes, ringRest, false)
+	if shownPart(rg.remaining, ringRest) != ringDashes-1 {
+		t.Errorf("%d dashes lit after one went out, want %d", shownPart(rg.remaining, ringRest), ringDashes-1)
+	}
+}

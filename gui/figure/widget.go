@@ -15,8 +15,11 @@ import (
 	"steady/program"
 )
 
-// frameInterval is the time between animation frames: about 30 a second.
-const frameInterval = time.Second / 30
+// frameInterval is the time between animation frames: 20 a second, smooth
+// for movements that take a second or more, seen from across a room. Each
+// frame repaints the whole window, which costs a lot where the window is
+// drawn in software.
+const frameInterval = time.Second / 20
 
 // A ticker delivers animation frames; tests replace it with one they drive.
 type ticker interface {
