@@ -57,20 +57,54 @@ type exportV1 struct {
 	Sessions []sessionV1 `json:"sessions"`
 }
 
+// Columns of the CSV export, in order.
+const (
+	colRecord = iota
+	colTime
+	// entries
+	colKind
+	colBackPain
+	colLegPain
+	colTightness
+	colCause
+	colLegReach
+	// both
+	colNumbWeak
+	// entries
+	colNote
+	// sessions
+	colStarted
+	colRoutine
+	colLevel
+	colDoseStep
+	colFlare
+	colCompleted
+	colSkipped
+	colDuration
+	colMaxPainDuring
+	colPainAfter
+	colLegSpread
+	colFelt
+	colStoppedForPain
+	colStopReason
+	colLight
+	colResult
+	numColumns
+)
+
 // csvHeader is the CSV export's header row. A row is an entry or a session,
 // as its record column says; the columns of the other kind stay empty.
 var csvHeader = []string{
-	"record", "time",
-	// entries
-	"kind", "back_pain", "leg_pain", "tightness", "cause", "leg_reach",
-	// both
-	"numb_weak",
-	// entries
-	"note",
-	// sessions
-	"started", "routine", "level", "dose_step", "flare", "completed", "skipped", "duration",
-	"max_pain_during", "pain_after", "leg_spread", "felt", "stopped_for_pain", "stop_reason",
-	"light", "result",
+	colRecord: "record", colTime: "time",
+	colKind: "kind", colBackPain: "back_pain", colLegPain: "leg_pain", colTightness: "tightness",
+	colCause: "cause", colLegReach: "leg_reach",
+	colNumbWeak: "numb_weak",
+	colNote:     "note",
+	colStarted:  "started", colRoutine: "routine", colLevel: "level", colDoseStep: "dose_step",
+	colFlare: "flare", colCompleted: "completed", colSkipped: "skipped", colDuration: "duration",
+	colMaxPainDuring: "max_pain_during", colPainAfter: "pain_after", colLegSpread: "leg_spread",
+	colFelt: "felt", colStoppedForPain: "stopped_for_pain", colStopReason: "stop_reason",
+	colLight: "light", colResult: "result",
 }
 
 // Column sets by record kind: what a row of the other kind leaves empty.
@@ -87,28 +121,16 @@ const (
 
 // Export writes the whole journal (entries and sessions) to w in format f.
 // CSV rows are in time order; times are RFC 3339 with nanoseconds and the
-// offset they were recorded with.
+// offset they were recorded with. A JSON export is read completely before
+// anything is written; a CSV export is written as it is read, so a record
+// that cannot be read stops it part-way, with an error.
 func (s *Store) Export(w io.Writer, f Format) error {
-	var (
-		entries  []Entry
-		sessions []Session
-	)
-	err := s.db.View(func(tx *bolt.Tx) error {
-		var err error
-		if entries, err = scan(tx.Bucket(bucketEntries), time.Time{}, time.Time{}, decodeEntry); err != nil {
-			return err
-		}
-		sessions, err = scan(tx.Bucket(bucketSessions), time.Time{}, time.Time{}, decodeSession)
-		return err
-	})
-	if err != nil {
-		return fmt.Errorf("journal: export: %w", err)
-	}
+	var err error
 	switch f {
 	case CSV:
-		err = exportCSV(w, entries, sessions)
+		err = s.exportCSV(w)
 	case JSON:
-		err = exportJSON(w, entries, sessions)
+		err = s.exportJSON(w)
 	default:
 		err = fmt.Errorf("unknown format %v", f)
 	}
@@ -118,74 +140,108 @@ func (s *Store) Export(w io.Writer, f Format) error {
 	return nil
 }
 
-func exportJSON(w io.Writer, entries []Entry, sessions []Session) error {
+func (s *Store) exportJSON(w io.Writer) error {
 	x := exportV1{Version: exportVersion, Entries: []entryV1{}, Sessions: []sessionV1{}}
-	for _, e := range entries {
-		x.Entries = append(x.Entries, e.record())
-	}
-	for _, s := range sessions {
-		x.Sessions = append(x.Sessions, s.record())
+	err := s.db.View(func(tx *bolt.Tx) error {
+		err := each(tx.Bucket(bucketEntries), time.Time{}, time.Time{}, decodeEntry, func(e Entry) {
+			x.Entries = append(x.Entries, e.record())
+		})
+		if err != nil {
+			return err
+		}
+		return each(tx.Bucket(bucketSessions), time.Time{}, time.Time{}, decodeSession, func(rec Session) {
+			x.Sessions = append(x.Sessions, rec.record())
+		})
+	})
+	if err != nil {
+		return err
 	}
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")
 	return enc.Encode(x)
 }
 
-func exportCSV(w io.Writer, entries []Entry, sessions []Session) error {
+// exportCSV writes the CSV export to w, in one read transaction. Each row
+// is written as its record is decoded, the entries and sessions merged by
+// key (time): an entry comes before a session at the same instant.
+func (s *Store) exportCSV(w io.Writer) error {
 	cw := csv.NewWriter(w)
 	if err := cw.Write(csvHeader); err != nil {
 		return err
 	}
-	col := make(map[string]int, len(csvHeader))
-	for i, name := range csvHeader {
-		col[name] = i
-	}
-	row := make([]string, len(csvHeader))
-	set := func(name, v string) { row[col[name]] = v }
-	for i, j := 0, 0; i < len(entries) || j < len(sessions); {
-		clear(row)
-		if j == len(sessions) || (i < len(entries) && !entries[i].Time.After(sessions[j].Time)) {
-			r := entries[i].record()
-			i++
-			set("record", recordEntry)
-			set("time", formatTime(r.Time))
-			set("kind", r.Kind)
-			set("back_pain", strconv.Itoa(r.BackPain))
-			set("leg_pain", strconv.Itoa(r.LegPain))
-			set("tightness", strconv.Itoa(r.Tightness))
-			set("cause", r.Cause)
-			set("leg_reach", r.LegReach)
-			set("numb_weak", strconv.FormatBool(r.NumbWeak))
-			set("note", r.Note)
-		} else {
-			r := sessions[j].record()
-			j++
-			set("record", recordSession)
-			set("time", formatTime(r.Time))
-			set("numb_weak", strconv.FormatBool(r.NumbWeak))
-			set("started", formatTime(r.Started))
-			set("routine", r.Routine)
-			set("level", strconv.Itoa(r.Level))
-			set("dose_step", strconv.Itoa(r.DoseStep))
-			set("flare", strconv.FormatBool(r.Flare))
-			set("completed", strings.Join(r.Completed, " "))
-			set("skipped", strings.Join(r.Skipped, " "))
-			set("duration", r.Duration)
-			set("max_pain_during", strconv.Itoa(r.MaxPainDuring))
-			set("pain_after", strconv.Itoa(r.PainAfter))
-			set("leg_spread", r.LegSpread)
-			set("felt", r.Felt)
-			set("stopped_for_pain", strconv.FormatBool(r.StoppedForPain))
-			set("stop_reason", r.StopReason)
-			set("light", r.Light)
-			set("result", r.Result)
+	row := make([]string, numColumns)
+	err := s.db.View(func(tx *bolt.Tx) error {
+		entries, sessions := tx.Bucket(bucketEntries).Cursor(), tx.Bucket(bucketSessions).Cursor()
+		ek, ev := entries.First()
+		sk, sv := sessions.First()
+		for ek != nil || sk != nil {
+			if sk == nil || (ek != nil && bytes.Compare(ek, sk) <= 0) {
+				e, err := decodeEntry(ev)
+				if err != nil {
+					return fmt.Errorf("at key %x: %w", ek, err)
+				}
+				entryRow(row, e)
+				ek, ev = entries.Next()
+			} else {
+				x, err := decodeSession(sv)
+				if err != nil {
+					return fmt.Errorf("at key %x: %w", sk, err)
+				}
+				sessionRow(row, x)
+				sk, sv = sessions.Next()
+			}
+			if err := cw.Write(row); err != nil {
+				return err
+			}
 		}
-		if err := cw.Write(row); err != nil {
-			return err
-		}
+		return nil
+	})
+	if err != nil {
+		return err
 	}
 	cw.Flush()
 	return cw.Error()
+}
+
+// entryRow fills row with e's columns; the session columns are empty.
+func entryRow(row []string, e Entry) {
+	clear(row)
+	r := e.record()
+	row[colRecord] = recordEntry
+	row[colTime] = formatTime(r.Time)
+	row[colKind] = r.Kind
+	row[colBackPain] = strconv.Itoa(r.BackPain)
+	row[colLegPain] = strconv.Itoa(r.LegPain)
+	row[colTightness] = strconv.Itoa(r.Tightness)
+	row[colCause] = r.Cause
+	row[colLegReach] = r.LegReach
+	row[colNumbWeak] = strconv.FormatBool(r.NumbWeak)
+	row[colNote] = r.Note
+}
+
+// sessionRow fills row with x's columns; the entry columns are empty.
+func sessionRow(row []string, x Session) {
+	clear(row)
+	r := x.record()
+	row[colRecord] = recordSession
+	row[colTime] = formatTime(r.Time)
+	row[colNumbWeak] = strconv.FormatBool(r.NumbWeak)
+	row[colStarted] = formatTime(r.Started)
+	row[colRoutine] = r.Routine
+	row[colLevel] = strconv.Itoa(r.Level)
+	row[colDoseStep] = strconv.Itoa(r.DoseStep)
+	row[colFlare] = strconv.FormatBool(r.Flare)
+	row[colCompleted] = strings.Join(r.Completed, " ")
+	row[colSkipped] = strings.Join(r.Skipped, " ")
+	row[colDuration] = r.Duration
+	row[colMaxPainDuring] = strconv.Itoa(r.MaxPainDuring)
+	row[colPainAfter] = strconv.Itoa(r.PainAfter)
+	row[colLegSpread] = r.LegSpread
+	row[colFelt] = r.Felt
+	row[colStoppedForPain] = strconv.FormatBool(r.StoppedForPain)
+	row[colStopReason] = r.StopReason
+	row[colLight] = r.Light
+	row[colResult] = r.Result
 }
 
 // formatTime is a CSV time: RFC 3339 with nanoseconds; "" for the zero time.

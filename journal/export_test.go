@@ -4,11 +4,15 @@ import (
 	"bytes"
 	"encoding/csv"
 	"errors"
+	"fmt"
+	"io"
 	"os"
 	"reflect"
 	"strings"
 	"testing"
 	"time"
+
+	bolt "go.etcd.io/bbolt"
 )
 
 // filled is a journal holding the fixture's entries and sessions.
@@ -113,6 +117,38 @@ func TestCSVExportReadsAsCSV(t *testing.T) {
 	}
 	if !strings.HasSuffix(rows[1][1], "+01:00") {
 		t.Errorf("time %q: want the offset it was recorded with", rows[1][1])
+	}
+}
+
+// TestCSVHeaderIsTheFormat: the CSV export's columns, in order, are part
+// of the export format.
+func TestCSVHeaderIsTheFormat(t *testing.T) {
+	const want = "record,time,kind,back_pain,leg_pain,tightness,cause,leg_reach,numb_weak,note," +
+		"started,routine,level,dose_step,flare,completed,skipped,duration," +
+		"max_pain_during,pain_after,leg_spread,felt,stopped_for_pain,stop_reason,light,result"
+	if got := strings.Join(csvHeader, ","); got != want || len(csvHeader) != numColumns {
+		t.Errorf("header %s (%d columns), want %s (%d)", got, len(csvHeader), want, numColumns)
+	}
+}
+
+// TestExportStopsAtAnUnreadableRecord: an entry or session that cannot be
+// decoded fails the export in either format and says where it is.
+func TestExportStopsAtAnUnreadableRecord(t *testing.T) {
+	for _, bucket := range [][]byte{bucketEntries, bucketSessions} {
+		s := filled(t)
+		t0 := at(1, 18, 7) // between the fixture's records
+		err := s.db.Update(func(tx *bolt.Tx) error {
+			return tx.Bucket(bucket).Put(timeKey(t0), []byte(`{"time":"2026-03-01T18:07:00+01:00","back_pain":"four"}`))
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, f := range []Format{CSV, JSON} {
+			err := s.Export(io.Discard, f)
+			if err == nil || !strings.Contains(err.Error(), fmt.Sprintf("at key %x", timeKey(t0))) {
+				t.Errorf("%s export with a broken record in %s: got %v, want an error at key %x", f, bucket, err, timeKey(t0))
+			}
+		}
 	}
 }
 

@@ -264,15 +264,26 @@ func decodeSession(v []byte) (Session, error) {
 // scan decodes the records of b from from up to but not including to.
 func scan[T any](b *bolt.Bucket, from, to time.Time, decode func([]byte) (T, error)) ([]T, error) {
 	var list []T
+	err := each(b, from, to, decode, func(rec T) { list = append(list, rec) })
+	if err != nil {
+		return nil, err
+	}
+	return list, nil
+}
+
+// each decodes the records of b from from up to but not including to, in
+// time order, and passes each to fn. It stops at the first record that
+// cannot be decoded.
+func each[T any](b *bolt.Bucket, from, to time.Time, decode func([]byte) (T, error), fn func(T)) error {
 	c := b.Cursor()
 	for k, v := seek(c, from); k != nil && before(k, to); k, v = c.Next() {
 		rec, err := decode(v)
 		if err != nil {
-			return nil, fmt.Errorf("at key %x: %w", k, err)
+			return fmt.Errorf("at key %x: %w", k, err)
 		}
-		list = append(list, rec)
+		fn(rec)
 	}
-	return list, nil
+	return nil
 }
 
 // seek puts c on the first key at or after from; a zero from is the start.
