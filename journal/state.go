@@ -114,34 +114,30 @@ func readFlag(tx *bolt.Tx) (program.FlagState, error) {
 // journal does not record it.
 func (s *Store) History(now time.Time) (program.History, error) {
 	var h program.History
+	end := now.Add(time.Nanosecond) // records up to and including now
 	err := s.db.View(func(tx *bolt.Tx) error {
-		entries, err := scan(tx.Bucket(bucketEntries), time.Time{}, time.Time{}, decodeEntry)
-		if err != nil {
-			return err
-		}
-		for _, e := range entries {
-			if e.Kind != Morning || e.Time.After(now) {
-				continue
+		err := each(tx.Bucket(bucketEntries), time.Time{}, end, decodeEntry, func(e Entry) {
+			if e.Kind != Morning {
+				return
 			}
 			h.Mornings = append(h.Mornings, program.MorningRating{
 				Time: e.Time, BackPain: e.BackPain, LegPain: e.LegPain,
 				Tightness: e.Tightness, Cause: e.Cause, LegReach: e.LegReach,
 			})
-		}
-		sessions, err := scan(tx.Bucket(bucketSessions), time.Time{}, time.Time{}, decodeSession)
+		})
 		if err != nil {
 			return err
 		}
-		for _, x := range sessions {
-			if x.Time.After(now) {
-				continue
-			}
+		err = each(tx.Bucket(bucketSessions), time.Time{}, end, decodeSession, func(x Session) {
 			h.Sessions = append(h.Sessions, program.SessionOutcome{
 				Time: x.Time, Level: x.Level, DoseStep: x.DoseStep,
 				MaxPainDuring: x.MaxPainDuring, PainAfter: x.PainAfter,
 				LegSpread: x.LegSpread, NewNumbnessOrWeakness: x.NumbWeak, Felt: x.Felt,
 				NextMorning: nextMorning(h.Mornings, x.Time),
 			})
+		})
+		if err != nil {
+			return err
 		}
 		if h.Standing, _, err = readStanding(tx); err != nil {
 			return err
