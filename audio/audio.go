@@ -59,6 +59,7 @@ type Player struct {
 	cues    [cueCount + 1][]float32 // synthesised once, by Cue
 	ctx     *oto.Context            // nil when silent
 	out     oto.Player              // nil when silent; kept so it is not collected
+	sleep   *sleeper                // nil when silent
 	silent  bool
 	closed  atomic.Bool
 	// epoch counts CancelPending calls, so speech rendered after one is
@@ -110,6 +111,7 @@ func New(opts Options) (*Player, error) {
 	}
 	out.Play()
 	p.ctx, p.out = ctx, out
+	p.sleep = newSleeper(ctx, p.mixer, idleSleep)
 	return p, nil
 }
 
@@ -204,7 +206,29 @@ func (p *Player) PlayAt(c Cue, at time.Time) {
 	if c.isTick() {
 		k = kindTick
 	}
-	p.mixer.add(p.cues[c], k, at)
+	p.add(p.cues[c], k, at)
+}
+
+// add hands a sound to the mixer, waking the output for it.
+func (p *Player) add(samples []float32, k kind, at time.Time) {
+	if p.sleep != nil {
+		start := time.Now()
+		if at.After(start) {
+			start = at
+		}
+		p.sleep.busy(start.Add(framesToDuration(int64(len(samples)))))
+	}
+	p.mixer.add(samples, k, at)
+}
+
+// Hold keeps the sound output running while on, as a running session needs:
+// its cues are handed over ahead of time and land exactly only on a stream
+// that has been running. Otherwise the output sleeps a few seconds after its
+// last sound and wakes for the next, which then starts up to Latency() late.
+func (p *Player) Hold(on bool) {
+	if p.sleep != nil && !p.closed.Load() {
+		p.sleep.hold(on)
+	}
 }
 
 // Say speaks text now.
@@ -224,11 +248,11 @@ func (p *Player) SayAt(text string, at time.Time) {
 	}
 	samples, err := p.speaker.recorded(key)
 	if err == nil && samples != nil {
-		p.mixer.add(samples, kindSpeech, at)
+		p.add(samples, kindSpeech, at)
 		return
 	}
 	if p.speaker.espeak == "" {
-		p.mixer.add(p.cues[speechStandIn], kindSpeech, at)
+		p.add(p.cues[speechStandIn], kindSpeech, at)
 		return
 	}
 	epoch := p.epoch.Load()
@@ -238,7 +262,7 @@ func (p *Player) SayAt(text string, at time.Time) {
 			samples = p.cues[speechStandIn]
 		}
 		if p.epoch.Load() == epoch && p.active() {
-			p.mixer.add(samples, kindSpeech, at)
+			p.add(samples, kindSpeech, at)
 		}
 	}()
 }
@@ -302,6 +326,7 @@ func (p *Player) Close() error {
 	if p.closed.Swap(true) || p.out == nil {
 		return nil
 	}
+	p.sleep.stop()
 	if err := p.out.Close(); err != nil {
 		return fmt.Errorf("audio: close: %w", err)
 	}

@@ -110,6 +110,21 @@ func (m *mixer) cancelPending() {
 	m.voices = keep(m.voices, func(v *voice) bool { return v.started })
 }
 
+// busy reports whether any sound is playing or waiting to.
+func (m *mixer) busy() bool {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	return len(m.voices) > 0
+}
+
+// reanchor forgets when frames are heard, for a stream that restarts after
+// a pause: the next reads measure it again.
+func (m *mixer) reanchor() {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	m.anchored = false
+}
+
 // stop drops every pending sound and fades out those that are sounding.
 func (m *mixer) stop() {
 	m.mu.Lock()

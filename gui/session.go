@@ -30,6 +30,15 @@ type cuePlayer interface {
 
 var _ cuePlayer = (*audio.Player)(nil)
 
+// A soundHolder is a sound output that sleeps when idle and can be held
+// awake while a session runs, so that cues handed over ahead of time land
+// exactly. *audio.Player is one.
+type soundHolder interface {
+	Hold(on bool)
+}
+
+var _ soundHolder = (*audio.Player)(nil)
+
 // A sessionResult is what a session leaves for the journal: what was done,
 // how it ended and what the user said about it afterwards.
 type sessionResult struct {
@@ -737,8 +746,8 @@ func (s *sessionView) noteEvent(e program.Event) {
 	}
 }
 
-// setPump starts or stops the display pump. It may be called from any
-// goroutine.
+// setPump starts or stops the display pump, and holds the sound output
+// awake while it runs. It may be called from any goroutine.
 func (s *sessionView) setPump(on bool) {
 	s.pumpMu.Lock()
 	defer s.pumpMu.Unlock()
@@ -747,6 +756,9 @@ func (s *sessionView) setPump(on bool) {
 	}
 	s.pumping = on
 	s.pumpGen++
+	if h, ok := s.sound.(soundHolder); ok {
+		h.Hold(on)
+	}
 	if s.pumpTimer != nil {
 		s.pumpTimer.Stop()
 		s.pumpTimer = nil

@@ -27,6 +27,19 @@ type fakePlayer struct {
 	sounds   []sound
 	cancels  int
 	prepared []string
+	held     bool // Hold's last word
+}
+
+func (f *fakePlayer) Hold(on bool) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	f.held = on
+}
+
+func (f *fakePlayer) holding() bool {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	return f.held
 }
 
 func (f *fakePlayer) PlayAt(c audio.Cue, at time.Time) {
@@ -257,11 +270,17 @@ func TestSessionPauseAndResume(t *testing.T) {
 	hold := intervalOf(t, r.s.tl, 0, program.StageHold, 1, program.LeftSide)
 	r.at(hold.Start + time.Second)
 	cancels := r.sound.cancels
+	if !r.sound.holding() {
+		t.Error("the running session does not hold the sound output awake")
+	}
 
 	r.press(fyne.KeySpace)
 	r.clock.Advance(0)
 	if !r.s.runner.Paused() {
 		t.Fatal("Space did not pause")
+	}
+	if r.sound.holding() {
+		t.Error("the paused session still holds the sound output awake")
 	}
 	if r.s.ring.label != "PAUSED" || r.s.ring.digits != "4" {
 		t.Errorf("paused ring shows %q %q, want PAUSED 4", r.s.ring.label, r.s.ring.digits)
@@ -287,6 +306,9 @@ func TestSessionPauseAndResume(t *testing.T) {
 	r.press(fyne.KeySpace)
 	if r.s.runner.Paused() {
 		t.Fatal("second Space did not resume")
+	}
+	if !r.sound.holding() {
+		t.Error("the resumed session does not hold the sound output awake")
 	}
 	r.clock.Advance(1100 * time.Millisecond)
 	if r.s.ring.label != "HOLD" || r.s.ring.digits != "3" {
