@@ -16,6 +16,18 @@ import (
 	"time"
 	"unicode/utf16"
 	"unicode/utf8"
+
+	"steady/program"
+)
+
+// The stored words of the enumerations, for objectReader.word (leg_reach
+// has reachNames).
+var (
+	kindWords   = []string{string(Morning), string(BeforeSession), string(AfterSession), string(AnyTime)}
+	causeWords  = []string{string(program.CauseNone), string(program.CauseInactivity), string(program.CausePain)}
+	spreadWords = []string{string(program.SpreadNone), string(program.SpreadSettled), string(program.SpreadStayed)}
+	feltWords   = []string{string(program.FeltEasy), string(program.FeltOK), string(program.FeltHard)}
+	lightWords  = []string{string(program.Green), string(program.Amber), string(program.Red)}
 )
 
 // readEntry reads a stored entry as json.Unmarshal reads it into an
@@ -28,7 +40,7 @@ func readEntry(v []byte) (rec entryV1, ok bool) {
 		case "time":
 			rec.Time = r.time()
 		case "kind":
-			rec.Kind = r.string()
+			rec.Kind = r.word(kindWords)
 		case "back_pain":
 			rec.BackPain = r.int()
 		case "leg_pain":
@@ -36,9 +48,9 @@ func readEntry(v []byte) (rec entryV1, ok bool) {
 		case "tightness":
 			rec.Tightness = r.int()
 		case "cause":
-			rec.Cause = r.string()
+			rec.Cause = r.word(causeWords)
 		case "leg_reach":
-			rec.LegReach = r.string()
+			rec.LegReach = r.word(reachNames)
 		case "numb_weak":
 			rec.NumbWeak = r.bool()
 		case "note":
@@ -79,17 +91,17 @@ func readSession(v []byte) (rec sessionV1, ok bool) {
 		case "pain_after":
 			rec.PainAfter = r.int()
 		case "leg_spread":
-			rec.LegSpread = r.string()
+			rec.LegSpread = r.word(spreadWords)
 		case "numb_weak":
 			rec.NumbWeak = r.bool()
 		case "felt":
-			rec.Felt = r.string()
+			rec.Felt = r.word(feltWords)
 		case "stopped_for_pain":
 			rec.StoppedForPain = r.bool()
 		case "stop_reason":
 			rec.StopReason = r.string()
 		case "light":
-			rec.Light = r.string()
+			rec.Light = r.word(lightWords)
 		case "result":
 			rec.Result = r.string()
 		default:
@@ -204,6 +216,16 @@ func (r *objectReader) literal(w string) bool {
 	return true
 }
 
+// notPlain marks the bytes a string's scan stops at: its closing quote, an
+// escape, a control character and the first byte of a multi-byte
+// character.
+var notPlain = func() (t [256]bool) {
+	for c := range t {
+		t[c] = c == '"' || c == '\\' || c < 0x20 || c >= utf8.RuneSelf
+	}
+	return t
+}()
+
 // stringToken reads a JSON string and returns what is between its quotes,
 // as written, and whether that holds an escape. It fails on a control
 // character or invalid UTF-8, which encoding/json refuses or replaces.
@@ -212,37 +234,59 @@ func (r *objectReader) stringToken() (s []byte, escaped bool) {
 		r.fail()
 		return nil, false
 	}
-	r.pos++
-	start := r.pos
+	rest := r.data[r.pos+1:]
 	ascii := true
-	for r.pos < len(r.data) {
-		c := r.data[r.pos]
-		switch {
+	i := 0
+	for {
+		for i < len(rest) && !notPlain[rest[i]] {
+			i++
+		}
+		if i >= len(rest) {
+			r.fail() // no closing quote
+			return nil, false
+		}
+		switch c := rest[i]; {
 		case c == '"':
-			s = r.data[start:r.pos]
-			r.pos++
-			if !ascii && !utf8.Valid(s) {
+			if !ascii && !utf8.Valid(rest[:i]) {
 				r.fail()
+				return nil, false
 			}
-			return s, escaped
+			r.pos += 1 + i + 1
+			return rest[:i], escaped
 		case c == '\\':
 			escaped = true
-			r.pos += 2 // the escape is checked when it is unescaped
+			i += 2 // the escape is checked when it is unescaped
 		case c < 0x20:
 			r.fail()
 			return nil, false
 		default:
-			ascii = ascii && c < utf8.RuneSelf
-			r.pos++
+			ascii = false
+			i++
 		}
 	}
-	r.fail() // no closing quote
-	return nil, false
 }
 
 // string reads a string value.
 func (r *objectReader) string() string {
+	return r.text(r.stringToken())
+}
+
+// word reads a string value that is usually one of words, the stored words
+// of an enumeration: that word itself comes back, and nothing is copied.
+func (r *objectReader) word(words []string) string {
 	s, escaped := r.stringToken()
+	if !r.bad && !escaped {
+		for _, w := range words {
+			if string(s) == w {
+				return w
+			}
+		}
+	}
+	return r.text(s, escaped)
+}
+
+// text is the value of a string token from stringToken.
+func (r *objectReader) text(s []byte, escaped bool) string {
 	if r.bad {
 		return ""
 	}

@@ -12,6 +12,8 @@ import (
 	"time"
 
 	bolt "go.etcd.io/bbolt"
+
+	"steady/program"
 )
 
 // jsonEntry and jsonSession decode a stored record with encoding/json
@@ -246,6 +248,8 @@ func TestReadLeavesTheUnexpectedToEncodingJSON(t *testing.T) {
 		`{"note":"\x",` + good + `}`,
 		`{"numb_weak":"true",` + good + `}`,
 		`{"time":"2026-03-01",` + good[len(`"time":"2026-03-01T07:05:00+01:00",`):] + `}`,
+		`{"note":"no closing quote`,
+		`{"note":"ends in an escape\`,
 		`{` + good + `,}`,
 		`{` + good + `}x`,
 		`{` + good + `} {}`,
@@ -363,4 +367,35 @@ func FuzzDecodeRecords(f *testing.F) {
 			t.Fatalf("decodeSession: %#v, %v; encoding/json: %#v, %v", gotS, gotErr, wantS, wantErr)
 		}
 	})
+}
+
+// BenchmarkDecodeEntry decodes one entry as the benchmark journal stores it.
+func BenchmarkDecodeEntry(b *testing.B) {
+	e := Entry{
+		Time: benchEnd, Kind: AnyTime, BackPain: 3, LegPain: 1, Tightness: 4, Cause: program.CauseInactivity,
+		LegReach: program.ReachThigh, Note: strings.Repeat("Felt stiff after the drive. ", 2),
+	}
+	v, err := json.Marshal(e.record())
+	if err != nil {
+		b.Fatal(err)
+	}
+	for b.Loop() {
+		if _, err := decodeEntry(v); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkDecodeSession decodes one session as the benchmark journal
+// stores it.
+func BenchmarkDecodeSession(b *testing.B) {
+	v, err := json.Marshal(session(benchEnd, 3).record())
+	if err != nil {
+		b.Fatal(err)
+	}
+	for b.Loop() {
+		if _, err := decodeSession(v); err != nil {
+			b.Fatal(err)
+		}
+	}
 }
