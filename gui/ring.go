@@ -1,13 +1,16 @@
 package gui
 
 import (
+	"image"
 	"image/color"
+	"image/draw"
 	"math"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
+	"golang.org/x/image/vector"
 )
 
 // A ringStyle is the shape of a countdown ring, so work and rest differ by
@@ -100,35 +103,36 @@ func (r *ring) MinSize() fyne.Size {
 func (r *ring) CreateRenderer() fyne.WidgetRenderer {
 	rr := &ringRenderer{
 		r:      r,
-		track:  canvas.NewArc(0, 360, ringCutout, color.Transparent),
-		band:   canvas.NewArc(0, 360, ringCutout, color.Transparent),
 		label:  canvas.NewText("", color.Transparent),
 		digits: canvas.NewText("", color.Transparent),
 	}
+	// The ring itself is drawn in Go into an image, which the toolkit keeps
+	// as a texture until the ring changes. Drawn as arcs, it would be shaded
+	// pixel by pixel on every repaint of the window, twenty times a second
+	// while the figure moves: in software rendering, most of the session
+	// screen's cost.
+	rr.shape = canvas.NewRaster(rr.draw)
 	rr.label.Alignment = fyne.TextAlignCenter
 	rr.label.TextStyle = fyne.TextStyle{Bold: true}
 	rr.digits.Alignment = fyne.TextAlignCenter
 	rr.digits.TextStyle = fyne.TextStyle{Bold: true}
-	rr.objects = []fyne.CanvasObject{rr.track, rr.band}
-	const slot = 360.0 / ringDashes
-	for i := range rr.dashes {
-		start := float32(slot*float64(i) + slot*(1-ringDashFill)/2)
-		d := canvas.NewArc(start, start+float32(slot*ringDashFill), ringCutout, color.Transparent)
-		d.StrokeWidth = 3
-		rr.dashes[i] = d
-		rr.objects = append(rr.objects, d)
-	}
-	rr.objects = append(rr.objects, rr.label, rr.digits)
+	rr.objects = []fyne.CanvasObject{rr.shape, rr.label, rr.digits}
 	rr.Refresh()
 	return rr
 }
 
 type ringRenderer struct {
 	r             *ring
-	track, band   *canvas.Arc
-	dashes        [ringDashes]*canvas.Arc
+	shape         *canvas.Raster
 	label, digits *canvas.Text
 	objects       []fyne.CanvasObject
+
+	// What the shape shows, set by Refresh for draw.
+	style             ringStyle
+	shown             int // shownPart
+	track, band, dash color.Color
+	dashOff           color.Color
+	z                 vector.Rasterizer
 }
 
 func (rr *ringRenderer) Objects() []fyne.CanvasObject { return rr.objects }
@@ -139,12 +143,8 @@ func (rr *ringRenderer) MinSize() fyne.Size { return rr.r.MinSize() }
 
 func (rr *ringRenderer) Layout(size fyne.Size) {
 	d := min(size.Width, size.Height)
-	pos := fyne.NewPos((size.Width-d)/2, (size.Height-d)/2)
-	sq := fyne.NewSize(d, d)
-	for _, a := range append([]*canvas.Arc{rr.track, rr.band}, rr.dashes[:]...) {
-		a.Move(pos)
-		a.Resize(sq)
-	}
+	rr.shape.Move(fyne.NewPos((size.Width-d)/2, (size.Height-d)/2))
+	rr.shape.Resize(fyne.NewSize(d, d))
 	rr.label.TextSize = d * ringLabelSize
 	rr.digits.TextSize = d * ringDigitsSize
 	dh := fyne.MeasureText("0", rr.digits.TextSize, rr.digits.TextStyle).Height
@@ -168,21 +168,8 @@ func (rr *ringRenderer) Refresh() {
 		fg = th.Color(theme.ColorNameDisabled, v)
 		accent = fg
 	}
-
-	rr.track.FillColor = faint
-	rr.band.FillColor = accent
-	rr.band.EndAngle = float32(360 * float64(shownPart(r.remaining, ringWork)) / ringSteps)
-	work := r.style == ringWork
-	rr.track.Hidden = !work
-	rr.band.Hidden = !work || shownPart(r.remaining, ringWork) == 0
-	for i, d := range rr.dashes {
-		d.Hidden = work
-		d.FillColor = color.Transparent
-		d.StrokeColor = faint
-		if litDash(i, r.remaining) {
-			d.StrokeColor = fg
-		}
-	}
+	rr.style, rr.shown = r.style, shownPart(r.remaining, r.style)
+	rr.track, rr.band, rr.dash, rr.dashOff = faint, accent, fg, faint
 
 	rr.label.Text, rr.label.Color = r.label, fg
 	rr.digits.Text, rr.digits.Color = r.digits, fg
@@ -190,4 +177,76 @@ func (rr *ringRenderer) Refresh() {
 	for _, o := range rr.objects {
 		o.Refresh()
 	}
+}
+
+// draw renders the ring at w × h pixels: for work, the track and the band
+// still to go, clockwise from the top; for rest, the dashes, outlined, lit
+// while their time is still to come.
+func (rr *ringRenderer) draw(w, h int) image.Image {
+	img := image.NewRGBA(image.Rect(0, 0, w, h))
+	d := float64(min(w, h))
+	cx, cy := float64(w)/2, float64(h)/2
+	outer := d / 2
+	inner := outer * ringCutout
+	if rr.style == ringWork {
+		rr.sector(img, cx, cy, inner, outer, 0, 360, rr.track)
+		if rr.shown > 0 {
+			rr.sector(img, cx, cy, inner, outer, 0, 360*float64(rr.shown)/ringSteps, rr.band)
+		}
+		return img
+	}
+	const slot = 360.0 / ringDashes
+	stroke := max(1.5, d/150) // as thick as a 3-unit line on a ring of the usual size
+	// Outlines: each dash filled, then the insides of all of them, drawn
+	// into a mask, cleared again.
+	insides := image.NewAlpha(img.Bounds())
+	for i := range ringDashes {
+		c := rr.dashOff
+		if i < rr.shown {
+			c = rr.dash
+		}
+		from := slot*float64(i) + slot*(1-ringDashFill)/2
+		to := from + slot*ringDashFill
+		rr.sector(img, cx, cy, inner, outer, from, to, c)
+		mid := (inner + outer) / 2
+		inset := stroke / mid * 180 / math.Pi // the stroke, in degrees at mid-band
+		rr.sector(insides, cx, cy, inner+stroke, outer-stroke, from+inset, to-inset, color.Opaque)
+	}
+	for i, m := range insides.Pix {
+		if m == 0 {
+			continue
+		}
+		keep := uint32(255 - m)
+		for k := 4 * i; k < 4*i+4; k++ {
+			img.Pix[k] = uint8(uint32(img.Pix[k]) * keep / 255)
+		}
+	}
+	return img
+}
+
+// sector fills the part of the annulus between radii inner and outer from
+// angle from to angle to (degrees clockwise from the top) with c, over what
+// img holds.
+func (rr *ringRenderer) sector(img draw.Image, cx, cy, inner, outer, from, to float64, c color.Color) {
+	if to <= from || outer <= inner {
+		return
+	}
+	b := img.Bounds()
+	z := &rr.z
+	z.Reset(b.Dx(), b.Dy())
+	point := func(radius, deg float64) (float32, float32) {
+		a := deg * math.Pi / 180
+		return float32(cx + radius*math.Sin(a)), float32(cy - radius*math.Cos(a))
+	}
+	steps := max(2, int(math.Ceil((to-from)/2))) // a segment every 2 degrees at most
+	z.MoveTo(point(outer, from))
+	for k := 1; k <= steps; k++ {
+		z.LineTo(point(outer, from+(to-from)*float64(k)/float64(steps)))
+	}
+	for k := steps; k >= 0; k-- {
+		z.LineTo(point(inner, from+(to-from)*float64(k)/float64(steps)))
+	}
+	z.ClosePath()
+	z.DrawOp = draw.Over
+	z.Draw(img, b, image.NewUniform(c), image.Point{})
 }

@@ -1,6 +1,9 @@
 package gui
 
 import (
+	"image"
+	"image/color"
+	"math"
 	"slices"
 	"strings"
 	"sync"
@@ -678,30 +681,52 @@ func TestRingStyles(t *testing.T) {
 	defer w.Close()
 	w.Resize(fyne.NewSize(300, 300))
 	rr := test.WidgetRenderer(rg).(*ringRenderer)
+	// at is the colour of the ring drawn at 200 × 200 pixels, at mid-band,
+	// deg degrees clockwise from the top.
+	at := func(img image.Image, deg float64) color.Color {
+		a := deg * math.Pi / 180
+		mid := 100 * (1 + ringCutout) / 2
+		return img.At(int(100+mid*math.Sin(a)), int(100-mid*math.Cos(a)))
+	}
+	same := func(a, b color.Color) bool {
+		r1, g1, b1, a1 := a.RGBA()
+		r2, g2, b2, a2 := b.RGBA()
+		return r1 == r2 && g1 == g2 && b1 == b2 && a1 == a2
+	}
 
 	rg.Set("HOLD", "3", 0.5, ringWork, false)
-	if rr.band.Hidden || rr.track.Hidden || !rr.dashes[0].Hidden {
-		t.Error("work ring: want the solid band, no dashes")
+	img := rr.draw(200, 200)
+	if c := at(img, 90); !same(c, rr.band) {
+		t.Errorf("work ring, half left: at 3 o'clock %v, want the band's %v", c, rr.band)
 	}
-	if got := rr.band.EndAngle; got != 180 {
-		t.Errorf("band ends at %v degrees, want 180", got)
+	if c := at(img, 270); !same(c, rr.track) {
+		t.Errorf("work ring, half left: at 9 o'clock %v, want the track's %v", c, rr.track)
+	}
+	if _, _, _, a := img.At(100, 100).RGBA(); a != 0 {
+		t.Error("the ring's middle is not clear for the digits")
 	}
 	if rr.digits.Text != "3" || rr.label.Text != "HOLD" {
 		t.Errorf("ring text %q %q", rr.label.Text, rr.digits.Text)
 	}
 
 	rg.Set("REST", "9", 0.25, ringRest, false)
-	if !rr.band.Hidden || rr.dashes[0].Hidden {
-		t.Error("rest ring: want dashes, no band")
+	if rr.shown != ringDashes/4 {
+		t.Errorf("%d dashes drawn for a quarter left, want %d", rr.shown, ringDashes/4)
 	}
-	lit := 0
-	for _, d := range rr.dashes {
-		if d.StrokeColor == rr.digits.Color {
-			lit++
-		}
+	img = rr.draw(200, 200)
+	// Dash 0 (lit) and dash 12 (gone out) are outlines: their middles are
+	// clear, and a lit dash's outline differs from one gone out.
+	slot := 360.0 / ringDashes
+	if _, _, _, a := at(img, slot/2).RGBA(); a != 0 {
+		t.Error("a rest dash is filled, want it hollow")
 	}
-	if lit != ringDashes/4 {
-		t.Errorf("%d dashes drawn for a quarter left, want %d", lit, ringDashes/4)
+	edge := func(i int) color.Color {
+		a := (slot*float64(i) + slot/2) * math.Pi / 180
+		r := 100 - 1.0 // just inside the outer edge
+		return img.At(int(100+r*math.Sin(a)), int(100-r*math.Cos(a)))
+	}
+	if !same(edge(0), rr.dash) || !same(edge(12), rr.dashOff) {
+		t.Errorf("dash outlines: lit %v, out %v; want %v and %v", edge(0), edge(12), rr.dash, rr.dashOff)
 	}
 }
 
@@ -716,12 +741,12 @@ func TestRingRedrawsOnlyVisibleChanges(t *testing.T) {
 
 	rg.Set("HOLD", "60", 1, ringWork, false)
 	rg.Set("HOLD", "60", 1-0.4/360, ringWork, false) // under a degree: not drawn
-	if got := rr.band.EndAngle; got != 360 {
-		t.Errorf("band ends at %v degrees after under a degree went, want 360", got)
+	if got := rr.shown; got != 360 {
+		t.Errorf("band drawn to %v degrees after under a degree went, want 360", got)
 	}
 	rg.Set("HOLD", "60", 1-1.2/360, ringWork, false)
-	if got := rr.band.EndAngle; got != 359 {
-		t.Errorf("band ends at %v degrees after 1.2 degrees went, want 359", got)
+	if got := rr.shown; got != 359 {
+		t.Errorf("band drawn to %v degrees after 1.2 degrees went, want 359", got)
 	}
 	rg.Set("HOLD", "59", 1-1.3/360, ringWork, false) // new digits, same band
 	if rr.digits.Text != "59" {
