@@ -66,7 +66,13 @@ func (f *firstRun) show(title string, body fyne.CanvasObject, buttons ...fyne.Ca
 	f.page.Objects = []fyne.CanvasObject{container.NewPadded(container.NewBorder(
 		heading, container.NewVBox(widget.NewSeparator(), bar), nil, nil,
 		container.NewVScroll(body)))}
-	f.page.Refresh()
+	// A page that is not in the window yet has no size. Laying it out now
+	// would wrap its paragraphs at zero width, a line per word, only to do
+	// it again at the window's width: that wasted pass was most of the cost
+	// of showing the welcome. The page is laid out when it is given a size.
+	if !f.page.Size().IsZero() {
+		f.page.Refresh()
+	}
 }
 
 func paragraph(markdown string) *widget.RichText {
