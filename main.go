@@ -152,7 +152,7 @@ func openWindow(routine *program.Routine, start bool, stderr io.Writer) int {
 	}
 	defer sound.Close()
 
-	u := gui.New(a, w, gui.Options{
+	u := gui.Show(a, w, gui.Options{
 		Version:      version,
 		DataDir:      dataDir(),
 		Journal:      j,
@@ -162,7 +162,7 @@ func openWindow(routine *program.Routine, start bool, stderr io.Writer) int {
 		Notice:       notice,
 		StartSession: start,
 	})
-	w.ShowAndRun()
+	a.Run()
 	u.Wait(time.Second)
 	return exitOK
 }

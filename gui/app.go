@@ -148,6 +148,7 @@ func (u *UI) showToday(now time.Time, d program.Decision, h program.History) {
 		u.showError("Steady could not read your journal", err)
 		return
 	}
+	u.mainTabs() // Today lives in the navigation shell
 	u.today.show(m)
 	u.todayAt = now
 }
@@ -187,7 +188,7 @@ func (u *UI) journalChanged() {
 
 // showMain shows the navigation shell.
 func (u *UI) showMain() {
-	u.setBody(u.tabs)
+	u.setBody(u.mainTabs())
 	u.refreshToday()
 }
 
@@ -330,7 +331,7 @@ func (u *UI) finishSession(plan program.Plan, before program.Decision, started t
 		saved.Result = nextTimeText(after)
 		err = u.opt.Journal.PutSession(saved.Time, saved)
 	}
-	u.setBody(u.tabs)
+	u.setBody(u.mainTabs())
 	if err == nil {
 		u.showToday(judged, after, h)
 	} else {

@@ -103,9 +103,35 @@ func (l *windowLayout) MinSize(objs []fyne.CanvasObject) fyne.Size {
 	return layout.NewStackLayout().MinSize(objs)
 }
 
-// New builds Steady's window content into w, restores the window's size and
-// appearance from the preferences and installs the keyboard shortcuts.
+// New builds Steady's window into w: it restores the window's size and
+// appearance from the preferences, installs the keyboard shortcuts and
+// builds the first screen.
 func New(a fyne.App, w fyne.Window, opt Options) *UI {
+	u := newFrame(a, w, opt)
+	a.Lifecycle().SetOnStarted(func() { u.shown.Store(true) })
+	u.fill()
+	return u
+}
+
+// Show is New for the real window: it shows the window at once, empty in its
+// remembered size and chosen appearance, and builds the first screen as soon
+// as the app runs. Laying out and shaping the first screen's text takes a few
+// hundred milliseconds that the window would otherwise wait for before it
+// appears.
+func Show(a fyne.App, w fyne.Window, opt Options) *UI {
+	u := newFrame(a, w, opt)
+	w.Show()
+	a.Lifecycle().SetOnStarted(func() {
+		u.shown.Store(true)
+		u.fill()
+	})
+	return u
+}
+
+// newFrame sets up what the window needs before it is shown: the theme, the
+// sound settings, the remembered size with the minimum size under an empty
+// body, the close and stop hooks, the shortcuts and the tray menu.
+func newFrame(a fyne.App, w fyne.Window, opt Options) *UI {
 	if opt.Now == nil {
 		opt.Now = time.Now
 	}
@@ -128,28 +154,6 @@ func New(a fyne.App, w fyne.Window, opt Options) *UI {
 	a.Settings().SetTheme(u.theme)
 	u.applySoundSettings()
 
-	u.unbuilt = map[*container.TabItem]func() fyne.CanvasObject{}
-	u.today = newTodayView(w, todayActions{
-		checkIn:  func() { u.journalView.CheckIn(journal.Morning) },
-		start:    u.startSession,
-		cleared:  u.cleared,
-		rescreen: u.rescreen,
-	})
-	u.journalView = journalview.New(w, opt.Journal, opt.Now, u.journalChanged)
-	u.tabs = container.NewAppTabs(
-		container.NewTabItemWithIcon("Today", theme.HomeIcon(), u.today.content()),
-		u.lazyTab("Journal", theme.DocumentIcon(), u.journalView.Content),
-		u.lazyTab("Settings", theme.SettingsIcon(), u.settingsScreen),
-		u.lazyTab("About", theme.InfoIcon(), u.aboutScreen),
-	)
-	u.tabs.SetTabLocation(container.TabLocationLeading)
-	u.tabs.OnSelected = func(t *container.TabItem) {
-		u.fill(t)
-		if t.Text == "Today" && u.todayStale() {
-			u.refreshToday()
-		}
-	}
-
 	floor := canvas.NewRectangle(nil)
 	floor.SetMinSize(minWindowSize)
 	u.body = container.NewStack()
@@ -160,14 +164,19 @@ func New(a fyne.App, w fyne.Window, opt Options) *UI {
 		w.Close()
 	})
 	u.stopped = make(chan struct{})
-	a.Lifecycle().SetOnStarted(func() { u.shown.Store(true) })
 	a.Lifecycle().SetOnStopped(func() {
 		u.saveSize()
 		close(u.stopped)
 	})
 	u.addShortcuts()
 	u.addTrayMenu()
+	return u
+}
 
+// fill shows the first screen: the first run for a new user, otherwise
+// Today or, with StartSession, today's session.
+func (u *UI) fill() {
+	w, opt := u.win, u.opt
 	if _, known, err := opt.Journal.Standing(); err == nil && !known {
 		u.showFirstRun()
 	} else {
@@ -180,7 +189,45 @@ func New(a fyne.App, w fyne.Window, opt Options) *UI {
 		dialog.ShowInformation("Your journal", opt.Notice, w)
 	}
 	go u.remind(u.sessionDoneToday, u.stopped)
-	return u
+}
+
+// mainTabs is the navigation shell, built the first time it is shown: a
+// new user sees the first run before it. Of its screens only Today is
+// built with it; the others are built when first shown.
+func (u *UI) mainTabs() *container.AppTabs {
+	if u.tabs != nil {
+		return u.tabs
+	}
+	u.unbuilt = map[*container.TabItem]func() fyne.CanvasObject{}
+	u.today = newTodayView(u.win, todayActions{
+		checkIn:  func() { u.journalScreen().CheckIn(journal.Morning) },
+		start:    u.startSession,
+		cleared:  u.cleared,
+		rescreen: u.rescreen,
+	})
+	u.tabs = container.NewAppTabs(
+		container.NewTabItemWithIcon("Today", theme.HomeIcon(), u.today.content()),
+		u.lazyTab("Journal", theme.DocumentIcon(), func() fyne.CanvasObject { return u.journalScreen().Content() }),
+		u.lazyTab("Settings", theme.SettingsIcon(), u.settingsScreen),
+		u.lazyTab("About", theme.InfoIcon(), u.aboutScreen),
+	)
+	u.tabs.SetTabLocation(container.TabLocationLeading)
+	u.tabs.OnSelected = func(t *container.TabItem) {
+		u.fillTab(t)
+		if t.Text == "Today" && u.todayStale() {
+			u.refreshToday()
+		}
+	}
+	return u.tabs
+}
+
+// journalScreen is the Journal screen, built the first time it is needed:
+// it reads the whole journal, which Today and the first run do not need.
+func (u *UI) journalScreen() *journalview.View {
+	if u.journalView == nil {
+		u.journalView = journalview.New(u.win, u.opt.Journal, u.opt.Now, u.journalChanged)
+	}
+	return u.journalView
 }
 
 // Wait waits, after the window's run has returned, until Steady's stop hook
@@ -208,8 +255,8 @@ func (u *UI) lazyTab(text string, icon fyne.Resource, build func() fyne.CanvasOb
 	return t
 }
 
-// fill builds a lazy tab's screen, once.
-func (u *UI) fill(t *container.TabItem) {
+// fillTab builds a lazy tab's screen, once.
+func (u *UI) fillTab(t *container.TabItem) {
 	build, ok := u.unbuilt[t]
 	if !ok {
 		return
@@ -275,8 +322,8 @@ func (u *UI) saveSize() {
 
 // show selects a screen of the navigation by its position.
 func (u *UI) show(i int) {
-	if i >= 0 && i < len(u.tabs.Items) {
-		u.tabs.SelectIndex(i)
+	if tabs := u.mainTabs(); i >= 0 && i < len(tabs.Items) {
+		tabs.SelectIndex(i)
 	}
 }
 
