@@ -142,29 +142,69 @@ func openWindow(routine *program.Routine, start bool, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "steady:", notice)
 	}
 
-	// One sound output for the whole process; without a device Steady
-	// carries on silently and shows every cue on screen.
-	sound, err := audio.New(audio.Options{})
-	soundProblem := ""
-	if err != nil {
-		soundProblem = "No audio output found — cues are shown on screen."
-		fmt.Fprintln(stderr, "steady:", soundProblem)
-	}
-	defer sound.Close()
+	// One sound output for the whole process, opened while the window
+	// opens; without a device Steady carries on silently and shows every cue
+	// on screen.
+	sound := openSound(stderr)
+	defer sound.close()
 
 	u := gui.Show(a, w, gui.Options{
 		Version:      version,
 		DataDir:      dataDir(),
 		Journal:      j,
 		Routine:      routine,
-		Sound:        sound,
-		SoundProblem: soundProblem,
+		OpenSound:    sound.wait,
 		Notice:       notice,
 		StartSession: start,
 	})
 	a.Run()
 	u.Wait(time.Second)
 	return exitOK
+}
+
+// backgroundSound is the sound output, opened in the background: ALSA may
+// take seconds over a busy device, and the window does not wait for it.
+type backgroundSound struct {
+	done    chan struct{} // closed once the device is open or known missing
+	player  *audio.Player
+	problem string // why there is no sound, when there is none
+}
+
+// openSound starts opening the sound output.
+func openSound(stderr io.Writer) *backgroundSound {
+	s := &backgroundSound{done: make(chan struct{})}
+	go func() {
+		defer close(s.done)
+		p, err := audio.New(audio.Options{})
+		s.player = p
+		if err != nil {
+			s.problem = "No audio output found — cues are shown on screen."
+			fmt.Fprintln(stderr, "steady:", s.problem)
+		}
+	}()
+	return s
+}
+
+// wait waits until the sound output is open, and returns it and, when there
+// is none, why.
+func (s *backgroundSound) wait() (gui.SoundOutput, string) {
+	<-s.done
+	if s.player == nil {
+		return nil, s.problem
+	}
+	return s.player, s.problem
+}
+
+// close closes the sound output, unless it is still being opened: the
+// process is about to end.
+func (s *backgroundSound) close() {
+	select {
+	case <-s.done:
+		if s.player != nil {
+			s.player.Close()
+		}
+	default:
+	}
 }
 
 // newWindow opens Steady's window. The toolkit panics when the display goes

@@ -283,7 +283,7 @@ func (u *UI) startSession() {
 		return
 	}
 	started := now
-	u.session = newSessionView(u.win, plan, u.opt.Clock, u.opt.Sound, func(r sessionResult) {
+	u.session = newSessionView(u.win, plan, u.opt.Clock, u.sound(), func(r sessionResult) {
 		u.finishSession(plan, d, started, r)
 	})
 	u.setBody(u.session.content())

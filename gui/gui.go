@@ -33,8 +33,14 @@ type Options struct {
 	Journal *journal.Store   // the user's journal; required
 	Routine *program.Routine // the routine to follow; required
 
-	Sound        soundOutput // the sound output; nil for none
+	Sound        SoundOutput // the sound output; nil for none
 	SoundProblem string      // why there is no sound, when there is none
+	// OpenSound, when set, gives the sound output and why there is none,
+	// instead of Sound and SoundProblem. It is called the first time a
+	// session or the sound settings need them, so that Steady can open the
+	// sound device in the background: ALSA may take seconds over a busy
+	// device, and neither the window nor its first screen waits for it.
+	OpenSound func() (SoundOutput, string)
 	// Notice is shown once the window is up, e.g. what Steady did with a
 	// damaged journal file.
 	Notice string
@@ -45,9 +51,9 @@ type Options struct {
 	Clock program.Clock    // the session clock; nil for the system clock
 }
 
-// soundOutput is what the window asks of the sound output: its settings and the
-// session's cues. *audio.Player is one.
-type soundOutput interface {
+// SoundOutput is what the window asks of the sound output: its settings and
+// the session's cues. *audio.Player is one.
+type SoundOutput interface {
 	soundControls
 	cuePlayer
 }
@@ -80,6 +86,7 @@ type UI struct {
 	unbuilt     map[*container.TabItem]func() fyne.CanvasObject // screens not shown yet
 	todayAt     time.Time                                       // when Today was last worked out
 	stopped     chan struct{}                                   // closed once the app has stopped and saved
+	soundReady  bool                                            // opt.Sound is open and has the stored settings
 	shown       atomic.Bool                                     // the window is up: its size is the user's
 }
 
@@ -129,7 +136,7 @@ func Show(a fyne.App, w fyne.Window, opt Options) *UI {
 }
 
 // newFrame sets up what the window needs before it is shown: the theme, the
-// sound settings, the remembered size with the minimum size under an empty
+// remembered size with the minimum size under an empty
 // body, the close and stop hooks, the shortcuts and the tray menu.
 func newFrame(a fyne.App, w fyne.Window, opt Options) *UI {
 	if opt.Now == nil {
@@ -137,9 +144,6 @@ func newFrame(a fyne.App, w fyne.Window, opt Options) *UI {
 	}
 	if opt.Clock == nil {
 		opt.Clock = program.SystemClock{}
-	}
-	if opt.Sound == nil {
-		opt.Sound = noSound{}
 	}
 	p := a.Preferences()
 	u := &UI{
@@ -152,7 +156,6 @@ func newFrame(a fyne.App, w fyne.Window, opt Options) *UI {
 		},
 	}
 	a.Settings().SetTheme(u.theme)
-	u.applySoundSettings()
 
 	floor := canvas.NewRectangle(nil)
 	floor.SetMinSize(minWindowSize)
@@ -267,12 +270,25 @@ func (u *UI) fillTab(t *container.TabItem) {
 	c.Refresh()
 }
 
-// applySoundSettings hands the stored sound settings to the sound output.
-func (u *UI) applySoundSettings() {
-	s := u.opt.Sound
-	if s == nil {
-		return
+// sound is the sound output, with the stored sound settings handed to it
+// the first time it is asked for.
+func (u *UI) sound() SoundOutput {
+	if u.soundReady {
+		return u.opt.Sound
 	}
+	u.soundReady = true
+	if open := u.opt.OpenSound; open != nil {
+		u.opt.Sound, u.opt.SoundProblem = open()
+	}
+	if u.opt.Sound == nil {
+		u.opt.Sound = noSound{}
+	}
+	u.applySoundSettings(u.opt.Sound)
+	return u.opt.Sound
+}
+
+// applySoundSettings hands the stored sound settings to the sound output.
+func (u *UI) applySoundSettings(s SoundOutput) {
 	p := u.app.Preferences()
 	s.SetVoice(p.BoolWithFallback(prefVoice, true))
 	s.SetTones(p.BoolWithFallback(prefTones, true))

@@ -2,6 +2,7 @@ package gui
 
 import (
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2"
@@ -99,5 +100,52 @@ func TestWindowSizeIsWrittenOnlyWhenChanged(t *testing.T) {
 	u.saveSize()
 	if writes == 0 || u.savedSize() != fyne.NewSize(1000, 700) {
 		t.Errorf("a new size: %d writes, saved %v; want it written", writes, u.savedSize())
+	}
+}
+
+// settingsSound is a sound output that keeps the settings it is given.
+type settingsSound struct {
+	noSound
+	voice, tones, ticks bool
+	volume              float64
+}
+
+func (s *settingsSound) SetVoice(on bool)    { s.voice = on }
+func (s *settingsSound) SetTones(on bool)    { s.tones = on }
+func (s *settingsSound) SetTicks(on bool)    { s.ticks = on }
+func (s *settingsSound) SetVolume(v float64) { s.volume = v }
+
+// The sound output is opened in the background: the window asks for it only
+// when the sound settings or a session need it, once, and hands it the
+// stored settings then.
+func TestSoundIsOpenedWhenNeeded(t *testing.T) {
+	a := test.NewTempApp(t)
+	a.Preferences().SetFloat(prefVolume, 0.4)
+	a.Preferences().SetBool(prefTicks, false)
+	w := a.NewWindow("Steady")
+	t.Cleanup(w.Close)
+	out := &settingsSound{}
+	opened := 0
+	u := New(a, w, Options{Journal: openJournal(t), Routine: program.Builtin(),
+		OpenSound: func() (SoundOutput, string) {
+			opened++
+			return out, "No audio output found — cues are shown on screen."
+		}})
+	if opened != 0 {
+		t.Fatalf("the window asked for the sound output %d times before anything needed it", opened)
+	}
+	u.show(2) // Settings
+	if opened != 1 {
+		t.Fatalf("showing the sound settings asked for the sound output %d times, want once", opened)
+	}
+	if !out.voice || !out.tones || out.ticks || out.volume != 0.4 {
+		t.Errorf("the sound output was given voice %v, tones %v, ticks %v, volume %v; want the stored true, true, false, 0.4",
+			out.voice, out.tones, out.ticks, out.volume)
+	}
+	if got := texts(u.tabs.Selected().Content); !strings.Contains(got, "No audio output found") {
+		t.Errorf("the sound settings do not say why there is no sound:\n%s", got)
+	}
+	if u.sound() != out || opened != 1 {
+		t.Errorf("asking again opened the sound output again (%d times)", opened)
 	}
 }

@@ -85,7 +85,7 @@ func (u *UI) prefCheck(label, key string, fallback bool, apply func(bool)) *widg
 }
 
 func (u *UI) soundSettings() fyne.CanvasObject {
-	s := u.opt.Sound
+	s := u.sound()
 	p := u.app.Preferences()
 	volume := widget.NewSlider(0, 100)
 	volume.Step = 5
