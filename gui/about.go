@@ -2,12 +2,9 @@ package gui
 
 import (
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
-
-	"steady/assets"
 )
 
 // notAClinician is said wherever Steady gives exercise advice.
@@ -36,9 +33,7 @@ const aboutApproach = `**What Steady does.** When the low back is irritated, the
 	`(Silbernagel et al., 2007), not in back pain.`
 
 func (u *UI) aboutScreen() fyne.CanvasObject {
-	icon := canvas.NewImageFromResource(fyne.NewStaticResource("icon.png", assets.Icon))
-	icon.FillMode = canvas.ImageFillContain
-	icon.SetMinSize(fyne.NewSize(96, 96))
+	icon := newIcon(96)
 
 	title := widget.NewLabelWithStyle("Steady", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	title.SizeName = theme.SizeNameHeadingText

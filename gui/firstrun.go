@@ -5,13 +5,11 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
-	"steady/assets"
 	"steady/program"
 )
 
@@ -82,9 +80,7 @@ func paragraph(markdown string) *widget.RichText {
 }
 
 func (f *firstRun) showWelcome() {
-	icon := canvas.NewImageFromResource(fyne.NewStaticResource("icon.png", assets.Icon))
-	icon.FillMode = canvas.ImageFillContain
-	icon.SetMinSize(fyne.NewSize(96, 96))
+	icon := newIcon(96)
 	body := container.NewVBox(
 		container.NewHBox(icon),
 		paragraph(aboutApproach),
