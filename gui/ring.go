@@ -59,18 +59,19 @@ func newRing() *ring {
 // a few pixels of band at the largest size.
 const ringSteps = 360
 
-// Set shows a countdown. It redraws only when what the ring shows changes:
-// new words, a band a degree shorter, a dash gone out. Every redraw repaints
-// the whole window, so a long hold, whose band moves a degree every few
-// hundred milliseconds, costs a few frames a second instead of ten.
-func (r *ring) Set(label, digits string, remaining float64, style ringStyle, paused bool) {
+// Set sets the countdown to show and reports whether the ring must be
+// redrawn (Refresh) to show it: only when what it shows changes, new words,
+// a band a degree shorter, a dash gone out. Every redraw repaints the whole
+// window, so a long hold, whose band moves a degree every few hundred
+// milliseconds, costs a few frames a second instead of ten.
+func (r *ring) Set(label, digits string, remaining float64, style ringStyle, paused bool) bool {
 	remaining = max(0, min(1, remaining))
 	if r.label == label && r.digits == digits && r.style == style && r.paused == paused &&
 		shownPart(r.remaining, style) == shownPart(remaining, style) {
-		return
+		return false
 	}
 	r.label, r.digits, r.remaining, r.style, r.paused = label, digits, remaining, style, paused
-	r.Refresh()
+	return true
 }
 
 // shownPart is how much of a ring with remaining time left is drawn: the

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"image/color"
 	"math"
+	"slices"
 	"strings"
 	"sync"
 	"time"
@@ -150,7 +151,9 @@ type sessionView struct {
 	shownIndex  int
 	shownGen    uint64
 	shownPaused bool
-	figureEx    *program.Exercise // the exercise the figure is framed for
+	shownFill   int                 // the progress bar's filled width in pixels, -1 before it is set
+	redrawNext  []fyne.CanvasObject // to redraw with the figure's next frame
+	figureEx    *program.Exercise   // the exercise the figure is framed for
 	prevKey     func(*fyne.KeyEvent)
 	keysTaken   bool
 
@@ -202,7 +205,7 @@ type sessionView struct {
 func newSessionView(win fyne.Window, plan program.Plan, clock program.Clock, sound cuePlayer, onFinish func(sessionResult)) *sessionView {
 	s := &sessionView{
 		win: win, plan: plan, tl: plan.Timeline(), clock: clock, sound: sound, onFinish: onFinish,
-		shownIndex: -1,
+		shownIndex: -1, shownFill: -1,
 	}
 	s.cues = &cueQueue{sound: sound, tl: s.tl, queued: map[program.Event]bool{}}
 	s.learnTimeline()
@@ -306,6 +309,7 @@ func (s *sessionView) phrases() []string {
 // along, what happened after "Stop — it hurts", and the ratings.
 func (s *sessionView) build() {
 	s.figure = figure.New()
+	s.figure.BeforeFrame = s.redrawWaiting
 	s.name = &widget.Label{TextStyle: fyne.TextStyle{Bold: true}, SizeName: theme.SizeNameHeadingText, Wrapping: fyne.TextWrapWord}
 	s.instruction = &widget.Label{SizeName: theme.SizeNameSubHeadingText, Wrapping: fyne.TextWrapWord}
 	s.ring = newRing()
@@ -818,13 +822,57 @@ func (s *sessionView) render(p program.Position) {
 	if p.PhaseDuration > 0 {
 		remaining = float64(p.PhaseRemaining) / float64(p.PhaseDuration)
 	}
-	s.ring.Set(word, clockDigits(p.PhaseRemaining), remaining, style, p.Paused)
-	s.progress.SetValue(p.Progress)
+	if s.ring.Set(word, clockDigits(p.PhaseRemaining), remaining, style, p.Paused) {
+		s.redraw(s.ring)
+	}
+	// Each redraw repaints the whole window, and a session's bar fills by a
+	// pixel only every few seconds: it is redrawn when it grows by one.
+	if fill := filledPixels(p.Progress, s.progress.Size().Width, s.scale()); fill != s.shownFill {
+		s.shownFill = fill
+		s.progress.Value = p.Progress
+		s.redraw(s.progress)
+	}
 	// The line changes once a minute at most; setting a label shapes its
 	// text again, so it is set only when it changes.
 	if text := fmt.Sprintf("Exercise %d of %d · %s", s.ordinal[p.Item], s.exercise, timeLeft(p.Total-p.Offset)); text != s.progressText.Text {
 		s.progressText.SetText(text)
 	}
+}
+
+// redraw has o drawn again. While the figure moves it repaints the whole
+// window 20 times a second, so o waits for its next frame, at most 50 ms,
+// instead of costing a repaint of its own.
+func (s *sessionView) redraw(o fyne.CanvasObject) {
+	if s.figure.Moving() {
+		if !slices.Contains(s.redrawNext, o) {
+			s.redrawNext = append(s.redrawNext, o)
+		}
+		return
+	}
+	s.redrawWaiting()
+	o.Refresh()
+}
+
+// redrawWaiting draws what waits for the figure's next frame.
+func (s *sessionView) redrawWaiting() {
+	for _, o := range s.redrawNext {
+		o.Refresh()
+	}
+	s.redrawNext = s.redrawNext[:0]
+}
+
+// filledPixels is how many whole pixels of a bar width units wide, on a
+// canvas of the given scale, the fraction progress fills.
+func filledPixels(progress float64, width, scale float32) int {
+	return int(progress * float64(width*scale))
+}
+
+// scale is the session canvas's pixels per unit, 1 before it is shown.
+func (s *sessionView) scale() float32 {
+	if c := s.win.Canvas(); c != nil && c.Scale() > 0 {
+		return c.Scale()
+	}
+	return 1
 }
 
 // showInterval shows what to do in p's interval: the words, the counters and

@@ -695,6 +695,7 @@ func TestRingStyles(t *testing.T) {
 	}
 
 	rg.Set("HOLD", "3", 0.5, ringWork, false)
+	rg.Refresh()
 	img := rr.draw(200, 200)
 	if c := at(img, 90); !same(c, rr.band) {
 		t.Errorf("work ring, half left: at 3 o'clock %v, want the band's %v", c, rr.band)
@@ -710,6 +711,7 @@ func TestRingStyles(t *testing.T) {
 	}
 
 	rg.Set("REST", "9", 0.25, ringRest, false)
+	rg.Refresh()
 	if rr.shown != ringDashes/4 {
 		t.Errorf("%d dashes drawn for a quarter left, want %d", rr.shown, ringDashes/4)
 	}
@@ -739,28 +741,52 @@ func TestRingRedrawsOnlyVisibleChanges(t *testing.T) {
 	defer w.Close()
 	rr := test.WidgetRenderer(rg).(*ringRenderer)
 
-	rg.Set("HOLD", "60", 1, ringWork, false)
-	rg.Set("HOLD", "60", 1-0.4/360, ringWork, false) // under a degree: not drawn
-	if got := rr.shown; got != 360 {
-		t.Errorf("band drawn to %v degrees after under a degree went, want 360", got)
+	set := func(label, digits string, remaining float64, style ringStyle, want bool) {
+		t.Helper()
+		if got := rg.Set(label, digits, remaining, style, false); got != want {
+			t.Errorf("Set(%q, %q, %.4f) asks for a redraw: %v, want %v", label, digits, remaining, got, want)
+		}
+		rg.Refresh()
 	}
-	rg.Set("HOLD", "60", 1-1.2/360, ringWork, false)
+	set("HOLD", "60", 1, ringWork, true)
+	set("HOLD", "60", 1-0.4/360, ringWork, false) // under a degree
+	set("HOLD", "60", 1-1.2/360, ringWork, true)
 	if got := rr.shown; got != 359 {
 		t.Errorf("band drawn to %v degrees after 1.2 degrees went, want 359", got)
 	}
-	rg.Set("HOLD", "59", 1-1.3/360, ringWork, false) // new digits, same band
+	set("HOLD", "59", 1-1.3/360, ringWork, true) // new digits, same band
 	if rr.digits.Text != "59" {
 		t.Errorf("digits %q after the second changed, want 59", rr.digits.Text)
 	}
 
-	rg.Set("REST", "20", 1, ringRest, false)
-	before := rg.remaining
-	rg.Set("REST", "20", 1-0.3/ringDashes, ringRest, false) // under half a dash: no dash goes out
-	if rg.remaining != before {
-		t.Errorf("ring took a change no dash shows: remaining %v, was %v", rg.remaining, before)
+	set("REST", "20", 1, ringRest, true)
+	set("REST", "20", 1-0.3/ringDashes, ringRest, false) // under half a dash: no dash goes out
+	set("REST", "20", 1-0.6/ringDashes, ringRest, true)
+	if rr.shown != ringDashes-1 {
+		t.Errorf("%d dashes lit after one went out, want %d", rr.shown, ringDashes-1)
 	}
-	rg.Set("REST", "20", 1-0.6/ringDashes, ringRest, false)
-	if shownPart(rg.remaining, ringRest) != ringDashes-1 {
-		t.Errorf("%d dashes lit after one went out, want %d", shownPart(rg.remaining, ringRest), ringDashes-1)
+}
+
+func TestSessionProgressBarSetPixelByPixel(t *testing.T) {
+	r := newSessionRig(t)
+	width := r.s.progress.Size().Width
+	if width < 100 {
+		t.Fatalf("progress bar %v wide", width)
+	}
+	pixel := time.Duration(float64(r.s.tl.Total()) / float64(width))
+	show := func(at time.Duration) float64 {
+		r.at(at)
+		r.s.render(r.s.runner.Position())
+		return r.s.progress.Value
+	}
+	set := show(10*pixel + pixel/4)
+	if want := float64(10*pixel+pixel/4) / float64(r.s.tl.Total()); math.Abs(set-want) > 1e-9 {
+		t.Fatalf("bar at %v, want %v", set, want)
+	}
+	if got := show(10*pixel + pixel*3/4); got != set {
+		t.Errorf("bar set again to %v (from %v) with under a pixel more to fill", got, set)
+	}
+	if got := show(11*pixel + pixel/4); got == set {
+		t.Errorf("bar still at %v a pixel later", got)
 	}
 }

@@ -55,6 +55,12 @@ type Figure struct {
 
 	stop chan struct{} // closes to end the running ticker; nil when still
 
+	// BeforeFrame, when set, is called on Fyne's goroutine before each frame
+	// of an animation is drawn and when an animation stops. Each frame
+	// repaints the whole window, so an owner with more to redraw while the
+	// figure moves can do it here and pay for one repaint instead of two.
+	BeforeFrame func()
+
 	// Seams for tests.
 	now       func() time.Time
 	newTicker func(time.Duration) ticker
@@ -243,6 +249,17 @@ func (f *Figure) stopTicker() {
 	if f.stop != nil {
 		close(f.stop)
 		f.stop = nil
+		f.beforeFrame()
+	}
+}
+
+// Moving reports whether the figure is animating: it then repaints the
+// window on its own, 20 times a second.
+func (f *Figure) Moving() bool { return f.stop != nil }
+
+func (f *Figure) beforeFrame() {
+	if f.BeforeFrame != nil {
+		f.BeforeFrame()
 	}
 }
 
@@ -252,7 +269,9 @@ func (f *Figure) tick(stop chan struct{}) {
 	if f.stop != stop {
 		return // a frame of an earlier step, delivered late
 	}
-	if !f.animating() {
+	if f.animating() {
+		f.beforeFrame()
+	} else {
 		f.stopTicker()
 	}
 	f.refresh()

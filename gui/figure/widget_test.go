@@ -303,3 +303,67 @@ func BenchmarkFrame800x600(b *testing.B) {
 		Draw(dst, program.Interpolate(a, c, float64(i%30)/30), st)
 	}
 }
+
+// An owner's BeforeFrame runs before each frame the animation draws, so what
+// it redraws lands in the same repaint, and once more when the animation
+// stops, so nothing it held back waits for a frame that never comes.
+func TestFigureBeforeFrame(t *testing.T) {
+	r := newRig(t)
+	calls := make(chan program.Pose, 16) // the pose drawn last when BeforeFrame ran
+	var last program.Pose
+	draw := r.f.draw
+	r.f.draw = func(dst *image.RGBA, p program.Pose, st Style) { last = p; draw(dst, p, st) }
+	r.f.BeforeFrame = func() { calls <- last }
+	count := func() int {
+		n := 0
+		for {
+			select {
+			case <-calls:
+				n++
+			default:
+				return n
+			}
+		}
+	}
+
+	a, b := pose(t, "hooklying"), pose(t, "bridge-up")
+	r.f.SetStep([]program.Pose{a, b}, true, 4*time.Second, r.now)
+	if !r.f.Moving() {
+		t.Fatal("Moving is false for an animated step")
+	}
+	r.drawCount()
+	r.now = r.now.Add(time.Second)
+	r.frame(t)
+	select {
+	case p := <-calls:
+		if !samePose(p, a) {
+			t.Error("BeforeFrame ran after its frame was drawn, want before")
+		}
+	default:
+		t.Fatal("BeforeFrame did not run for a frame")
+	}
+
+	r.f.Pause()
+	if got := count(); got != 1 {
+		t.Errorf("BeforeFrame ran %d times on Pause, want 1", got)
+	}
+	if r.f.Moving() {
+		t.Error("Moving is true while paused")
+	}
+	r.f.Resume()
+	r.drawCount()
+	r.now = r.now.Add(10 * time.Second) // past the end: the last frame
+	r.frame(t)
+	r.waitStopped(t)
+	if got := count(); got != 1 {
+		t.Errorf("BeforeFrame ran %d times for the last frame, want 1 (the stop)", got)
+	}
+	if r.f.Moving() {
+		t.Error("Moving is true after the last frame")
+	}
+
+	r.f.SetStill(a)
+	if got := count(); got != 0 {
+		t.Errorf("BeforeFrame ran %d times for a still pose, want 0", got)
+	}
+}
