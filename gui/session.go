@@ -840,7 +840,7 @@ func (s *sessionView) render(p program.Position) {
 }
 
 // redraw has o drawn again. While the figure moves it repaints the whole
-// window 20 times a second, so o waits for its next frame, at most 50 ms,
+// window 15 times a second, so o waits for its next frame, under 70 ms,
 // instead of costing a repaint of its own.
 func (s *sessionView) redraw(o fyne.CanvasObject) {
 	if s.figure.Moving() {

@@ -17,6 +17,7 @@ import (
 	"time"
 
 	"steady/e2e"
+	"steady/gui/figure"
 )
 
 func main() {
@@ -263,13 +264,13 @@ func cueTiming(d *e2e.Display, work, bin string) (row, error) {
 // processorTime measures the share of one core the app takes in a walking
 // hold, paused, and on Today (e2e.MeasureCPU). The budgets are absolute; the
 // yardsticks are the bare window idle and animating a picture the size of
-// the session figure as often as the figure moves (20 frames a second).
+// the session figure as often as the figure moves (figure.FrameInterval).
 func processorTime(d *e2e.Display, work, bin, bare string, window time.Duration) ([]row, error) {
 	use, err := e2e.MeasureCPU(d, bin, work, window)
 	if err != nil {
 		return nil, err
 	}
-	moving, err := bareCPU(d, work, bare, window, "-animate", "50ms")
+	moving, err := bareCPU(d, work, bare, window, "-animate", figure.FrameInterval.String())
 	if err != nil {
 		return nil, err
 	}
