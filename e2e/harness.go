@@ -440,6 +440,22 @@ func (a *App) CPUTime() (time.Duration, error) {
 	return time.Duration(ticks) * 10 * time.Millisecond, nil
 }
 
+// CPUShare is the share of one core the app uses over the next window:
+// its processor time over that window (CPUTime) divided by the time taken.
+func (a *App) CPUShare(window time.Duration) (float64, error) {
+	t0, err := a.CPUTime()
+	if err != nil {
+		return 0, err
+	}
+	start := time.Now()
+	time.Sleep(window)
+	t1, err := a.CPUTime()
+	if err != nil {
+		return 0, err
+	}
+	return float64(t1-t0) / float64(time.Since(start)), nil
+}
+
 // RSS is the app's resident memory in bytes, from /proc.
 func (a *App) RSS() (int64, error) {
 	b, err := os.ReadFile(fmt.Sprintf("/proc/%d/status", a.Pid()))

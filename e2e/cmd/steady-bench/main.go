@@ -304,17 +304,7 @@ func bareCPU(d *e2e.Display, work, bare string, window time.Duration, args ...st
 		return 0, err
 	}
 	time.Sleep(3 * time.Second)
-	t0, err := a.CPUTime()
-	if err != nil {
-		return 0, err
-	}
-	start := time.Now()
-	time.Sleep(window)
-	t1, err := a.CPUTime()
-	if err != nil {
-		return 0, err
-	}
-	return float64(t1-t0) / float64(time.Since(start)), nil
+	return a.CPUShare(window)
 }
 
 // driftRow plays a session of 30 minutes or more on the session runner with
