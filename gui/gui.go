@@ -34,13 +34,11 @@ type Options struct {
 	Journal *journal.Store   // the user's journal; required
 	Routine *program.Routine // the routine to follow; required
 
-	Sound        SoundOutput // the sound output; nil for none
-	SoundProblem string      // why there is no sound, when there is none
-	// OpenSound, when set, gives the sound output and why there is none,
-	// instead of Sound and SoundProblem. It is called the first time a
-	// session or the sound settings need them, so that Steady can open the
-	// sound device in the background: ALSA may take seconds over a busy
-	// device, and neither the window nor its first screen waits for it.
+	// OpenSound gives the sound output, nil for none, and why there is
+	// none; nil means no sound. It is called the first time a session or
+	// the sound settings need them, so that Steady can open the sound
+	// device in the background: ALSA may take seconds over a busy device,
+	// and neither the window nor its first screen waits for it.
 	OpenSound func() (SoundOutput, string)
 	// Notice is shown once the window is up, e.g. what Steady did with a
 	// damaged journal file.
@@ -81,14 +79,15 @@ type UI struct {
 	tabs  *container.AppTabs
 	body  *fyne.Container // shows the tabs, the first run or a session
 
-	today       *todayView
-	journalView *journalview.View
-	session     *sessionView                                    // the session in progress, if any
-	unbuilt     map[*container.TabItem]func() fyne.CanvasObject // screens not shown yet
-	todayAt     time.Time                                       // when Today was last worked out
-	stopped     chan struct{}                                   // closed once the app has stopped and saved
-	soundReady  bool                                            // opt.Sound is open and has the stored settings
-	shown       atomic.Bool                                     // the window is up: its size is the user's
+	today        *todayView
+	journalView  *journalview.View
+	session      *sessionView                                    // the session in progress, if any
+	unbuilt      map[*container.TabItem]func() fyne.CanvasObject // screens not shown yet
+	todayAt      time.Time                                       // when Today was last worked out
+	stopped      chan struct{}                                   // closed once the app has stopped and saved
+	soundOut     SoundOutput                                     // set by sound(): open, with the stored settings
+	soundProblem string                                          // why there is no sound, when there is none
+	shown        atomic.Bool                                     // the window is up: its size is the user's
 }
 
 // windowLayout stacks the window's content, and remembers the window's size
@@ -283,18 +282,17 @@ func (u *UI) fillTab(t *container.TabItem) {
 // sound is the sound output, with the stored sound settings handed to it
 // the first time it is asked for.
 func (u *UI) sound() SoundOutput {
-	if u.soundReady {
-		return u.opt.Sound
+	if u.soundOut != nil {
+		return u.soundOut
 	}
-	u.soundReady = true
 	if open := u.opt.OpenSound; open != nil {
-		u.opt.Sound, u.opt.SoundProblem = open()
+		u.soundOut, u.soundProblem = open()
 	}
-	if u.opt.Sound == nil {
-		u.opt.Sound = noSound{}
+	if u.soundOut == nil {
+		u.soundOut = noSound{}
 	}
-	u.applySoundSettings(u.opt.Sound)
-	return u.opt.Sound
+	u.applySoundSettings(u.soundOut)
+	return u.soundOut
 }
 
 // applySoundSettings hands the stored sound settings to the sound output.

@@ -105,8 +105,8 @@ func (u *UI) soundSettings() fyne.CanvasObject {
 		widget.NewFormItem("Ticks", u.prefCheck("Tick during the last seconds of a countdown", prefTicks, true, s.SetTicks)),
 		widget.NewFormItem("Volume", container.NewBorder(nil, nil, nil, volumeLabel, volume)),
 	)
-	if u.opt.SoundProblem != "" {
-		problem := widget.NewLabel(u.opt.SoundProblem)
+	if u.soundProblem != "" {
+		problem := widget.NewLabel(u.soundProblem)
 		problem.Wrapping = fyne.TextWrapWord
 		return container.NewVBox(problem, form)
 	}
