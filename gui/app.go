@@ -47,7 +47,7 @@ func (u *UI) decide(now time.Time) (program.Decision, program.History, error) {
 	}
 	h.StepsInLevel = u.opt.Routine.StepsInLevel
 	d := program.Decide(h, now)
-	if d.Standing != h.Standing {
+	if !d.Standing.Equal(h.Standing) {
 		if err := u.opt.Journal.SetStanding(d.Standing); err != nil {
 			return d, h, err
 		}

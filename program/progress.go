@@ -202,7 +202,29 @@ type History struct {
 	// Flag is the red-flag state: while it is raised and not cleared,
 	// Steady suggests no exercise.
 	Flag FlagState
+	// Walks are the walks the user logged, in any order (CLINICAL.md §7.8).
+	Walks []LoggedWalk
+	// NumbWeak are the times of every check-in (of any kind) and session
+	// that reported new numbness or weakness, in any order (§7.6).
+	NumbWeak []time.Time
 }
+
+// A LoggedWalk is one walk the user logged.
+type LoggedWalk struct {
+	Time    time.Time // when it was logged
+	Minutes int
+}
+
+// StopCause is one answer to "what happened?" after "Stop — it hurts".
+type StopCause string
+
+const (
+	StopLegPain  StopCause = "leg-pain"  // pain shooting down the leg
+	StopNumbness StopCause = "numbness"  // new numbness or tingling
+	StopWeakness StopCause = "weakness"  // new weakness
+	StopBackPain StopCause = "back-pain" // back pain became sharp or too much
+	StopOther    StopCause = "other"     // something else, in the user's words
+)
 
 // Color is a traffic light.
 type Color string

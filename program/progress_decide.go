@@ -53,12 +53,6 @@ const (
 	RuleMobility     Rule = "mobility"      // whether stretching is offered
 )
 
-// A Reason is one sentence of "Why this level?", and the rule it comes from.
-type Reason struct {
-	Rule Rule
-	Text string
-}
-
 // A Decision is what Decide suggests now.
 type Decision struct {
 	// Level and DoseStep are the session to offer now: the calm-down level

@@ -206,10 +206,7 @@ func checkSettled(t *testing.T, in History, d Decision, now time.Time) {
 	}
 }
 
-func standingEqual(a, b Standing) bool {
-	return a.Level == b.Level && a.DoseStep == b.DoseStep && a.Since.Equal(b.Since) && a.Reason == b.Reason &&
-		a.CalmUntil.Equal(b.CalmUntil) && a.FlareUntil.Equal(b.FlareUntil) && a.FlareStarted.Equal(b.FlareStarted)
-}
+func standingEqual(a, b Standing) bool { return a.Equal(b) }
 
 func redSession(day, level, step int) SessionOutcome {
 	return SessionOutcome{Time: dayAt(day, 18), Level: level, DoseStep: step, MaxPainDuring: 6, LegSpread: SpreadNone, Felt: FeltHard}
