@@ -1,7 +1,9 @@
 package main
 
-// The commands that work without a window: export, import, backup, report
-// and figures, and checking a routine file.
+// The commands that work without a window: export, import, backup, report,
+// status and figures, and checking a routine file. Those that read or change
+// the journal go through the application layer (package coach), as the
+// window does.
 
 import (
 	"errors"
@@ -11,8 +13,8 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
-	"time"
 
+	"steady/coach"
 	"steady/gui/figure"
 	"steady/gui/journalview"
 	"steady/journal"
@@ -26,6 +28,7 @@ var commands = map[string]func(args []string, stdout, stderr io.Writer) int{
 	"backup":  backupCmd,
 	"report":  reportCmd,
 	"figures": figuresCmd,
+	"status":  statusCmd,
 }
 
 // newFlags is a command's flag set, with its usage line.
@@ -110,7 +113,7 @@ func exportCmd(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "steady export:", err)
 		return exitFail
 	}
-	err = j.Export(w, f)
+	err = coach.New(j, program.Builtin(), program.SystemClock{}).Export(w, f)
 	if cerr := closeOut(); err == nil {
 		err = cerr
 	}
@@ -156,7 +159,7 @@ func importCmd(args []string, stdout, stderr io.Writer) int {
 		return exitFail
 	}
 	defer j.Close()
-	res, err := j.Import(in, f)
+	res, err := coach.New(j, program.Builtin(), program.SystemClock{}).Import(in, f)
 	if ie := (*journal.ImportError)(nil); errors.As(err, &ie) {
 		fmt.Fprintf(stderr, "steady import: nothing was imported; %s has %d problem(s):\n", path, len(ie.Problems))
 		for _, p := range ie.Problems {
@@ -203,12 +206,8 @@ func reportCmd(args []string, stdout, stderr io.Writer) int {
 		return exitFail
 	}
 	defer j.Close()
-	entries, err := j.Entries(time.Time{}, time.Time{})
-	if err != nil {
-		fmt.Fprintln(stderr, "steady report:", err)
-		return exitFail
-	}
-	sessions, err := j.Sessions(time.Time{}, time.Time{})
+	c := coach.New(j, program.Builtin(), program.SystemClock{})
+	records, err := c.Journal()
 	if err != nil {
 		fmt.Fprintln(stderr, "steady report:", err)
 		return exitFail
@@ -218,7 +217,7 @@ func reportCmd(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "steady report:", err)
 		return exitFail
 	}
-	err = journalview.WriteReport(w, entries, sessions, time.Now())
+	err = journalview.WriteReport(w, records, c.Now())
 	if cerr := closeOut(); err == nil {
 		err = cerr
 	}

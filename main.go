@@ -11,6 +11,7 @@
 //	steady import [-format csv|json] FILE
 //	steady backup FILE
 //	steady report [-o FILE]
+//	steady status [-at TIME] [-format text|json]
 //	steady figures [-routine FILE] -o DIR
 //
 // Run "steady -help" for the flags.
@@ -34,6 +35,7 @@ import (
 
 	"steady/assets"
 	"steady/audio"
+	"steady/coach"
 	"steady/gui"
 	"steady/journal"
 	"steady/program"
@@ -110,6 +112,7 @@ const usage = `Usage: steady [flags]
        steady import [-format csv|json] FILE
        steady backup FILE
        steady report [-o FILE]
+       steady status [-at TIME] [-format text|json]
        steady figures [-routine FILE] -o DIR
 
 Steady opens its window. Flags:
@@ -151,8 +154,7 @@ func openWindow(routine *program.Routine, start bool, stderr io.Writer) int {
 	u := gui.Show(a, w, gui.Options{
 		Version:      version,
 		DataDir:      dataDir(),
-		Journal:      j,
-		Routine:      routine,
+		Coach:        coach.New(j, routine, program.SystemClock{}),
 		OpenSound:    sound.wait,
 		Notice:       notice,
 		StartSession: start,

@@ -1,14 +1,14 @@
 package gui
 
-// How the screens work together: the journal and the routine feed Today;
-// Today starts a session; a finished session goes into the journal, and the
-// progression rules say what changes next time.
+// How the screens work together. The application layer (package coach)
+// works out each day from the journal and the rules; the window shows what
+// it hands back and forwards what the user does: a check-in, a session, the
+// safety questions. It applies no rule and writes nothing itself.
 
 import (
 	"errors"
 	"fmt"
 	"image/color"
-	"strings"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -18,8 +18,10 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"steady/coach"
+	"steady/coach/session"
+	"steady/explain"
 	"steady/gui/journalview"
-	"steady/journal"
 	"steady/program"
 )
 
@@ -35,122 +37,33 @@ func ShowProblem(a fyne.App, w fyne.Window, title, message string) {
 	w.SetFixedSize(true)
 }
 
-// now is the time as the window sees it.
-func (u *UI) now() time.Time { return u.opt.Now() }
+// now is the time as the window sees it: the application's one clock.
+func (u *UI) now() time.Time { return u.opt.Coach.Now() }
 
-// decide applies the progression rules to the journal as of now and stores
-// the standing they return.
-func (u *UI) decide(now time.Time) (program.Decision, program.History, error) {
-	h, err := u.opt.Journal.History(now)
-	if err != nil {
-		return program.Decision{}, h, err
-	}
-	h.StepsInLevel = u.opt.Routine.StepsInLevel
-	d := program.Decide(h, now)
-	if !d.Standing.Equal(h.Standing) {
-		if err := u.opt.Journal.SetStanding(d.Standing); err != nil {
-			return d, h, err
-		}
-	}
-	return d, h, nil
-}
-
-// plan is today's session for a decision: the level's dose step, with the
-// mobility work added on a day it is allowed.
-func (u *UI) plan(d program.Decision) (program.Plan, error) {
+// timing is how the user likes a session paced.
+func (u *UI) timing() coach.Timing {
 	p := u.app.Preferences()
-	getReady := time.Duration(p.IntWithFallback(prefGetReady, defaultGetReady)) * time.Second
-	rest := time.Duration(p.IntWithFallback(prefRest, defaultRest)) * time.Second
-	flare := d.Mode == program.Flare || d.Mode == program.CalmDownToday
-	plan, err := u.opt.Routine.Plan(d.Level, min(d.DoseStep, u.opt.Routine.StepsInLevel(d.Level)-1), flare, getReady, rest)
-	if err != nil {
-		return plan, err
+	return coach.Timing{
+		GetReady: time.Duration(p.IntWithFallback(prefGetReady, defaultGetReady)) * time.Second,
+		Rest:     time.Duration(p.IntWithFallback(prefRest, defaultRest)) * time.Second,
 	}
-	if d.MobilityAllowed && !flare {
-		plan.Items = append(plan.Items, u.opt.Routine.MobilityItems()...)
-	}
-	return plan, nil
 }
 
-// todayModel gathers what the Today screen shows.
-func (u *UI) todayModel(now time.Time) (todayModel, error) {
-	d, h, err := u.decide(now)
-	if err != nil {
-		return todayModel{}, err
-	}
-	return u.todayModelFor(now, d, h)
-}
-
-// todayModelFor gathers what the Today screen shows for a decision already
-// made at now on history h.
-func (u *UI) todayModelFor(now time.Time, d program.Decision, h program.History) (todayModel, error) {
-	m := todayModel{Now: now, Decision: d, Flag: h.Flag}
-	if l, ok := u.opt.Routine.Level(d.Level); ok {
-		m.LevelName, m.LevelSummary, m.WalkGoal = l.Name, l.Summary, l.WalkGoal
-		m.Steps = len(l.Steps)
-	}
-	if plan, err := u.plan(d); err == nil {
-		m.Minutes = plan.Timeline().Total()
-		m.Mobility = d.MobilityAllowed && len(u.opt.Routine.Mobility) > 0 && !plan.Flare
-	}
-	today := midnight(now)
-	entries, err := u.opt.Journal.Entries(today.AddDate(0, 0, -1), today.AddDate(0, 0, 1))
-	if err != nil {
-		return m, err
-	}
-	for _, e := range entries {
-		if e.Kind == journal.Morning && !e.Time.Before(today) {
-			m.MorningDone = true
-		}
-		if e.NumbWeak && e.Time.After(h.Flag.Screened) {
-			m.Decision.Rescreen = true
-		}
-	}
-	monday := today.AddDate(0, 0, -((int(today.Weekday()) + 6) % 7))
-	sessions, err := u.opt.Journal.Sessions(monday.AddDate(0, 0, -1), monday.AddDate(0, 0, 7))
-	if err != nil {
-		return m, err
-	}
-	for i := range 7 {
-		m.Week = append(m.Week, dayMark{Day: monday.AddDate(0, 0, i)})
-	}
-	for _, s := range sessions {
-		if sameDay(s.Time, today.AddDate(0, 0, -1)) {
-			m.AfterSession = true
-		}
-		if i := int(s.Time.Sub(monday) / (24 * time.Hour)); !s.Time.Before(monday) && i < 7 {
-			m.Week[i].Session, m.Week[i].Light = true, s.Light
-		}
-	}
-	return m, nil
-}
-
-func midnight(t time.Time) time.Time {
-	y, mo, d := t.Date()
-	return time.Date(y, mo, d, 0, 0, 0, 0, t.Location())
-}
-
-// refreshToday recomputes and shows the Today screen.
+// refreshToday works today out again and shows it.
 func (u *UI) refreshToday() {
-	now := u.now()
-	d, h, err := u.decide(now)
+	day, err := u.opt.Coach.Today(u.timing())
 	if err != nil {
 		u.showError("Steady could not read your journal", err)
 		return
 	}
-	u.showToday(now, d, h)
+	u.showToday(day)
 }
 
-// showToday shows the Today screen for a decision made at now on history h.
-func (u *UI) showToday(now time.Time, d program.Decision, h program.History) {
-	m, err := u.todayModelFor(now, d, h)
-	if err != nil {
-		u.showError("Steady could not read your journal", err)
-		return
-	}
+// showToday shows the Today screen for a day the application worked out.
+func (u *UI) showToday(day coach.Day) {
 	u.mainTabs() // Today lives in the navigation shell
-	u.today.show(m)
-	u.todayAt = now
+	u.today.show(day)
+	u.todayAt = day.Now
 }
 
 // todayStale reports whether Today was last worked out in an earlier hour:
@@ -161,14 +74,6 @@ func (u *UI) showToday(now time.Time, d program.Decision, h program.History) {
 func (u *UI) todayStale() bool {
 	const hour = "2006-01-02 15" // local date and hour
 	return u.now().Format(hour) != u.todayAt.In(u.now().Location()).Format(hour)
-}
-
-// sessionDoneToday reports whether today's session is already done, so the
-// reminder keeps quiet.
-func (u *UI) sessionDoneToday() bool {
-	today := midnight(time.Now())
-	s, err := u.opt.Journal.Sessions(today, today.AddDate(0, 0, 1))
-	return err == nil && len(s) > 0
 }
 
 func (u *UI) showError(title string, err error) {
@@ -186,6 +91,30 @@ func (u *UI) journalChanged() {
 	u.refreshToday()
 }
 
+// checkedIn follows a new check-in: one that reported new numbness or
+// weakness pauses exercise and offers the safety questions at once
+// (CLINICAL.md §7.6).
+func (u *UI) checkedIn(c coach.CheckedIn) {
+	if c.Rescreen {
+		u.offerRescreen()
+	}
+}
+
+// offerRescreen says why exercise is paused and offers the safety
+// questions at once.
+func (u *UI) offerRescreen() {
+	d := dialog.NewConfirm("New numbness or weakness",
+		"You reported new numbness or weakness. Exercise is paused until you have answered the safety questions again. Answer them now?",
+		func(yes bool) {
+			if yes {
+				u.rescreen()
+			}
+		}, u.win)
+	d.SetConfirmText("Answer the questions")
+	d.SetDismissText("Later")
+	d.Show()
+}
+
 // showMain shows the navigation shell.
 func (u *UI) showMain() {
 	u.setBody(u.mainTabs())
@@ -201,7 +130,7 @@ func (u *UI) setBody(o fyne.CanvasObject) {
 // levelChoices are the routine's levels for the first-run choice.
 func (u *UI) levelChoices() []levelChoice {
 	var out []levelChoice
-	for _, l := range u.opt.Routine.Levels {
+	for _, l := range u.opt.Coach.Routine().Levels {
 		out = append(out, levelChoice{Number: l.Number, Name: l.Name, Summary: l.Summary})
 	}
 	return out
@@ -215,25 +144,13 @@ func (u *UI) showFirstRun() {
 }
 
 func (u *UI) firstRunDone(r firstRunResult) {
-	j := u.opt.Journal
-	flag, err := j.Flag()
-	if err == nil {
-		flag = flag.Record(r.Referral, r.At)
-		if r.Cleared {
-			flag = flag.Clear(r.At)
-		}
-		err = j.SetFlag(flag)
-	}
-	if err == nil {
-		level := max(r.StartLevel, 1)
-		if r.StartLevel == 0 {
-			level = 0
-		}
-		_, known, serr := j.Standing()
-		if serr == nil && !known {
-			serr = j.SetStanding(program.Start(level, r.At))
-		}
-		err = serr
+	var err error
+	if r.Rescreen {
+		_, err = u.opt.Coach.Rescreen(r.Answers, r.Cleared)
+	} else {
+		_, err = u.opt.Coach.Begin(coach.Beginning{
+			Answers: r.Answers, Cleared: r.Cleared, Level: max(r.StartLevel, 0), Flaring: r.Flaring,
+		})
 	}
 	if err != nil {
 		u.showSaveProblem("your answers", err)
@@ -243,6 +160,9 @@ func (u *UI) firstRunDone(r firstRunResult) {
 
 // rescreen asks the safety questions again, keeping the user's level.
 func (u *UI) rescreen() {
+	if u.session != nil {
+		return
+	}
 	f := newFirstRun(u.levelChoices(), u.now, u.firstRunDone)
 	f.rescreen = true
 	f.showScreening()
@@ -251,12 +171,7 @@ func (u *UI) rescreen() {
 
 // cleared records that a clinician has cleared the user to exercise.
 func (u *UI) cleared() {
-	j := u.opt.Journal
-	flag, err := j.Flag()
-	if err == nil {
-		err = j.SetFlag(flag.Clear(u.now()))
-	}
-	if err != nil {
+	if err := u.opt.Coach.Clear(); err != nil {
 		u.showSaveProblem("that", err)
 	}
 	u.refreshToday()
@@ -267,76 +182,32 @@ func (u *UI) startSession() {
 	if u.session != nil {
 		return
 	}
-	now := u.now()
-	d, _, err := u.decide(now)
-	if err != nil {
-		u.showError("Steady could not read your journal", err)
-		return
-	}
-	if !d.ExerciseAllowed {
+	started, err := u.opt.Coach.StartSession(u.timing())
+	if errors.Is(err, coach.ErrNoExercise) || errors.Is(err, coach.ErrNotStarted) {
 		u.showMain()
 		return
 	}
-	plan, err := u.plan(d)
 	if err != nil {
 		u.showError("Steady could not plan today's session", err)
 		return
 	}
-	started := now
-	u.session = newSessionView(u.win, plan, u.opt.Clock, u.sound(), func(r sessionResult) {
-		u.finishSession(plan, d, started, r)
+	u.session = newSessionView(u.win, started.Plan, u.opt.Coach.Clock(), u.sound(), func(r session.Result) {
+		u.finishSession(started, r)
 	})
 	u.setBody(u.session.content())
 	u.session.start()
 }
 
-// finishSession saves a finished session, judges it and says what changes.
-func (u *UI) finishSession(plan program.Plan, before program.Decision, started time.Time, r sessionResult) {
+// finishSession hands a finished session to the application, which saves
+// and judges it, and says what changes.
+func (u *UI) finishSession(started coach.Started, r session.Result) {
 	if u.session != nil {
 		u.session.close()
 		u.session = nil
 	}
-	end := r.Ended
-	if end.IsZero() {
-		end = u.now()
-	}
-	if r.Started.IsZero() {
-		r.Started = started
-	}
-	outcome := program.SessionOutcome{
-		Time: end, Level: plan.Level, DoseStep: plan.DoseStep,
-		MaxPainDuring: r.MaxPainDuring, PainAfter: r.PainAfter,
-		LegSpread: r.LegSpread, NewNumbnessOrWeakness: r.NumbWeak, Felt: r.Felt,
-	}
-	light := program.Classify(outcome, before.Baseline)
-	rec := journal.Session{
-		Time: end, Started: r.Started, Routine: u.opt.Routine.Name,
-		Level: plan.Level, DoseStep: plan.DoseStep, Flare: plan.Flare,
-		Completed: r.Completed, Skipped: r.Skipped, Duration: r.Duration,
-		MaxPainDuring: r.MaxPainDuring, PainAfter: r.PainAfter, LegSpread: r.LegSpread,
-		NumbWeak: r.NumbWeak, Felt: r.Felt, StoppedForPain: r.StoppedForPain, StopReason: r.StopReason,
-		Light: light.Color,
-	}
-	// The rules judge the session once it is in the journal; what they
-	// decide is kept with it.
-	// Today is shown from the same decision: one pass over the journal.
-	var after program.Decision
-	var h program.History
-	judged := end.Add(time.Second)
-	saved, err := u.opt.Journal.AddSession(rec)
-	if err == nil {
-		after, h, err = u.decide(judged)
-	}
-	if err == nil {
-		saved.Result = nextTimeText(after)
-		err = u.opt.Journal.PutSession(saved.Time, saved)
-	}
+	done, err := u.opt.Coach.FinishSession(started, r)
 	u.setBody(u.mainTabs())
-	if err == nil {
-		u.showToday(judged, after, h)
-	} else {
-		u.refreshToday()
-	}
+	u.refreshToday()
 	if u.journalView != nil {
 		u.journalView.Reload()
 	}
@@ -344,65 +215,23 @@ func (u *UI) finishSession(plan program.Plan, before program.Decision, started t
 		u.showSaveProblem("this session", err)
 		return
 	}
-	u.showLight(light, after, r.NumbWeak)
-}
-
-// nextTimeText says in a sentence what the progression rules decided.
-func nextTimeText(d program.Decision) string {
-	switch d.Mode {
-	case program.Flare:
-		return "Flare mode: calm-down exercises only until " + d.FlareUntil.Format("Monday") + "."
-	case program.CalmDownToday:
-		return "Calm-down exercises for the rest of today; one dose step lower from tomorrow."
-	case program.Advance:
-		return fmt.Sprintf("Next time: level %d, dose step %d.", d.Level, d.DoseStep+1)
-	case program.Repeat:
-		return "Next time: the same dose again."
-	case program.HoldSeeClinician:
-		return "Your level is held for now; consider seeing a clinician."
-	case program.RedFlagStop:
-		return "No exercise until a clinician has seen you."
-	}
-	return fmt.Sprintf("Next time: level %d, dose step %d.", d.Level, d.DoseStep+1)
-}
-
-// lightWords are a traffic light's name and meaning: the result is told in
-// words and a shape, never by colour alone.
-func lightWords(l program.Light) (title, meaning string) {
-	switch l.Color {
-	case program.Green:
-		title, meaning = "Green — your back handled it well", "Keep going at this dose."
-	case program.Amber:
-		title, meaning = "Amber — a little much", "Steady repeats this dose next time rather than moving on."
-	case program.Red:
-		title, meaning = "Red — too much for your back today", "Steady eases off: gentler exercises for now."
-	}
-	if len(l.Fired) > 0 {
-		var why []string
-		for _, c := range l.Fired {
-			why = append(why, c.Text())
-		}
-		meaning = "Because " + strings.Join(why, "; ") + ". " + meaning
-	}
-	if !l.Final && l.Color != program.Red {
-		meaning += " Tomorrow morning's check-in confirms it."
-	}
-	return title, meaning
+	u.showLight(done)
 }
 
 // showLight tells the user how the session went and what happens next.
-func (u *UI) showLight(l program.Light, after program.Decision, numbWeak bool) {
-	title, meaning := lightWords(l)
+func (u *UI) showLight(done coach.Finished) {
+	l := done.Light
+	title, meaning := explain.Light(l)
 	mark := canvas.NewCircle(lightColour(l.Color))
 	badge := container.NewGridWrap(fyne.NewSize(48, 48), container.NewStack(mark,
 		container.NewCenter(&canvas.Text{Text: lightSymbol(l.Color), Color: color.White, TextSize: 26,
 			TextStyle: fyne.TextStyle{Bold: true}})))
 	body := container.NewVBox(
 		container.NewBorder(nil, nil, badge, nil, heading(title, theme.SizeNameSubHeadingText)),
-		wrapped(meaning), wrapped(nextTimeText(after)))
+		wrapped(meaning), wrapped(explain.Next(done.After)))
 	d := dialog.NewCustom("Session saved", "OK", body, u.win)
 	d.SetOnClosed(func() {
-		if numbWeak {
+		if done.Rescreen {
 			u.rescreen()
 		}
 	})

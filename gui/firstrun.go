@@ -22,8 +22,13 @@ type firstRunResult struct {
 	// they ticked and cleared them to exercise.
 	Cleared bool
 	// StartLevel is the level to start at; -1 when exercise waits for a
-	// clinician.
+	// clinician. Flaring: "my back is flaring up right now", flare mode at
+	// level 0.
 	StartLevel int
+	Flaring    bool
+	// Rescreen: the questions were answered again by a user who has a
+	// level already.
+	Rescreen bool
 }
 
 // A level a new user may start at.
@@ -111,7 +116,7 @@ func (f *firstRun) showScreening() {
 // screen judges the answers and shows what follows from them.
 func (f *firstRun) screen() {
 	r := program.Screen(f.answers)
-	f.result = firstRunResult{At: f.now(), Answers: copyAnswers(f.answers), Referral: r, StartLevel: -1}
+	f.result = firstRunResult{At: f.now(), Answers: copyAnswers(f.answers), Referral: r, StartLevel: -1, Rescreen: f.rescreen}
 	if !r.StopsExercise() {
 		if f.rescreen {
 			f.onDone(f.result)
@@ -121,7 +126,18 @@ func (f *firstRun) screen() {
 		return
 	}
 	guidance := paragraph("**" + referralHeading(r.Tier) + "**\n\n" + r.Guidance)
-	cleared := widget.NewCheck("A clinician has already checked this and cleared me to exercise", nil)
+	later := &widget.Button{Text: "Not yet — close", OnTapped: func() { f.onDone(f.result) }}
+	back := &widget.Button{Text: "Back", OnTapped: f.showScreening}
+	if !(program.FlagState{Raised: f.result.At, Tier: r.Tier}).SelfClearable() {
+		// An emergency or same-day sign has no "a clinician cleared me"
+		// shortcut: exercise resumes only when the questions are answered
+		// again without it (CLINICAL.md §7.6).
+		again := paragraph("When a clinician has seen you and the sign has gone, answer these questions again " +
+			"(Settings → Answer the safety questions again) and Steady goes on.")
+		f.show("Please see a clinician first", container.NewVBox(guidance, widget.NewSeparator(), again), back, later)
+		return
+	}
+	cleared := widget.NewCheck("A clinician has already assessed this and cleared me to exercise", nil)
 	next := &widget.Button{Text: "Continue", Importance: widget.HighImportance}
 	next.Disable()
 	cleared.OnChanged = func(on bool) {
@@ -139,8 +155,6 @@ func (f *firstRun) screen() {
 		}
 		f.showStart()
 	}
-	later := &widget.Button{Text: "Not yet — close", OnTapped: func() { f.onDone(f.result) }}
-	back := &widget.Button{Text: "Back", OnTapped: f.showScreening}
 	f.show("Please see a clinician first", container.NewVBox(guidance, widget.NewSeparator(), cleared), back, later, next)
 }
 
@@ -214,7 +228,7 @@ func (f *firstRun) showStart() {
 	finish.OnTapped = func() {
 		switch choice.Selected {
 		case startFlare:
-			f.result.StartLevel = 0
+			f.result.StartLevel, f.result.Flaring = 0, true
 		case startLevel1:
 			f.result.StartLevel = 1
 		case startLater:

@@ -15,9 +15,9 @@ import (
 	"fyne.io/fyne/v2/theme"
 
 	"steady/audio"
+	"steady/coach"
 	"steady/gui/journalview"
 	"steady/journal"
-	"steady/program"
 )
 
 // Window sizes, in Fyne units.
@@ -31,8 +31,9 @@ type Options struct {
 	Version string // shown in About
 	DataDir string // where the journal and its backups live
 
-	Journal *journal.Store   // the user's journal; required
-	Routine *program.Routine // the routine to follow; required
+	// Coach is the application: the user's day over their journal and the
+	// routine, with the one clock. Required.
+	Coach *coach.Coach
 
 	// OpenSound gives the sound output, nil for none, and why there is
 	// none; nil means no sound. It is called the first time a session or
@@ -45,9 +46,6 @@ type Options struct {
 	Notice string
 	// StartSession opens straight into today's session (steady -start).
 	StartSession bool
-
-	Now   func() time.Time // the wall clock; nil for time.Now
-	Clock program.Clock    // the session clock; nil for the system clock
 }
 
 // SoundOutput is what the window asks of the sound output: its settings and
@@ -148,12 +146,6 @@ const startupSettled = time.Second
 // remembered size with the minimum size under an empty body, the close and
 // stop hooks, the shortcuts and the tray menu.
 func newFrame(a fyne.App, w fyne.Window, opt Options) *UI {
-	if opt.Now == nil {
-		opt.Now = time.Now
-	}
-	if opt.Clock == nil {
-		opt.Clock = program.SystemClock{}
-	}
 	p := a.Preferences()
 	u := &UI{
 		app: a,
@@ -189,7 +181,7 @@ func newFrame(a fyne.App, w fyne.Window, opt Options) *UI {
 // Today or, with StartSession, today's session.
 func (u *UI) fill() {
 	w, opt := u.win, u.opt
-	if _, known, err := opt.Journal.Standing(); err == nil && !known {
+	if begun, err := opt.Coach.Begun(); err == nil && !begun {
 		u.showFirstRun()
 	} else {
 		u.showMain()
@@ -200,7 +192,7 @@ func (u *UI) fill() {
 	if opt.Notice != "" {
 		dialog.ShowInformation("Your journal", opt.Notice, w)
 	}
-	go u.remind(u.sessionDoneToday, u.stopped)
+	go u.remind(opt.Coach.SessionDoneToday, u.stopped)
 }
 
 // mainTabs is the navigation shell, built the first time it is shown: a
@@ -216,6 +208,7 @@ func (u *UI) mainTabs() *container.AppTabs {
 		start:    u.startSession,
 		cleared:  u.cleared,
 		rescreen: u.rescreen,
+		logWalk:  u.logWalk,
 	})
 	u.tabs = container.NewAppTabs(
 		container.NewTabItemWithIcon("Today", theme.HomeIcon(), u.today.content()),
@@ -237,7 +230,7 @@ func (u *UI) mainTabs() *container.AppTabs {
 // it reads the whole journal, which Today and the first run do not need.
 func (u *UI) journalScreen() *journalview.View {
 	if u.journalView == nil {
-		u.journalView = journalview.New(u.win, u.opt.Journal, u.opt.Now, u.journalChanged)
+		u.journalView = journalview.New(u.win, u.opt.Coach, u.now, u.journalChanged, u.checkedIn)
 	}
 	return u.journalView
 }
@@ -359,6 +352,12 @@ func (u *UI) addShortcuts() {
 	}
 	c.AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyQ, Modifier: fyne.KeyModifierShortcutDefault},
 		func(fyne.Shortcut) { u.saveSize(); u.app.Quit() })
+	c.AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyL, Modifier: fyne.KeyModifierShortcutDefault},
+		func(fyne.Shortcut) {
+			if u.session == nil && u.tabs != nil {
+				u.logWalk()
+			}
+		})
 }
 
 // setTheme applies and remembers an appearance choice.

@@ -32,7 +32,19 @@ func (u *UI) settingsScreen() fyne.CanvasObject {
 		widget.NewCard("Sound", "Cues during a session", u.soundSettings()),
 		widget.NewCard("Session", "", u.sessionSettings()),
 		widget.NewCard("Reminder", "A desktop notification while Steady is running", u.reminderSettings()),
+		widget.NewCard("Safety questions", "", u.safetySettings()),
 	)))
+}
+
+// safetySettings offers the red-flag questions again at any time
+// (CLINICAL.md §7.6): after new numbness or weakness, or once a clinician
+// has seen a warning sign.
+func (u *UI) safetySettings() fyne.CanvasObject {
+	text := widget.NewLabel("If anything has changed — new numbness or weakness, changes in bladder or bowel " +
+		"control — or a clinician has seen a warning sign you ticked, answer the questions again.")
+	text.Wrapping = fyne.TextWrapWord
+	again := &widget.Button{Text: "Answer the safety questions again", OnTapped: u.rescreen}
+	return container.NewVBox(text, container.NewHBox(again))
 }
 
 func (u *UI) appearanceSettings() fyne.CanvasObject {

@@ -13,32 +13,10 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"steady/coach"
+	"steady/explain"
 	"steady/program"
 )
-
-// todayModel is everything the Today screen shows, gathered from the journal,
-// the routine and the progression rules.
-type todayModel struct {
-	Now          time.Time
-	Decision     program.Decision
-	Flag         program.FlagState
-	LevelName    string
-	LevelSummary string
-	Steps        int           // dose steps in the offered level
-	Minutes      time.Duration // how long today's session takes
-	WalkGoal     string        // e.g. "Walk 10–15 minutes, twice today"
-	Mobility     bool          // gentle mobility work is part of today's session
-	MorningDone  bool          // a morning check-in exists today
-	AfterSession bool          // yesterday had a session: this morning's rating judges it
-	Week         []dayMark     // Monday to Sunday of this week
-}
-
-// dayMark is one day of the week at a glance.
-type dayMark struct {
-	Day     time.Time
-	Session bool
-	Light   program.Color // the day's last session's light; empty if none or provisional
-}
 
 // todayActions are what the Today screen's buttons do.
 type todayActions struct {
@@ -46,6 +24,7 @@ type todayActions struct {
 	start    func()
 	cleared  func() // the user confirms a clinician cleared them
 	rescreen func() // answer the safety questions again
+	logWalk  func() // log a walk
 }
 
 // todayView is the Today screen; it rebuilds its content from a model.
@@ -86,33 +65,63 @@ func greeting(t time.Time) string {
 	return "Good evening"
 }
 
-// show rebuilds the screen for m.
-func (v *todayView) show(m todayModel) {
+// show rebuilds the screen for a day the application worked out.
+func (v *todayView) show(m coach.Day) {
 	objs := []fyne.CanvasObject{
 		heading(greeting(m.Now), theme.SizeNameHeadingText),
 		widget.NewLabel(m.Now.Format("Monday 2 January")),
 	}
-	if m.Flag.Active() {
+	switch {
+	case m.Flag.Active():
 		objs = append(objs, v.flagCard(m.Flag))
-		v.box.Objects = objs
-		v.box.Refresh()
-		return
+	case m.Decision.Rescreen:
+		objs = append(objs, v.rescreenCard(m))
+	default:
+		if !m.MorningDone {
+			objs = append(objs, v.checkInCard(m))
+		}
+		objs = append(objs, v.planCard(m))
+		if notes := explain.Notes(m.Decision); len(notes) > 0 {
+			objs = append(objs, widget.NewCard("", "", wrapped(strings.Join(notes, "\n\n"))))
+		}
 	}
-	if !m.MorningDone {
-		objs = append(objs, v.checkInCard(m))
-	}
-	objs = append(objs, v.planCard(m))
-	if notes := decisionNotes(m.Decision); notes != "" {
-		objs = append(objs, widget.NewCard("", "", wrapped(notes)))
-	}
-	objs = append(objs, weekCard(m.Week, m.Now))
+	objs = append(objs, v.walkCard(m), weekCard(m.Week, m.Now))
 	v.box.Objects = objs
 	v.box.Refresh()
+}
+
+// rescreenCard pauses exercise after a report of new numbness or weakness
+// and offers the safety questions (CLINICAL.md §7.6).
+func (v *todayView) rescreenCard(m coach.Day) fyne.CanvasObject {
+	text := "You reported new numbness or weakness. Steady pauses the exercises until you have answered " +
+		"the safety questions again. If you have numbness around the groin or bottom, trouble with your " +
+		"bladder or bowel, or weakness in both legs, get medical help now."
+	again := &widget.Button{Text: "Answer the safety questions again", Importance: widget.HighImportance,
+		OnTapped: v.actions.rescreen}
+	return widget.NewCard("Exercise paused", "", container.NewVBox(wrapped(text), container.NewHBox(again)))
+}
+
+// walkCard shows this week's walking against the goal and logs a walk
+// (CLINICAL.md §7.8).
+func (v *todayView) walkCard(m coach.Day) fyne.CanvasObject {
+	w := m.Decision.Walk
+	text := explain.Walk(w)
+	log := &widget.Button{Text: "Log a walk  (Ctrl+L)", Icon: theme.ContentAddIcon(), OnTapped: v.actions.logWalk}
+	return widget.NewCard("Walking", fmt.Sprintf("%d minutes this week", w.WeekMinutes),
+		container.NewVBox(wrapped(text), container.NewHBox(log)))
 }
 
 func (v *todayView) flagCard(f program.FlagState) fyne.CanvasObject {
 	text := "At your last safety check you ticked a warning sign. " +
 		"Steady suggests no exercises until a clinician has seen you."
+	again := &widget.Button{Text: "Answer the safety questions again", OnTapped: v.actions.rescreen}
+	if !f.SelfClearable() {
+		// No "cleared" shortcut for the emergency and same-day tiers
+		// (CLINICAL.md §7.6): the questions, answered again without the
+		// sign, lift it.
+		text += " When a clinician has seen you and the sign has gone, answer the safety questions again."
+		return widget.NewCard(referralHeading(f.Tier), "", container.NewVBox(wrapped(text), container.NewHBox(again)))
+	}
 	cleared := &widget.Button{Text: "A clinician has cleared me to exercise", OnTapped: func() {
 		confirm := widget.NewLabel("Please confirm that a doctor or physiotherapist has seen you about\n" +
 			"what you ticked, and that they are happy for you to exercise.")
@@ -123,12 +132,11 @@ func (v *todayView) flagCard(f program.FlagState) fyne.CanvasObject {
 				}
 			}, v.win).Show()
 	}}
-	again := &widget.Button{Text: "Answer the safety questions again", OnTapped: v.actions.rescreen}
 	return widget.NewCard(referralHeading(f.Tier), "",
 		container.NewVBox(wrapped(text), container.NewHBox(cleared, again)))
 }
 
-func (v *todayView) checkInCard(m todayModel) fyne.CanvasObject {
+func (v *todayView) checkInCard(m coach.Day) fyne.CanvasObject {
 	text := "A quick rating of your back, legs and tightness. It takes a few seconds " +
 		"and tells Steady how hard to go today."
 	if m.AfterSession {
@@ -144,42 +152,29 @@ func (v *todayView) checkInCard(m todayModel) fyne.CanvasObject {
 }
 
 // modeLine says in a few words what kind of day it is.
-func modeLine(m todayModel) string {
-	d := m.Decision
-	switch d.Mode {
-	case program.Flare:
-		return "Flare mode until " + d.FlareUntil.Format("Monday") + ": calm-down exercises only, no stretching."
-	case program.CalmDownToday:
-		return "Calm-down day: your last session was hard on your back, so today stays gentle."
-	case program.Advance:
-		return "Moving on: your back has handled the last step well."
-	case program.Repeat:
-		return "Same dose again: your last session was a little much."
-	case program.HoldSeeClinician:
-		return "Holding steady at this step for now."
+func modeLine(m coach.Day) string {
+	if line := explain.Mode(m.Decision); line != "" {
+		return line
 	}
 	if m.Steps > 1 {
-		return fmt.Sprintf("Dose step %d of %d.", d.DoseStep+1, m.Steps)
+		return fmt.Sprintf("Dose step %d of %d.", m.Decision.DoseStep+1, m.Steps)
 	}
 	return ""
 }
 
-func (v *todayView) planCard(m todayModel) fyne.CanvasObject {
+func (v *todayView) planCard(m coach.Day) fyne.CanvasObject {
 	d := m.Decision
-	title := heading(fmt.Sprintf("Level %d · %s", d.Level, m.LevelName), theme.SizeNameSubHeadingText)
+	title := heading(fmt.Sprintf("Level %d · %s", d.Level, m.Level.Name), theme.SizeNameSubHeadingText)
 	parts := []fyne.CanvasObject{title}
 	if line := modeLine(m); line != "" {
 		parts = append(parts, wrapped(line))
 	}
-	if m.LevelSummary != "" {
-		parts = append(parts, wrapped(m.LevelSummary))
+	if m.Level.Summary != "" {
+		parts = append(parts, wrapped(m.Level.Summary))
 	}
 	if m.Mobility {
 		parts = append(parts, wrapped("Your back is tight from sitting still and there is no flare, "+
 			"so today's session ends with some gentle mobility work."))
-	}
-	if m.WalkGoal != "" {
-		parts = append(parts, container.NewHBox(widget.NewIcon(theme.NavigateNextIcon()), widget.NewLabel(m.WalkGoal)))
 	}
 	why := &widget.Button{Text: "Why this level?", Icon: theme.QuestionIcon(), OnTapped: func() { v.showWhy(d) }}
 	start := &widget.Button{
@@ -195,10 +190,10 @@ func (v *todayView) planCard(m todayModel) fyne.CanvasObject {
 
 func (v *todayView) showWhy(d program.Decision) {
 	var b strings.Builder
-	for _, r := range d.Explanation {
-		b.WriteString("- " + r.Text + "\n")
+	for _, r := range explain.Why(d) {
+		b.WriteString("- " + r + "\n")
 	}
-	b.WriteString("\n*" + program.AboutText + "*")
+	b.WriteString("\n*" + explain.About() + "*")
 	text := widget.NewRichTextFromMarkdown(b.String())
 	text.Wrapping = fyne.TextWrapWord
 	scroll := container.NewVScroll(text)
@@ -206,30 +201,13 @@ func (v *todayView) showWhy(d program.Decision) {
 	dialog.NewCustom("Why this level?", "Close", scroll, v.win).Show()
 }
 
-// decisionNotes are the progression rules' suggestions beyond the level.
-func decisionNotes(d program.Decision) string {
-	var notes []string
-	if d.SeeClinician {
-		notes = append(notes, "Your pain or tightness has risen two weeks running. Steady is holding your level; "+
-			"it would be sensible to see a doctor or physiotherapist.")
-	}
-	if d.SuggestReview {
-		notes = append(notes, "Your pain has not improved by a meaningful amount (2 points or 30 %) over the last "+
-			"weeks. Consider asking a clinician to review your plan.")
-	}
-	if d.Rescreen {
-		notes = append(notes, "You reported new numbness or weakness. Please answer the safety questions again.")
-	}
-	return strings.Join(notes, "\n\n")
-}
-
 // weekCard shows this week's days with a mark for each day with a session:
 // a filled circle with a tick, so it does not rely on colour.
-func weekCard(week []dayMark, now time.Time) fyne.CanvasObject {
+func weekCard(week []coach.DayMark, now time.Time) fyne.CanvasObject {
 	row := container.NewHBox()
 	done := 0
 	for _, d := range week {
-		if d.Session {
+		if d.Sessions > 0 {
 			done++
 		}
 		row.Add(dayBadge(d, sameDay(d.Day, now)))
@@ -250,7 +228,7 @@ func sameDay(a, b time.Time) bool {
 	return ay == by && am == bm && ad == bd
 }
 
-func dayBadge(d dayMark, today bool) fyne.CanvasObject {
+func dayBadge(d coach.DayMark, today bool) fyne.CanvasObject {
 	fg := theme.Color(theme.ColorNameForeground)
 	circle := canvas.NewCircle(color.Transparent)
 	circle.StrokeColor = fg
@@ -258,8 +236,8 @@ func dayBadge(d dayMark, today bool) fyne.CanvasObject {
 	mark := canvas.NewText("", fg)
 	mark.Alignment = fyne.TextAlignCenter
 	mark.TextStyle.Bold = true
-	if d.Session {
-		circle.FillColor = lightColour(d.Light)
+	if d.Sessions > 0 {
+		circle.FillColor = lightColour(d.Light.Color)
 		circle.StrokeColor = circle.FillColor
 		mark.Text = "✓"
 		mark.Color = color.White
@@ -267,8 +245,14 @@ func dayBadge(d dayMark, today bool) fyne.CanvasObject {
 	label := canvas.NewText(d.Day.Format("Mon"), fg)
 	label.Alignment = fyne.TextAlignCenter
 	label.TextStyle.Bold = today
+	walked := canvas.NewText("", fg)
+	walked.Alignment = fyne.TextAlignCenter
+	walked.TextSize = theme.CaptionTextSize()
+	if d.WalkMinutes > 0 {
+		walked.Text = fmt.Sprintf("%d′ walk", d.WalkMinutes)
+	}
 	badge := container.NewStack(circle, container.NewCenter(mark))
-	return container.NewVBox(container.NewGridWrap(fyne.NewSize(40, 40), badge), label)
+	return container.NewVBox(container.NewGridWrap(fyne.NewSize(40, 40), badge), label, walked)
 }
 
 // lightColour is a traffic light's colour; a session without a final light

@@ -12,6 +12,9 @@ import (
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
+
+	"steady/coach"
+	"steady/program"
 )
 
 // A rating is one check-in as the chart sees it; NoValue where a scale was
@@ -85,7 +88,8 @@ type Chart struct {
 	ratings  []rating    // oldest first
 	sessions []time.Time // oldest first
 	baseline float64     // NaN while there is none
-	mornings int         // morning back-pain ratings the baseline could use
+	band     float64     // half-width of the meaningful-change band around it
+	mornings int         // morning back-pain ratings the baseline rests on
 	days     int         // range shown, 0 for all
 	now      func() time.Time
 }
@@ -97,16 +101,24 @@ func newChart(days int, now func() time.Time) *Chart {
 	return c
 }
 
-// setData replaces what the chart shows. baseline is NaN when there is none;
-// mornings is how many morning ratings it rests on.
-func (c *Chart) setData(ratings []rating, sessions []time.Time, baseline float64, mornings int) {
-	c.ratings = append([]rating(nil), ratings...)
-	sort.SliceStable(c.ratings, func(i, j int) bool { return c.ratings[i].at.Before(c.ratings[j].at) })
-	c.sessions = append([]time.Time(nil), sessions...)
-	sort.Slice(c.sessions, func(i, j int) bool { return c.sessions[i].Before(c.sessions[j]) })
-	c.baseline = baseline
-	c.mornings = mornings
+// setData replaces what the chart shows with the journal's records, and
+// the baseline and band the rules worked out (program.Baseline and
+// program.Band: the chart draws them and defines neither).
+func (c *Chart) setData(r coach.Records) {
+	c.fill(r)
 	c.Refresh()
+}
+
+// fill sets the chart's data without redrawing it.
+func (c *Chart) fill(r coach.Records) {
+	c.ratings = ratingsOf(r.Entries)
+	sort.SliceStable(c.ratings, func(i, j int) bool { return c.ratings[i].at.Before(c.ratings[j].at) })
+	c.sessions = sessionTimes(r.Sessions)
+	sort.Slice(c.sessions, func(i, j int) bool { return c.sessions[i].Before(c.sessions[j]) })
+	c.baseline, c.band, c.mornings = math.NaN(), 0, r.Mornings
+	if r.Ready {
+		c.baseline, c.band = r.Baseline, r.Band
+	}
 }
 
 // setRange shows the last days days, or everything for 0.
@@ -139,12 +151,6 @@ func startOfDay(t time.Time) time.Time {
 
 func daysBetween(a, b time.Time) int {
 	return int(math.Round(b.Sub(a).Hours() / 24))
-}
-
-// band is the half-width of the meaningful-change band around a baseline:
-// 2 points or 30 %, whichever is larger.
-func band(baseline float64) float64 {
-	return math.Max(2, 0.3*baseline)
 }
 
 // chartPoint is one plotted value.
@@ -380,7 +386,7 @@ func (r *chartRenderer) Refresh() {
 		it := &r.legend[i]
 		switch it.kind {
 		case legendBaseline:
-			it.label.Text = baselineLegend(c.baseline, c.mornings)
+			it.label.Text = baselineLegend(c.baseline, c.band, c.mornings)
 		case legendSession:
 			it.label.Text = "Session day"
 		default:
@@ -415,12 +421,12 @@ func (c *Chart) anyIn(from, to time.Time) bool {
 }
 
 // baselineLegend explains the baseline line and its band.
-func baselineLegend(baseline float64, mornings int) string {
+func baselineLegend(baseline, band float64, mornings int) string {
 	if math.IsNaN(baseline) {
-		return fmt.Sprintf("Baseline: after %d morning check-ins (%d so far)", baselineMornings, mornings)
+		return fmt.Sprintf("Baseline: after %d morning check-ins (%d so far)", program.BaselineMinimum, mornings)
 	}
 	return fmt.Sprintf("Baseline %s (median of last %d mornings); shaded ±%s = a meaningful change",
-		trimFloat(baseline), baselineMornings, trimFloat(band(baseline)))
+		trimFloat(baseline), mornings, trimFloat(band))
 }
 
 // trimFloat formats v with at most one decimal, dropping ".0".
@@ -467,7 +473,7 @@ func (c *Chart) drawPlot(p *pen, origin pt, s float32, g chartGeom, ticks []time
 
 	// Baseline and its band of meaningful change.
 	if !math.IsNaN(c.baseline) {
-		b := band(c.baseline)
+		b := c.band
 		lo, hi := math.Max(0, c.baseline-b), math.Min(scaleMax, c.baseline+b)
 		rect(g.x0*s, g.y(hi)*s, g.x1*s, g.y(lo)*s)
 		p.fill(withAlpha(seriesColour("Back pain", dark), 0.16))

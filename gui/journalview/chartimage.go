@@ -75,7 +75,7 @@ func chartImage(c *Chart, width, height, s float32, col chartColours) (image.Ima
 		label := ""
 		switch kind {
 		case legendBaseline:
-			label = baselineLegend(c.baseline, c.mornings)
+			label = baselineLegend(c.baseline, c.band, c.mornings)
 		case legendSession:
 			label = "Session day"
 		default:

@@ -56,15 +56,11 @@ func (v *View) chooseReport() {
 
 // writeReport writes the clinician report of the whole journal to w.
 func (v *View) writeReport(w io.Writer) error {
-	entries, err := v.store.Entries(time.Time{}, time.Time{})
+	r, err := v.store.Journal()
 	if err != nil {
 		return err
 	}
-	sessions, err := v.store.Sessions(time.Time{}, time.Time{})
-	if err != nil {
-		return err
-	}
-	return WriteReport(w, entries, sessions, v.now())
+	return WriteReport(w, r, v.now())
 }
 
 // saveFile asks where to save name, writes it with write and says how it

@@ -8,6 +8,7 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/widget"
 
+	"steady/explain"
 	"steady/journal"
 )
 
@@ -16,6 +17,7 @@ type record struct {
 	at      time.Time
 	entry   *journal.Entry
 	session *journal.Session
+	walk    *journal.Walk
 }
 
 // historyDay is one day of the history, its records newest first.
@@ -26,7 +28,7 @@ type historyDay struct {
 
 // groupByDay returns the records from from on, grouped by day, newest day
 // first and newest record first within a day, and whether any are older.
-func groupByDay(entries []journal.Entry, sessions []journal.Session, from time.Time) ([]historyDay, bool) {
+func groupByDay(entries []journal.Entry, sessions []journal.Session, walks []journal.Walk, from time.Time) ([]historyDay, bool) {
 	var recs []record
 	older := false
 	for i := range entries {
@@ -43,6 +45,13 @@ func groupByDay(entries []journal.Entry, sessions []journal.Session, from time.T
 		}
 		recs = append(recs, record{at: sessions[i].Time, session: &sessions[i]})
 	}
+	for i := range walks {
+		if walks[i].Time.Before(from) {
+			older = true
+			continue
+		}
+		recs = append(recs, record{at: walks[i].Time, walk: &walks[i]})
+	}
 	sort.SliceStable(recs, func(i, j int) bool { return recs[i].at.After(recs[j].at) })
 	var days []historyDay
 	for _, r := range recs {
@@ -58,10 +67,10 @@ func groupByDay(entries []journal.Entry, sessions []journal.Session, from time.T
 // showHistory rebuilds the history from the records in memory.
 func (v *View) showHistory() {
 	from := startOfDay(v.now()).AddDate(0, 0, 1-v.historyDays)
-	days, older := groupByDay(v.entries, v.sessions, from)
+	days, older := groupByDay(v.records.Entries, v.records.Sessions, v.records.Walks, from)
 	var objs []fyne.CanvasObject
 	switch {
-	case len(v.entries) == 0 && len(v.sessions) == 0:
+	case len(v.records.Entries) == 0 && len(v.records.Sessions) == 0 && len(v.records.Walks) == 0:
 		objs = append(objs, &widget.Label{Text: emptyText, Wrapping: fyne.TextWrapWord})
 	case len(days) == 0:
 		objs = append(objs, &widget.Label{Text: "Nothing in these days. Older records are below.", Wrapping: fyne.TextWrapWord})
@@ -98,11 +107,19 @@ func (v *View) row(r record) fyne.CanvasObject {
 		buttons = container.NewHBox(
 			&widget.Button{Text: "Edit", Importance: widget.LowImportance, OnTapped: func() { v.edit(e) }},
 			&widget.Button{Text: "Delete", Importance: widget.LowImportance, OnTapped: func() { v.deleteEntry(e) }})
+	} else if w := r.walk; w != nil {
+		w := *w
+		lines.Add(&widget.Label{Text: walkLine(w), Wrapping: fyne.TextWrapWord})
+		if w.Note != "" {
+			lines.Add(&widget.Label{Text: w.Note, Wrapping: fyne.TextWrapWord, TextStyle: fyne.TextStyle{Italic: true}})
+		}
+		buttons = container.NewHBox(
+			&widget.Button{Text: "Delete", Importance: widget.LowImportance, OnTapped: func() { v.deleteWalk(w) }})
 	} else {
 		s := *r.session
 		lines.Add(&widget.Label{Text: sessionLine(s), Wrapping: fyne.TextWrapWord})
-		if s.StopReason != "" {
-			lines.Add(&widget.Label{Text: s.StopReason, Wrapping: fyne.TextWrapWord, TextStyle: fyne.TextStyle{Italic: true}})
+		if s.StoppedForPain || s.StopNote != "" {
+			lines.Add(&widget.Label{Text: explain.Stop(s.StopCauses, s.StopNote), Wrapping: fyne.TextWrapWord, TextStyle: fyne.TextStyle{Italic: true}})
 		}
 		buttons = container.NewHBox(
 			&widget.Button{Text: "Delete", Importance: widget.LowImportance, OnTapped: func() { v.deleteSession(s) }})

@@ -11,6 +11,7 @@ import (
 	"sort"
 	"time"
 
+	"steady/coach"
 	"steady/journal"
 	"steady/program"
 )
@@ -34,10 +35,10 @@ const adherenceWeeks = 12
 // journal for a clinician: the chart, the baseline, the trend of morning
 // back pain, sessions a week and the path through the levels. now is the
 // moment the report is made.
-func WriteReport(w io.Writer, entries []journal.Entry, sessions []journal.Session, now time.Time) error {
-	entries = append([]journal.Entry(nil), entries...)
+func WriteReport(w io.Writer, r coach.Records, now time.Time) error {
+	entries := append([]journal.Entry(nil), r.Entries...)
 	sort.SliceStable(entries, func(i, j int) bool { return entries[i].Time.Before(entries[j].Time) })
-	sessions = append([]journal.Session(nil), sessions...)
+	sessions := append([]journal.Session(nil), r.Sessions...)
 	sort.SliceStable(sessions, func(i, j int) bool { return sessions[i].Time.Before(sessions[j].Time) })
 
 	d := reportData{
@@ -49,9 +50,8 @@ func WriteReport(w io.Writer, entries []journal.Entry, sessions []journal.Sessio
 		d.Range = first.Format("2 January 2006") + " to " + last.Format("2 January 2006")
 	}
 
-	rs := ratingsOf(entries)
-	c := &Chart{ratings: rs, sessions: sessionTimes(sessions), now: func() time.Time { return now }}
-	c.baseline, c.mornings = morningBaseline(rs)
+	c := &Chart{now: func() time.Time { return now }}
+	c.fill(r)
 	img, err := chartImage(c, reportChartWidth, reportChartHeight, reportChartScale, lightChartColours())
 	if err != nil {
 		return fmt.Errorf("report: %w", err)
@@ -65,13 +65,14 @@ func WriteReport(w io.Writer, entries []journal.Entry, sessions []journal.Sessio
 	d.Chart = template.HTMLAttr(`src="data:image/png;base64,` + base64.StdEncoding.EncodeToString(buf.Bytes()) + `"`)
 
 	if math.IsNaN(c.baseline) {
-		d.Baseline = fmt.Sprintf("Not yet set: the baseline needs %d morning check-ins, and there are %d.", baselineMornings, c.mornings)
+		d.Baseline = fmt.Sprintf("Not yet set: the baseline needs %d morning check-ins, and there are %d.", program.BaselineMinimum, c.mornings)
 	} else {
-		d.Baseline = fmt.Sprintf("%s / 10 — the median of the last %d morning back-pain ratings.", trimFloat(c.baseline), baselineMornings)
+		d.Baseline = fmt.Sprintf("%s / 10 — the median of the last %d morning back-pain ratings; a change of %s points or more is meaningful.",
+			trimFloat(c.baseline), c.mornings, trimFloat(c.band))
 	}
 	d.Trend = morningTrend(entries)
 	first, _, _ := span(entries, sessions)
-	d.Weeks, d.WeeksMean = adherence(sessions, first, now)
+	d.Weeks, d.WeeksMean = adherence(sessions, r.Walks, first, now)
 	d.Levels = levelPath(sessions)
 	for _, e := range entries {
 		if e.NumbWeak {
@@ -195,7 +196,7 @@ func trendWords(a, b float64) string {
 	if a > 0 {
 		pct = 100 * math.Abs(diff) / a
 	}
-	meaningful := math.Abs(diff) >= 2 || (a > 0 && pct >= 30)
+	meaningful := program.MeaningfulChange(a, b)
 	move := fmt.Sprintf("from a mean of %.1f in the first four weeks to %.1f in the last four", a, b)
 	switch {
 	case meaningful && diff < 0:
@@ -223,6 +224,8 @@ type weekRow struct {
 	Week              string
 	Sessions, Minutes int
 	Green, Amber, Red int
+	Provisional       int // of them, lights still waiting for the next morning
+	WalkMinutes       int
 	MaxPain           string
 	ThisWeek          bool
 	Before            bool // before the journal's first record
@@ -231,7 +234,7 @@ type weekRow struct {
 // adherence counts sessions in each of the last twelve weeks (Monday to
 // Sunday), the current week last, and says how many there were a week on
 // average over the full weeks since the journal's first record, start.
-func adherence(sessions []journal.Session, start, now time.Time) ([]weekRow, string) {
+func adherence(sessions []journal.Session, walks []journal.Walk, start, now time.Time) ([]weekRow, string) {
 	monday := startOfDay(now)
 	for monday.Weekday() != time.Monday {
 		monday = monday.AddDate(0, 0, -1)
@@ -262,7 +265,16 @@ func adherence(sessions []journal.Session, start, now time.Time) ([]weekRow, str
 		case program.Red:
 			r.Red++
 		}
+		if s.Light != "" && !s.Final {
+			r.Provisional++
+		}
 		maxPain[i] = max(maxPain[i], s.MaxPainDuring)
+	}
+	for _, w := range walks {
+		if w.Time.Before(starts[0]) || !w.Time.Before(monday.AddDate(0, 0, 7)) {
+			continue
+		}
+		rows[daysBetween(starts[0], startOfDay(w.Time))/7].WalkMinutes += w.Minutes
 	}
 	total, weeks := 0, 0
 	for i := range rows {
@@ -360,9 +372,10 @@ section { break-inside: avoid; }
 <h2>Sessions a week (last {{len .Weeks}} weeks)</h2>
 <p>{{.WeeksMean}}</p>
 <table>
-<tr><th>Week from Monday</th><th class="n">Sessions</th><th class="n">Minutes</th><th class="n">Green</th><th class="n">Amber</th><th class="n">Red</th><th class="n">Highest pain during</th></tr>
-{{range .Weeks}}<tr{{if .ThisWeek}} class="current"{{end}}><td>{{.Week}}{{if .ThisWeek}} (this week so far){{end}}</td>{{if .Before}}<td colspan="6" class="before">before the first record</td>{{else}}<td class="n">{{.Sessions}}</td><td class="n">{{.Minutes}}</td><td class="n">{{.Green}}</td><td class="n">{{.Amber}}</td><td class="n">{{.Red}}</td><td class="n">{{.MaxPain}}</td>{{end}}</tr>
+<tr><th>Week from Monday</th><th class="n">Sessions</th><th class="n">Minutes</th><th class="n">Green</th><th class="n">Amber</th><th class="n">Red</th><th class="n">Highest pain during</th><th class="n">Walking (min)</th></tr>
+{{range .Weeks}}<tr{{if .ThisWeek}} class="current"{{end}}><td>{{.Week}}{{if .ThisWeek}} (this week so far){{end}}</td>{{if .Before}}<td colspan="7" class="before">before the first record</td>{{else}}<td class="n">{{.Sessions}}{{if .Provisional}} ({{.Provisional}} provisional){{end}}</td><td class="n">{{.Minutes}}</td><td class="n">{{.Green}}</td><td class="n">{{.Amber}}</td><td class="n">{{.Red}}</td><td class="n">{{.MaxPain}}</td><td class="n">{{.WalkMinutes}}</td>{{end}}</tr>
 {{end}}</table>
+<p>A light is provisional until the next morning's rating, or 24 hours without one. Walking is logged by the user; Steady's walking goal builds towards 30 minutes on 5 days a week (Pocovi et al., WalkBack, Lancet 2024).</p>
 </section>
 
 <section>

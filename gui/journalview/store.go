@@ -4,20 +4,25 @@ import (
 	"io"
 	"time"
 
+	"steady/coach"
 	"steady/journal"
 )
 
-// Store is what the Journal screen needs of the journal; *journal.Store
-// has it, and tests may use a fake.
+// Store is what the Journal screen asks of the application layer: the
+// records with the lights the rules give them, and every change, which the
+// application saves together with what the rules then decide.
+// *coach.Coach has it, and tests may use a fake.
 type Store interface {
-	AddEntry(e journal.Entry) (journal.Entry, error)
-	PutEntry(old time.Time, e journal.Entry) error
+	Journal() (coach.Records, error)
+	CheckIn(e journal.Entry) (coach.CheckedIn, error)
+	EditEntry(old time.Time, e journal.Entry) error
 	DeleteEntry(t time.Time) (journal.Entry, error)
-	Entries(from, to time.Time) ([]journal.Entry, error)
-	AddSession(x journal.Session) (journal.Session, error)
+	RestoreEntry(e journal.Entry) error
 	DeleteSession(t time.Time) (journal.Session, error)
-	Sessions(from, to time.Time) ([]journal.Session, error)
+	RestoreSession(s journal.Session) error
+	DeleteWalk(t time.Time) (journal.Walk, error)
+	RestoreWalk(w journal.Walk) error
 	Export(w io.Writer, f journal.Format) error
 }
 
-var _ Store = (*journal.Store)(nil)
+var _ Store = (*coach.Coach)(nil)

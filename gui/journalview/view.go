@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"steady/coach"
 	"steady/journal"
 )
 
@@ -24,10 +25,11 @@ const emptyText = "No entries yet. Your check-ins and sessions will appear here.
 // A View is the Journal screen: a toolbar, the chart and the history of
 // check-ins and sessions, newest first.
 type View struct {
-	win      fyne.Window
-	store    Store
-	now      func() time.Time
-	onChange func()
+	win       fyne.Window
+	store     Store
+	now       func() time.Time
+	onChange  func()
+	onCheckIn func(coach.CheckedIn) // after a new check-in is saved
 
 	panel   *chartPanel
 	history *fyne.Container // day headers and rows
@@ -37,15 +39,15 @@ type View struct {
 	form    *checkIn // the open check-in, if any
 	content fyne.CanvasObject
 
-	entries     []journal.Entry   // all of them, oldest first
-	sessions    []journal.Session // all of them, oldest first
-	historyDays int               // how far back the history goes
+	records     coach.Records // all of them up to now, oldest first
+	historyDays int           // how far back the history goes
 }
 
 // New returns the Journal screen over store. now is the clock; onChange,
-// which may be nil, is called after every save, edit or deletion.
-func New(win fyne.Window, store Store, now func() time.Time, onChange func()) *View {
-	v := &View{win: win, store: store, now: now, onChange: onChange, historyDays: historyStep}
+// which may be nil, is called after every save, edit or deletion, and
+// onCheckIn, which may be nil, with what a new check-in brought.
+func New(win fyne.Window, store Store, now func() time.Time, onChange func(), onCheckIn func(coach.CheckedIn)) *View {
+	v := &View{win: win, store: store, now: now, onChange: onChange, onCheckIn: onCheckIn, historyDays: historyStep}
 	v.panel = newChartPanel(now)
 	v.history = container.NewVBox()
 	v.older = &widget.Button{Text: fmt.Sprintf("Show %d more days", historyStep), Icon: theme.MoreVerticalIcon(), Importance: widget.LowImportance, OnTapped: v.showOlder}
@@ -74,13 +76,9 @@ func (v *View) Content() fyne.CanvasObject { return v.content }
 
 // Reload reads the journal again and shows what it holds.
 func (v *View) Reload() {
-	entries, err := v.store.Entries(time.Time{}, time.Time{})
+	records, err := v.store.Journal()
 	if err == nil {
-		var sessions []journal.Session
-		sessions, err = v.store.Sessions(time.Time{}, time.Time{})
-		if err == nil {
-			v.entries, v.sessions = entries, sessions
-		}
+		v.records = records
 	}
 	if err != nil {
 		v.status.SetText("Steady could not read the journal, so this may not show everything: " + err.Error())
@@ -88,9 +86,7 @@ func (v *View) Reload() {
 	} else {
 		v.status.Hide()
 	}
-	rs := ratingsOf(v.entries)
-	b, n := morningBaseline(rs)
-	v.panel.chart.setData(rs, sessionTimes(v.sessions), b, n)
+	v.panel.chart.setData(v.records)
 	v.showHistory()
 }
 
@@ -106,8 +102,10 @@ func (v *View) changed() {
 func (v *View) CheckIn(kind journal.Kind) {
 	e := journal.Entry{Time: v.now(), Kind: kind}
 	c := newCheckIn(e, false, func(e journal.Entry) error {
-		e.Time = v.now()
-		_, err := v.store.AddEntry(e)
+		done, err := v.store.CheckIn(e)
+		if err == nil && v.onCheckIn != nil {
+			defer v.onCheckIn(done)
+		}
 		return err
 	})
 	v.open(c, "Check-in")
@@ -116,7 +114,7 @@ func (v *View) CheckIn(kind journal.Kind) {
 // edit opens the check-in prefilled with e and replaces e on Save.
 func (v *View) edit(e journal.Entry) {
 	c := newCheckIn(e, true, func(n journal.Entry) error {
-		return v.store.PutEntry(e.Time, n)
+		return v.store.EditEntry(e.Time, n)
 	})
 	v.open(c, "Edit the check-in of "+e.Time.Format("2 January, 15:04"))
 }
@@ -158,7 +156,7 @@ func (v *View) deleteEntry(e journal.Entry) {
 			}
 			v.changed()
 			v.undo.offer("Deleted the check-in of "+gone.Time.Format("2 January, 15:04")+".", func() {
-				if _, err := v.store.AddEntry(gone); err != nil {
+				if err := v.store.RestoreEntry(gone); err != nil {
 					dialog.ShowError(fmt.Errorf("Steady could not bring the check-in back: %w", err), v.win)
 				}
 				v.changed()
@@ -191,8 +189,31 @@ func (v *View) deleteSession(s journal.Session) {
 			}
 			v.changed()
 			v.undo.offer("Deleted the session of "+gone.Time.Format("2 January, 15:04")+".", func() {
-				if _, err := v.store.AddSession(gone); err != nil {
+				if err := v.store.RestoreSession(gone); err != nil {
 					dialog.ShowError(fmt.Errorf("Steady could not bring the session back: %w", err), v.win)
+				}
+				v.changed()
+			}, undoFor)
+		}, v.win)
+}
+
+// deleteWalk asks, deletes w and offers to undo it.
+func (v *View) deleteWalk(w journal.Walk) {
+	confirmDelete("Delete this walk?",
+		walkLine(w)+"\n\nYou can undo this for a few seconds afterwards.",
+		func(ok bool) {
+			if !ok {
+				return
+			}
+			gone, err := v.store.DeleteWalk(w.Time)
+			if err != nil {
+				dialog.ShowError(fmt.Errorf("Steady could not delete the walk: %w", err), v.win)
+				return
+			}
+			v.changed()
+			v.undo.offer("Deleted the walk of "+gone.Time.Format("2 January, 15:04")+".", func() {
+				if err := v.store.RestoreWalk(gone); err != nil {
+					dialog.ShowError(fmt.Errorf("Steady could not bring the walk back: %w", err), v.win)
 				}
 				v.changed()
 			}, undoFor)

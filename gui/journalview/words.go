@@ -9,6 +9,7 @@ import (
 	"syscall"
 	"time"
 
+	"steady/explain"
 	"steady/journal"
 	"steady/program"
 )
@@ -133,9 +134,14 @@ func sessionLine(s journal.Session) string {
 		parts = append(parts, "new numbness or weakness")
 	}
 	if s.Light != "" {
-		parts = append(parts, string(s.Light))
+		parts = append(parts, explain.LightMark(s.Light, s.Final, s.MorningUnknown))
 	}
 	return strings.Join(parts, " · ")
+}
+
+// walkLine is one readable line for a logged walk: "12:30 · Walk · 20 min".
+func walkLine(w journal.Walk) string {
+	return fmt.Sprintf("%s · Walk · %d min", w.Time.Format("15:04"), w.Minutes)
 }
 
 // levelName names a level and dose step as the user sees them (steps

@@ -1,0 +1,73 @@
+package gui
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/widget"
+)
+
+// Walks a user may log, in minutes.
+const (
+	minWalk = 1
+	maxWalk = 600
+)
+
+// logWalk asks how many minutes the user walked and logs the walk
+// (CLINICAL.md §7.8). Enter saves, Esc cancels.
+func (u *UI) logWalk() {
+	minutes := widget.NewEntry()
+	minutes.SetPlaceHolder("minutes")
+	if day, err := u.opt.Coach.Today(u.timing()); err == nil && day.Decision.Walk.Minutes > 0 {
+		minutes.SetText(strconv.Itoa(day.Decision.Walk.Minutes))
+	}
+	problem := widget.NewLabel("")
+	problem.Importance = widget.DangerImportance
+	problem.Hide()
+	var d *dialog.FormDialog
+	parse := func() (int, bool) {
+		n, err := strconv.Atoi(strings.TrimSpace(minutes.Text))
+		if err != nil || n < minWalk || n > maxWalk {
+			problem.SetText(fmt.Sprintf("Please enter the minutes you walked, %d to %d.", minWalk, maxWalk))
+			problem.Show()
+			return 0, false
+		}
+		return n, true
+	}
+	save := func() {
+		n, ok := parse()
+		if !ok {
+			return
+		}
+		if _, err := u.opt.Coach.LogWalk(n, ""); err != nil {
+			u.showSaveProblem("your walk", err)
+			return
+		}
+		d.Hide()
+		u.refreshToday()
+		if u.journalView != nil {
+			u.journalView.Reload()
+		}
+	}
+	minutes.Validator = func(string) error {
+		if _, ok := parse(); !ok {
+			return fmt.Errorf("%d to %d minutes", minWalk, maxWalk)
+		}
+		problem.Hide()
+		return nil
+	}
+	minutes.OnSubmitted = func(string) { save() }
+	d = dialog.NewForm("Log a walk", "Save", "Cancel",
+		[]*widget.FormItem{widget.NewFormItem("Minutes walked", minutes), widget.NewFormItem("", problem)},
+		func(ok bool) {
+			if ok {
+				save()
+			}
+		}, u.win)
+	d.Resize(fyne.NewSize(380, 200))
+	d.Show()
+	u.win.Canvas().Focus(minutes)
+}
