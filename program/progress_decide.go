@@ -69,8 +69,8 @@ const (
 	LegSevereCount = 3
 
 	// FlareEndMornings: morning back pain at or below the baseline (as it
-	// was when the flare started) on this many days since the last sign of
-	// flare ends the flare early (§7.5).
+	// was when the flare started) on this many days since the flare started,
+	// this morning among them, ends the flare early (§7.5).
 	FlareEndMornings = 3
 
 	// CreepPoints, CreepRatings: no move up while the mean of the last
@@ -400,10 +400,12 @@ func flare(st Standing, at time.Time, r Reason) Standing {
 	return Standing{Level: level, Since: at, Reason: r, FlareUntil: until, FlareStarted: at}
 }
 
-// flareOver reports whether morning m, inside a flare, ends it early: it and
-// the mornings before it since the last sign of flare (st.Since) are at or
-// below the baseline as it was when the flare started, on FlareEndMornings
-// calendar days (CLINICAL.md §7.5).
+// flareOver reports whether morning m, inside a flare, ends it early: it is
+// at or below the baseline as it was when the flare started, and so were
+// the mornings since the flare started on FlareEndMornings calendar days in
+// all (CLINICAL.md §7.5). Counting from the start of the episode, not from
+// its last sign, is what lets a flare that keeps being extended end: a
+// 3-day flare has only two mornings after any one sign.
 func flareOver(st Standing, mornings []MorningRating, m MorningRating) (Reason, bool) {
 	if !m.Time.Before(st.FlareUntil) || st.FlareStarted.IsZero() {
 		return Reason{}, false
@@ -413,7 +415,7 @@ func flareOver(st Standing, mornings []MorningRating, m MorningRating) (Reason, 
 		return Reason{}, false
 	}
 	days := map[time.Time]bool{}
-	for _, r := range mornings[ratedBy(mornings, st.Since):ratedBy(mornings, m.Time)] {
+	for _, r := range mornings[ratedBy(mornings, st.FlareStarted):ratedBy(mornings, m.Time)] {
 		if float64(r.BackPain) <= b {
 			days[midnight(r.Time.In(m.Time.Location()))] = true
 		}
