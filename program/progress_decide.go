@@ -68,6 +68,12 @@ const (
 	LegSevereLimit = 7
 	LegSevereCount = 3
 
+	// FlareGrace: a sign of flare this soon after flare mode ended belongs to
+	// the same episode (it never settled): flare mode goes on, without a
+	// second step down (§7.5). Steady's reading: the first morning after a
+	// flare is the one that shows whether it settled.
+	FlareGrace = 24 * time.Hour
+
 	// FlareEndMornings: morning back pain at or below the baseline (as it
 	// was when the flare started) on this many days since the flare started,
 	// this morning among them, ends the flare early (§7.5).
@@ -381,12 +387,13 @@ func reachBefore(sorted []MorningRating, n int) (LegReach, bool) {
 
 // flare starts flare mode at at, from the day of at through FlareDays
 // calendar days, restarting one level lower (not below 0) at its first dose
-// step. Inside a flare it keeps flare mode going instead, without a second
-// step down (CLINICAL.md §7.5). Since becomes at: later events in the flare
-// still count; the days on the new step count from FlareUntil.
+// step. Inside a flare, or within FlareGrace of its end, it keeps flare mode
+// going instead, without a second step down (CLINICAL.md §7.5). Since
+// becomes at: later events in the flare still count; the days on the new
+// step count from FlareUntil.
 func flare(st Standing, at time.Time, r Reason) Standing {
 	until := midnight(at).AddDate(0, 0, FlareDays)
-	if at.Before(st.FlareUntil) {
+	if !st.FlareUntil.IsZero() && at.Before(st.FlareUntil.Add(FlareGrace)) {
 		if until.After(st.FlareUntil) {
 			st.FlareUntil = until
 		}

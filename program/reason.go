@@ -98,7 +98,8 @@ const (
 	// (§7.1; SourceLegSymptoms). Values: "reach" (the LegReach), "before"
 	// (the furthest reach of the previous 7 mornings), "flareDays".
 	RuleFlareLeg Rule = "flare-leg"
-	// RuleFlareExtended: a new sign of flare at At, inside a flare, kept
+	// RuleFlareExtended: a new sign of flare at At, inside a flare (or
+	// within FlareGrace of its end), kept
 	// flare mode going until Until without a second step down: a flare
 	// costs at most one level (§7.5; SourceSafety). Level: the restart
 	// level, unchanged.
