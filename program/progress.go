@@ -184,8 +184,8 @@ type Standing struct {
 	// flare starts, Since is the end of the flare, so the days on the new
 	// step count from then.
 	Since time.Time
-	// Reason says which rule set this standing and why, in plain words:
-	// the first answer to "Why this level?".
+	// Reason says which rule set this standing, as data (package explain
+	// words it): the first answer to "Why this level?".
 	Reason Reason
 	// CalmUntil: after a red session, the calm-down level until the end of
 	// that day (local midnight, in the session time's location).
