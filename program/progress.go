@@ -180,9 +180,9 @@ type Standing struct {
 	Level    int
 	DoseStep int
 	// Since is when this standing took effect. Ratings and sessions at or
-	// before it have been acted on; Decide acts only on later ones. After a
-	// flare starts, Since is the end of the flare, so the days on the new
-	// step count from then.
+	// before it have been acted on; Decide acts only on later ones. In a
+	// flare, Since is its latest sign, so later signs keep it going; the days
+	// on the step count from the later of Since and FlareUntil.
 	Since time.Time
 	// Reason says which rule set this standing, as data (package explain
 	// words it): the first answer to "Why this level?".
@@ -190,8 +190,9 @@ type Standing struct {
 	// CalmUntil: after a red session, the calm-down level until the end of
 	// that day (local midnight, in the session time's location).
 	CalmUntil time.Time
-	// FlareUntil: flare mode until then. Level and DoseStep are already the
-	// step to restart at.
+	// FlareUntil: flare mode until then (or when it ended early). Level and
+	// DoseStep are already the step to restart at. It stays set after the
+	// flare, as the end of the last flare the anchored baseline starts from.
 	FlareUntil time.Time
 	// FlareStarted is when the last flare started. Red sessions at or
 	// before it have started that flare and do not count toward another.
