@@ -1,7 +1,8 @@
 package program
 
 // Pain-guided progression: the journal's morning ratings and session outcomes
-// go in, today's level and dose step come out, with the reasons in plain words.
+// go in, today's level and dose step come out, with the reasons as data
+// (package explain puts them into words).
 //
 // The rules are the traffic-light (pain-monitoring) model of CLINICAL.md §3,
 // an adaptation of Silbernagel et al., Am J Sports Med 2007;35:897, which was
@@ -83,15 +84,21 @@ const (
 
 	// NoBaseline passed to Classify means there is no baseline yet.
 	NoBaseline = -1.0
-)
 
-// Sources, as the explanations cite them.
-const (
-	sourceTrafficLight      = "after Silbernagel et al. 2007, a pain-monitoring model from Achilles tendon rehabilitation that Steady adapts to back exercise"
-	sourceMCID              = "about 2 points or 30 % is the smallest change people notice (Farrar et al. 2001; Ostelo et al. 2008)"
-	sourceTrafficLightShort = "after Silbernagel et al. 2007"
-	sourceStabilise         = "while the back guards itself, Steady stabilises rather than stretches (in a large comparison of exercise types, stretching did no better than no treatment: Owen et al. 2020)"
-	sourceRedFlags          = "NICE guideline NG59 and NICE CKS on low back pain"
+	// BandPoints and BandShare: the meaningful-change band around a
+	// baseline is the larger of 2 points and 30 % of it (CLINICAL.md §2;
+	// Farrar et al. 2001, Ostelo et al. 2008).
+	BandPoints = 2.0
+	BandShare  = 0.30
+
+	// AnchorWindow: the anchored baseline is the lowest 7-morning median
+	// of this long before now (CLINICAL.md §7.3), counting only ratings
+	// after the last flare ended, when that is later.
+	AnchorWindow = 8 * 7 * 24 * time.Hour
+
+	// JudgeWithin: a session with no next-morning rating this long after
+	// it is judged on what is known and marked MorningUnknown (§7.4).
+	JudgeWithin = 24 * time.Hour
 )
 
 // Cause is why the back feels tight, as the user says.
@@ -173,18 +180,19 @@ type Standing struct {
 	Level    int
 	DoseStep int
 	// Since is when this standing took effect. Ratings and sessions at or
-	// before it have been acted on; Decide acts only on later ones. After a
-	// flare starts, Since is the end of the flare, so the days on the new
-	// step count from then.
+	// before it have been acted on; Decide acts only on later ones. In a
+	// flare, Since is its latest sign, so later signs keep it going; the days
+	// on the step count from the later of Since and FlareUntil.
 	Since time.Time
-	// Reason says which rule set this standing and why, in plain words:
-	// the first answer to "Why this level?".
+	// Reason says which rule set this standing, as data (package explain
+	// words it): the first answer to "Why this level?".
 	Reason Reason
 	// CalmUntil: after a red session, the calm-down level until the end of
 	// that day (local midnight, in the session time's location).
 	CalmUntil time.Time
-	// FlareUntil: flare mode until then. Level and DoseStep are already the
-	// step to restart at.
+	// FlareUntil: flare mode until then (or when it ended early). Level and
+	// DoseStep are already the step to restart at. It stays set after the
+	// flare, as the end of the last flare the anchored baseline starts from.
 	FlareUntil time.Time
 	// FlareStarted is when the last flare started. Red sessions at or
 	// before it have started that flare and do not count toward another.
@@ -249,29 +257,6 @@ const (
 	NumbWeak       Criterion = "numbness-weakness"  // red: new numbness or weakness
 )
 
-// Text describes the criterion in plain words.
-func (c Criterion) Text() string {
-	switch c {
-	case PainModerate:
-		return "pain reached 4 or 5 out of 10"
-	case PainHigh:
-		return "pain went above 5 out of 10"
-	case MorningUpTwo:
-		return "the next morning was 2 points above your baseline"
-	case MorningUpThree:
-		return "the next morning was 3 or more points above your baseline"
-	case NotSettled:
-		return "the pain was not back to your baseline within a day"
-	case LegSettled:
-		return "leg symptoms spread further down but settled within 30 minutes"
-	case LegStayed:
-		return "leg symptoms spread further down and stayed"
-	case NumbWeak:
-		return "you noticed new numbness or weakness"
-	}
-	return string(c)
-}
-
 func (c Criterion) color() Color {
 	switch c {
 	case PainModerate, MorningUpTwo, LegSettled:
@@ -284,10 +269,14 @@ func (c Criterion) color() Color {
 type Light struct {
 	Color Color
 	Fired []Criterion // the amber and red criteria that fired; none when green
-	// Final: every criterion could be judged. A session without its
-	// next-morning rating (or before there is a baseline) is provisional,
-	// unless it is red already: nothing can make red better.
+	// Final: the light will not change. Classify makes a light final when
+	// every criterion could be judged, or when it is red (nothing can make
+	// red better); Lights also makes it final JudgeWithin after the
+	// session, judged on what is known (CLINICAL.md §7.4).
 	Final bool
+	// MorningUnknown: final without a next-morning rating (§7.4). Such a
+	// green neither breaks nor completes a green run.
+	MorningUnknown bool
 }
 
 // Baseline returns the median of the last BaselineWindow morning back-pain
@@ -407,7 +396,118 @@ func Classify(o SessionOutcome, baseline float64) Light {
 	return l
 }
 
-// AboutText is for the About screen: where the progression rules come from,
-// and what Steady is not.
-const AboutText = "Steady's traffic-light rules — green to move on, amber to repeat, red to step back — are adapted from a pain-monitoring model that Silbernagel and colleagues (2007) tested for Achilles tendon problems. They were not tested for backs; Steady applies the same idea to back exercise. " +
-	"Steady is not a substitute for a clinician. It cannot examine you or diagnose anything. If your pain is severe, getting worse, or comes with the warning signs Steady asks about, please see a doctor or physiotherapist."
+// Band is the meaningful-change band around a baseline: the larger of
+// BandPoints and BandShare of it (CLINICAL.md §2). The chart draws it, and a
+// change smaller than it is not yet a change that matters.
+func Band(baseline float64) float64 {
+	return math.Max(BandPoints, BandShare*baseline)
+}
+
+// AnchoredBaseline returns the anchored baseline as of now (CLINICAL.md
+// §7.3): the lowest median of up to BaselineWindow consecutive morning
+// back-pain ratings among the ratings of the AnchorWindow before now, and
+// after flareEnded when that is later (pass the zero time when there was no
+// flare). A median needs BaselineMinimum ratings. Sessions are judged against
+// it, so a baseline that creeps up with the pain does not hide the creep.
+//
+// With fewer than BaselineMinimum ratings since flareEnded it looks back the
+// whole AnchorWindow; with fewer than that there too, ok is false and the
+// rolling Baseline comes back, as Baseline returns it.
+func AnchoredBaseline(mornings []MorningRating, flareEnded, now time.Time) (float64, bool) {
+	return anchoredOf(sortedMornings(mornings), flareEnded, now)
+}
+
+func anchoredOf(sorted []MorningRating, flareEnded, now time.Time) (float64, bool) {
+	end := ratedBy(sorted, now)
+	from := now.Add(-AnchorWindow)
+	if flareEnded.After(from) {
+		if b, ok := lowestMedian(sorted, ratedBy(sorted, flareEnded), end); ok {
+			return b, true
+		}
+	}
+	if b, ok := lowestMedian(sorted, ratedBy(sorted, from), end); ok {
+		return b, true
+	}
+	return baselineOf(sorted, end)
+}
+
+// lowestMedian is the lowest median of up to BaselineWindow consecutive
+// ratings among sorted[lo:hi], each of at least BaselineMinimum ratings.
+func lowestMedian(sorted []MorningRating, lo, hi int) (float64, bool) {
+	if hi-lo < BaselineMinimum {
+		return 0, false
+	}
+	lowest := math.Inf(1)
+	for k := lo + BaselineMinimum; k <= hi; k++ {
+		rs := sorted[max(lo, k-BaselineWindow):k]
+		pains := make([]int, len(rs))
+		for i, r := range rs {
+			pains[i] = r.BackPain
+		}
+		lowest = math.Min(lowest, median(pains))
+	}
+	return lowest, true
+}
+
+// Lights judges every session of the history as of now, one Light per
+// h.Sessions entry in the order given. It is the one place a session's light
+// comes from: Decide, the window, the report, the exports and the command line
+// all use it, so they cannot disagree.
+//
+// A session is judged against the anchored baseline as of the session
+// (AnchoredBaseline, the last flare being the one h.Standing knows of), or
+// by the fixed limits while there is none. Its next-morning rating is
+// s.NextMorning, or else the first morning rating on the calendar day after
+// the session, at or before now. The light is provisional until that rating
+// is in (with a baseline to compare it with), or until JudgeWithin has passed;
+// then it is final, judged on what is known, and MorningUnknown when there
+// was no next-morning rating (CLINICAL.md §7.4). A red light is final at once.
+func Lights(h History, now time.Time) []Light {
+	mornings := sortedMornings(h.Mornings)
+	out := make([]Light, len(h.Sessions))
+	for i, s := range h.Sessions {
+		out[i] = judge(s, mornings, h.Standing, now)
+	}
+	return out
+}
+
+// judge is the light of session s as of now; mornings are sorted by time.
+func judge(s SessionOutcome, mornings []MorningRating, st Standing, now time.Time) Light {
+	var flareEnded time.Time
+	if !st.FlareUntil.After(s.Time) {
+		flareEnded = st.FlareUntil
+	}
+	b, ok := anchoredOf(mornings, flareEnded, s.Time)
+	if !ok {
+		b = NoBaseline
+	}
+	if s.NextMorning == nil {
+		s.NextMorning = nextMorning(mornings, s.Time, now)
+	}
+	l := Classify(s, b)
+	if !l.Final && !now.Before(s.Time.Add(JudgeWithin)) {
+		l.Final = true
+		l.MorningUnknown = s.NextMorning == nil
+	}
+	return l
+}
+
+// nextMorning is the back pain of the first of the sorted ratings on the
+// calendar day after t (in t's location) and at or before now; nil if none.
+func nextMorning(sorted []MorningRating, t, now time.Time) *int {
+	next := midnight(t).AddDate(0, 0, 1)
+	for _, m := range sorted[ratedBy(sorted, t):] {
+		if m.Time.After(now) {
+			break
+		}
+		day := midnight(m.Time.In(t.Location()))
+		if day.After(next) {
+			break
+		}
+		if day.Equal(next) {
+			p := m.BackPain
+			return &p
+		}
+	}
+	return nil
+}

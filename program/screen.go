@@ -33,19 +33,35 @@ func (f FlagState) Active() bool {
 }
 
 // Record returns the state after a screening at time at: a referral with a
-// flag raises it; one without leaves an earlier, uncleared flag raised, as
-// only a clinician's clearance lifts it.
+// flag raises it. One without lifts a raised emergency or same-day flag
+// (CLINICAL.md §7.6: for those, exercise resumes only when the questions are
+// answered again without the warning sign), but leaves a "see a doctor soon"
+// flag raised, as its signs (a history of cancer, say) do not go away: only
+// the user's confirmation that a clinician assessed it lifts that one.
 func (f FlagState) Record(r Referral, at time.Time) FlagState {
 	f.Screened = at
-	if r.Tier > NoFlag {
+	switch {
+	case r.Tier > NoFlag:
 		f.Raised, f.Tier, f.Flags = at, r.Tier, slices.Clone(r.Flags)
+	case f.Active() && !f.SelfClearable():
+		f.Cleared = at
 	}
 	return f
 }
 
+// SelfClearable reports whether the user may lift the flag by confirming a
+// clinician has assessed it: only a "see a doctor soon" flag (CLINICAL.md
+// §7.6). Emergency and same-day flags have no such shortcut.
+func (f FlagState) SelfClearable() bool { return f.Tier <= SeeDoctorSoon }
+
 // Clear returns the state after the user confirms, at time at, that a
-// clinician has cleared them.
+// clinician has cleared them. It refuses an emergency or same-day flag
+// (see SelfClearable) and returns the state unchanged: those are lifted
+// only by answering the questions again without the warning sign (Record).
 func (f FlagState) Clear(at time.Time) FlagState {
+	if !f.SelfClearable() {
+		return f
+	}
 	f.Cleared = at
 	return f
 }
