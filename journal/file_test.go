@@ -211,7 +211,7 @@ func TestFixtureV1(t *testing.T) {
 	}
 	sameSessions(t, gotS, sessions)
 	gotSt, ok, err := s.Standing()
-	if err != nil || !ok || gotSt.Reason != st.Reason || !gotSt.Since.Equal(st.Since) || !gotSt.CalmUntil.Equal(st.CalmUntil) {
+	if err != nil || !ok || !gotSt.Reason.Equal(st.Reason) || !gotSt.Since.Equal(st.Since) || !gotSt.CalmUntil.Equal(st.CalmUntil) {
 		t.Errorf("standing: got %+v, %v, %v; want %+v", gotSt, ok, err, st)
 	}
 	gotF, err := s.Flag()

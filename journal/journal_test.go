@@ -371,7 +371,7 @@ func TestStandingAndFlag(t *testing.T) {
 		t.Fatalf("got ok=%v err=%v", ok, err)
 	}
 	if !got.Since.Equal(st.Since) || !got.CalmUntil.Equal(st.CalmUntil) || !got.FlareUntil.Equal(st.FlareUntil) ||
-		!got.FlareStarted.Equal(st.FlareStarted) || got.Level != 3 || got.DoseStep != 1 || got.Reason != st.Reason {
+		!got.FlareStarted.Equal(st.FlareStarted) || got.Level != 3 || got.DoseStep != 1 || !got.Reason.Equal(st.Reason) {
 		t.Errorf("got %+v, want %+v", got, st)
 	}
 	gf, err := s.Flag()
