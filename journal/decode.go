@@ -6,9 +6,10 @@ package journal
 // definition of the format. The decoder takes only input it reads exactly
 // as json.Unmarshal does (the members of entryV1, sessionV2 and walkV1 by
 // their exact names, in any order; strings; whole numbers; true and false;
-// lists of strings or null for a list) and reports anything else (another member,
-// null for a value, a fraction, invalid UTF-8, a syntax error) so that the
-// record goes to json.Unmarshal, which reads it or says what is wrong.
+// lists of strings or null for a list) and reports anything else (another
+// member, null for a value, a fraction, invalid UTF-8, a syntax error) so
+// that the record goes to json.Unmarshal, which reads it or says what is
+// wrong.
 
 import (
 	"math"

@@ -393,3 +393,123 @@ func TestMain(m *testing.M) {
 	}
 	os.Exit(m.Run())
 }
+
+// TestCSVEscapesFormulas: a text cell that a spreadsheet would take for a
+// formula is written with a ' in front, and every text comes back as it
+// was: those, and one that starts with ' itself.
+func TestCSVEscapesFormulas(t *testing.T) {
+	notes := []string{`=HYPERLINK("http://x","click")`, "-5", "@sum", "+1", "\tindented", "'quoted", "''twice", "plain", "", "a=b"}
+	cells := []string{`'=HYPERLINK("http://x","click")`, "'-5", "'@sum", "'+1", "'\tindented", "''quoted", "'''twice", "plain", "", "a=b"}
+	s := openTest(t)
+	for i, n := range notes {
+		e := entry(at(1, 7, i), AnyTime, 0)
+		e.Note = n
+		if _, err := s.AddEntry(e); err != nil {
+			t.Fatal(err)
+		}
+	}
+	x := session(at(2, 18, 0), 3)
+	x.Routine, x.StopNote, x.Completed = "=cmd", "-2 and worse", []string{"-x", "y"}
+	if _, err := s.AddSession(x); err != nil {
+		t.Fatal(err)
+	}
+	data := export(t, s, CSV)
+	rows, err := csv.NewReader(bytes.NewReader(data)).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, want := range cells {
+		if got := rows[1+i][colNote]; got != want {
+			t.Errorf("note %q: cell %q, want %q", notes[i], got, want)
+		}
+	}
+	srow := rows[1+len(notes)]
+	if srow[colRoutine] != "'=cmd" || srow[colStopNote] != "'-2 and worse" || srow[colCompleted] != "'-x y" {
+		t.Errorf("session cells %q %q %q, want escaped", srow[colRoutine], srow[colStopNote], srow[colCompleted])
+	}
+	if srow[colLevel] != "2" || srow[colMaxPainDuring] != "3" {
+		t.Errorf("numbers %q %q, want them as they are", srow[colLevel], srow[colMaxPainDuring])
+	}
+	dst := openTest(t)
+	if _, err := dst.Import(bytes.NewReader(data), CSV); err != nil {
+		t.Fatal(err)
+	}
+	got, _ := dst.Entries(time.Time{}, time.Time{})
+	for i, want := range notes {
+		if got[i].Note != want {
+			t.Errorf("note %d: got %q, want %q", i, got[i].Note, want)
+		}
+	}
+	gotS, _ := dst.Sessions(time.Time{}, time.Time{})
+	sameSessions(t, gotS, []Session{withoutCache(x)})
+}
+
+// TestImportKeepsFutureRecords: records dated after now (a clock that ran
+// ahead) are imported, and History leaves them out until their time.
+func TestImportKeepsFutureRecords(t *testing.T) {
+	future := time.Now().AddDate(1, 0, 0).Truncate(time.Second)
+	src := openTest(t)
+	if _, err := src.AddEntry(entry(future, Morning, 3)); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := src.AddSession(session(future.Add(time.Hour), 3)); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := src.AddWalk(Walk{Time: future.Add(2 * time.Hour), Minutes: 10}); err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range []Format{CSV, JSON} {
+		t.Run(f.String(), func(t *testing.T) {
+			dst := openTest(t)
+			res, err := dst.Import(bytes.NewReader(export(t, src, f)), f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if want := (ImportResult{Entries: 1, Sessions: 1, Walks: 1}); res != want {
+				t.Errorf("got %+v, want %+v", res, want)
+			}
+			h, err := dst.History(time.Now())
+			if err != nil || len(h.Mornings)+len(h.Sessions)+len(h.Walks) != 0 {
+				t.Errorf("History now: %+v, %v; want the future records left out", h, err)
+			}
+		})
+	}
+}
+
+// TestImportVersion1Exports: a version 1 export (CSV or JSON) still
+// imports; its reasons for stopping are read as the migration reads them,
+// its light and result are left out, and its cells were not escaped.
+func TestImportVersion1Exports(t *testing.T) {
+	csvData := strings.Join(csvHeaderV1, ",") + "\n" +
+		"entry,2026-03-01T08:00:00+01:00,morning,3,1,2,inactivity,thigh,false,'not escaped,,,,,,,,,,,,,,,,\n" +
+		"session,2026-03-01T18:00:00+01:00,,,,,,,true,,,builtin,2,1,false,curl-up bird-dog,,20m0s,6,5,stayed,hard,true," +
+		"\"new weakness; something else: a cramp, I think\",red,Next time: the same dose again.\n"
+	jsonData := `{"version": 1, "entries": [
+  {"time": "2026-03-01T08:00:00+01:00", "kind": "morning", "back_pain": 3, "leg_pain": 1, "tightness": 2, "cause": "inactivity", "leg_reach": "thigh", "numb_weak": false, "note": "'not escaped"}],
+ "sessions": [
+  {"time": "2026-03-01T18:00:00+01:00", "started": "0001-01-01T00:00:00Z", "routine": "builtin", "level": 2, "dose_step": 1, "flare": false,
+   "completed": ["curl-up", "bird-dog"], "skipped": null, "duration": "20m0s", "max_pain_during": 6, "pain_after": 5, "leg_spread": "stayed",
+   "numb_weak": true, "felt": "hard", "stopped_for_pain": true, "stop_reason": "new weakness; something else: a cramp, I think",
+   "light": "red", "result": "Next time: the same dose again."}]}`
+	wantE := entry(at(1, 8, 0), Morning, 3)
+	wantE.Note = "'not escaped"
+	wantS := Session{Time: at(1, 18, 0), Routine: "builtin", Level: 2, DoseStep: 1, Completed: []string{"curl-up", "bird-dog"},
+		Duration: 20 * time.Minute, MaxPainDuring: 6, PainAfter: 5, LegSpread: program.SpreadStayed, NumbWeak: true,
+		Felt: program.FeltHard, StoppedForPain: true, StopCauses: []program.StopCause{program.StopWeakness, program.StopOther},
+		StopNote: "a cramp, I think"}
+	for _, tt := range []struct {
+		f    Format
+		data string
+	}{{CSV, csvData}, {JSON, jsonData}} {
+		t.Run(tt.f.String(), func(t *testing.T) {
+			s := openTest(t)
+			if _, err := s.Import(strings.NewReader(tt.data), tt.f); err != nil {
+				t.Fatal(err)
+			}
+			gotE, _ := s.Entries(time.Time{}, time.Time{})
+			sameEntries(t, gotE, []Entry{wantE})
+			gotS, _ := s.Sessions(time.Time{}, time.Time{})
+			sameSessions(t, gotS, []Session{wantS})
+		})
+	}
+}
