@@ -22,8 +22,8 @@ import (
 type Format int
 
 const (
-	CSV  Format = iota + 1 // RFC 4180, one row per entry and per session
-	JSON                   // {"version":1,"entries":[...],"sessions":[...]}
+	CSV  Format = iota + 1 // RFC 4180, one row per entry, session and walk
+	JSON                   // {"version":2,"entries":[...],"sessions":[...],"walks":[...]}
 )
 
 func (f Format) String() string {
