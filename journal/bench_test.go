@@ -40,12 +40,12 @@ func benchJournal(b *testing.B) string {
 				BackPain: i % 11, LegPain: i % 7, Tightness: i % 9, Cause: program.CauseInactivity,
 				LegReach: program.LegReach(i % 5), Note: strings.Repeat("Felt stiff after the drive. ", i%4),
 			}
-			if err := putRecord(tx.Bucket(bucketEntries), e.Time, e.record()); err != nil {
+			if err := put(tx.Bucket(bucketEntries), e.Time, e.record()); err != nil {
 				return err
 			}
 			if i%benchPerDay == 0 && i%(7*benchPerDay) != 0 {
 				x := session(d.Add(18*time.Hour), i%6)
-				if err := putRecord(tx.Bucket(bucketSessions), x.Time, x.record()); err != nil {
+				if err := put(tx.Bucket(bucketSessions), x.Time, x.record()); err != nil {
 					return err
 				}
 			}

@@ -1,14 +1,15 @@
 package journal
 
-// Stored entries and sessions are read by a decoder written for their two
-// flat shapes: encoding/json's reflection was most of the time spent
+// Stored entries, sessions and walks are read by a decoder written for
+// their flat shapes: encoding/json's reflection was most of the time spent
 // reading the whole journal (an export, History). encoding/json stays the
 // definition of the format. The decoder takes only input it reads exactly
-// as json.Unmarshal does (the members of entryV1 and sessionV1 by their
-// exact names, in any order; strings; whole numbers; true and false; lists
-// of strings or null for a list) and reports anything else (another member,
-// null for a value, a fraction, invalid UTF-8, a syntax error) so that the
-// record goes to json.Unmarshal, which reads it or says what is wrong.
+// as json.Unmarshal does (the members of entryV1, sessionV2 and walkV1 by
+// their exact names, in any order; strings; whole numbers; true and false;
+// lists of strings or null for a list) and reports anything else (another
+// member, null for a value, a fraction, invalid UTF-8, a syntax error) so
+// that the record goes to json.Unmarshal, which reads it or says what is
+// wrong.
 
 import (
 	"math"
@@ -28,6 +29,14 @@ var (
 	spreadWords = []string{string(program.SpreadNone), string(program.SpreadSettled), string(program.SpreadStayed)}
 	feltWords   = []string{string(program.FeltEasy), string(program.FeltOK), string(program.FeltHard)}
 	lightWords  = []string{string(program.Green), string(program.Amber), string(program.Red)}
+	// stopCauseWords are the program.StopCause words, which Validate
+	// accepts too.
+	stopCauseWords = []string{string(program.StopLegPain), string(program.StopNumbness), string(program.StopWeakness),
+		string(program.StopBackPain), string(program.StopOther)}
+	// modeWords are the program.Mode words, which Validate accepts too.
+	modeWords = []string{string(program.Normal), string(program.Advance), string(program.Repeat),
+		string(program.CalmDownToday), string(program.Flare), string(program.HoldSeeClinician),
+		string(program.Review), string(program.RedFlagStop)}
 )
 
 // readEntry reads a stored entry as json.Unmarshal reads it into an
@@ -63,8 +72,8 @@ func readEntry(v []byte) (rec entryV1, ok bool) {
 }
 
 // readSession reads a stored session as json.Unmarshal reads it into a
-// sessionV1, like readEntry.
-func readSession(v []byte) (rec sessionV1, ok bool) {
+// sessionV2, like readEntry.
+func readSession(v []byte) (rec sessionV2, ok bool) {
 	r := newObjectReader(v)
 	for r.next() {
 		switch string(r.key) {
@@ -98,12 +107,45 @@ func readSession(v []byte) (rec sessionV1, ok bool) {
 			rec.Felt = r.word(feltWords)
 		case "stopped_for_pain":
 			rec.StoppedForPain = r.bool()
-		case "stop_reason":
-			rec.StopReason = r.string()
+		case "stop_causes":
+			rec.StopCauses = r.words(stopCauseWords)
+		case "stop_note":
+			rec.StopNote = r.string()
 		case "light":
 			rec.Light = r.word(lightWords)
-		case "result":
-			rec.Result = r.string()
+		case "final":
+			rec.Final = r.bool()
+		case "morning_unknown":
+			rec.MorningUnknown = r.bool()
+		case "result_mode":
+			rec.ResultMode = r.word(modeWords)
+		case "result_level":
+			rec.ResultLevel = r.int()
+		case "result_dose_step":
+			rec.ResultDoseStep = r.int()
+		case "result_until":
+			rec.ResultUntil = r.time()
+		case "result_text":
+			rec.ResultText = r.string()
+		default:
+			r.fail()
+		}
+	}
+	return rec, r.ok()
+}
+
+// readWalk reads a stored walk as json.Unmarshal reads it into a walkV1,
+// like readEntry.
+func readWalk(v []byte) (rec walkV1, ok bool) {
+	r := newObjectReader(v)
+	for r.next() {
+		switch string(r.key) {
+		case "time":
+			rec.Time = r.time()
+		case "minutes":
+			rec.Minutes = r.int()
+		case "note":
+			rec.Note = r.string()
 		default:
 			r.fail()
 		}
@@ -447,6 +489,12 @@ func (r *objectReader) time() time.Time {
 // strings reads a list of strings as encoding/json reads it into a
 // []string: null is nil, [] is an empty list that is not nil.
 func (r *objectReader) strings() []string {
+	return r.words(nil)
+}
+
+// words reads a list of strings like strings, each usually one of words
+// (see word).
+func (r *objectReader) words(words []string) []string {
 	if r.literal("null") {
 		return nil
 	}
@@ -458,7 +506,7 @@ func (r *objectReader) strings() []string {
 		return list
 	}
 	for !r.bad {
-		list = append(list, r.string())
+		list = append(list, r.word(words))
 		r.space()
 		switch r.peek() {
 		case ',':

@@ -27,11 +27,19 @@ func jsonEntry(v []byte) (Entry, error) {
 }
 
 func jsonSession(v []byte) (Session, error) {
-	var r sessionV1
+	var r sessionV2
 	if err := json.Unmarshal(v, &r); err != nil {
 		return Session{}, fmt.Errorf("decode session: %w", err)
 	}
 	return r.session()
+}
+
+func jsonWalk(v []byte) (Walk, error) {
+	var r walkV1
+	if err := json.Unmarshal(v, &r); err != nil {
+		return Walk{}, fmt.Errorf("decode walk: %w", err)
+	}
+	return r.walk(), nil
 }
 
 // textRunes are what random texts are made of: plain letters, everything
@@ -94,28 +102,54 @@ func randomIDs(rng *rand.Rand) []string {
 	return ids
 }
 
-// randomRecords are n entries and n sessions as stored, with random
+// randomWords are mostly some of words, in any order, and now and then
+// random texts.
+func randomWords(rng *rand.Rand, words []string) []string {
+	if rng.IntN(4) == 0 {
+		return randomIDs(rng)
+	}
+	list := make([]string, rng.IntN(len(words)+1))
+	for i := range list {
+		list[i] = words[rng.IntN(len(words))]
+	}
+	return list
+}
+
+// randomWord is mostly one of words, and now and then a random text.
+func randomWord(rng *rand.Rand, words []string) string {
+	if rng.IntN(4) == 0 {
+		return randomText(rng)
+	}
+	return words[rng.IntN(len(words))]
+}
+
+// randomRecords are n entries, sessions and walks as stored, with random
 // values for every field, valid or not.
-func randomRecords(n int) ([]entryV1, []sessionV1) {
+func randomRecords(n int) ([]entryV1, []sessionV2, []walkV1) {
 	rng := rand.New(rand.NewPCG(1, 2))
 	entries := make([]entryV1, n)
-	sessions := make([]sessionV1, n)
+	sessions := make([]sessionV2, n)
+	walks := make([]walkV1, n)
 	for i := range n {
 		entries[i] = entryV1{
 			Time: randomTime(rng), Kind: randomText(rng),
 			BackPain: randomInt(rng), LegPain: randomInt(rng), Tightness: randomInt(rng),
 			Cause: randomText(rng), LegReach: randomText(rng), NumbWeak: rng.IntN(2) == 0, Note: randomText(rng),
 		}
-		sessions[i] = sessionV1{
+		sessions[i] = sessionV2{
 			Time: randomTime(rng), Started: randomTime(rng), Routine: randomText(rng),
 			Level: randomInt(rng), DoseStep: randomInt(rng), Flare: rng.IntN(2) == 0,
 			Completed: randomIDs(rng), Skipped: randomIDs(rng), Duration: randomText(rng),
 			MaxPainDuring: randomInt(rng), PainAfter: randomInt(rng), LegSpread: randomText(rng),
 			NumbWeak: rng.IntN(2) == 0, Felt: randomText(rng), StoppedForPain: rng.IntN(2) == 0,
-			StopReason: randomText(rng), Light: randomText(rng), Result: randomText(rng),
+			StopCauses: randomWords(rng, stopCauseWords), StopNote: randomText(rng),
+			Light: randomWord(rng, lightWords), Final: rng.IntN(2) == 0, MorningUnknown: rng.IntN(2) == 0,
+			ResultMode: randomWord(rng, modeWords), ResultLevel: randomInt(rng), ResultDoseStep: randomInt(rng),
+			ResultUntil: randomTime(rng), ResultText: randomText(rng),
 		}
+		walks[i] = walkV1{Time: randomTime(rng), Minutes: randomInt(rng), Note: randomText(rng)}
 	}
-	return entries, sessions
+	return entries, sessions, walks
 }
 
 // reordered is the JSON object v with its members in reverse order and
@@ -174,7 +208,7 @@ func checkSession(t *testing.T, v []byte) {
 	if !ok {
 		t.Fatalf("readSession left this to encoding/json:\n%s", v)
 	}
-	var want sessionV1
+	var want sessionV2
 	if err := json.Unmarshal(v, &want); err != nil {
 		t.Fatal(err)
 	}
@@ -183,11 +217,27 @@ func checkSession(t *testing.T, v []byte) {
 	}
 }
 
+// checkWalk is checkEntry for walks.
+func checkWalk(t *testing.T, v []byte) {
+	t.Helper()
+	got, ok := readWalk(v)
+	if !ok {
+		t.Fatalf("readWalk left this to encoding/json:\n%s", v)
+	}
+	var want walkV1
+	if err := json.Unmarshal(v, &want); err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Fatalf("readWalk of\n%s\ngot  %#v\nwant %#v", v, got, want)
+	}
+}
+
 // TestReadRecordsAsEncodingJSON: everything json.Marshal writes for a
 // record, and the same members in another order and with white space, is
 // read by the fast path, and read as encoding/json reads it.
 func TestReadRecordsAsEncodingJSON(t *testing.T) {
-	entries, sessions := randomRecords(3000)
+	entries, sessions, walks := randomRecords(3000)
 	for _, r := range entries {
 		v, err := json.Marshal(r)
 		if err != nil {
@@ -203,6 +253,14 @@ func TestReadRecordsAsEncodingJSON(t *testing.T) {
 		}
 		checkSession(t, v)
 		checkSession(t, reordered(t, v))
+	}
+	for _, r := range walks {
+		v, err := json.Marshal(r)
+		if err != nil {
+			t.Fatal(err)
+		}
+		checkWalk(t, v)
+		checkWalk(t, reordered(t, v))
 	}
 }
 
@@ -222,9 +280,11 @@ func TestReadHandWrittenJSON(t *testing.T) {
 		`{"completed":[ "a" , "b\u0020c" ],"skipped":[]}`,
 		`{"completed":["a"],"completed":null,"skipped":["a"],"skipped":[]}`,
 		`{"started":"0001-01-01T00:00:00Z","duration":"1h2m3.5s"}`,
+		`{"stop_causes":["leg-pain","numb\u0065ss","other"],"result_mode":"flare","result_until":"2026-03-04T00:00:00+01:00"}`,
 	} {
 		checkSession(t, []byte(v))
 	}
+	checkWalk(t, []byte(`{"minutes":30,"note":"\u00e9","time":"2026-03-01T07:05:00Z"}`))
 }
 
 // TestReadLeavesTheUnexpectedToEncodingJSON: what the fast path does not
@@ -274,6 +334,11 @@ func TestReadLeavesTheUnexpectedToEncodingJSON(t *testing.T) {
 		`{"completed":["a" "b"],"duration":"1s"}`,
 		`{"skipped":nul,"duration":"1s"}`,
 		`{"started":null,"duration":"1s"}`,
+		`{"stop_causes":"leg-pain","duration":"1s"}`,
+		`{"stop_reason":"new weakness","duration":"1s"}`, // version 1's
+		`{"result":"Next time: the same dose again.","duration":"1s"}`,
+		`{"result_until":null,"duration":"1s"}`,
+		`{"final":1,"duration":"1s"}`,
 	} {
 		if _, ok := readSession([]byte(v)); ok {
 			t.Errorf("readSession read %s", v)
@@ -286,49 +351,51 @@ func TestReadLeavesTheUnexpectedToEncodingJSON(t *testing.T) {
 	}
 }
 
-// TestFixtureTakesTheFastPath: every record of the version 1 fixture is
-// read by the fast path, and as encoding/json reads it.
+// TestFixtureTakesTheFastPath: every record of the version 1 fixtures,
+// migrated, is read by the fast path, and as encoding/json reads it.
 func TestFixtureTakesTheFastPath(t *testing.T) {
-	db, err := bolt.Open("testdata/journal-v1.db", 0o600, &bolt.Options{ReadOnly: true, Timeout: time.Second})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer db.Close()
-	n := 0
-	err = db.View(func(tx *bolt.Tx) error {
-		if err := tx.Bucket(bucketEntries).ForEach(func(_, v []byte) error {
-			checkEntry(t, v)
-			n++
-			return nil
-		}); err != nil {
-			return err
+	for _, name := range []string{"testdata/journal-v1.db", "testdata/journal-v1-sentences.db"} {
+		path := migratedCopy(t, name)
+		db, err := bolt.Open(path, 0o600, &bolt.Options{ReadOnly: true, Timeout: time.Second})
+		if err != nil {
+			t.Fatal(err)
 		}
-		return tx.Bucket(bucketSessions).ForEach(func(_, v []byte) error {
-			checkSession(t, v)
-			n++
-			return nil
+		defer db.Close()
+		n := 0
+		err = db.View(func(tx *bolt.Tx) error {
+			if err := tx.Bucket(bucketEntries).ForEach(func(_, v []byte) error {
+				checkEntry(t, v)
+				n++
+				return nil
+			}); err != nil {
+				return err
+			}
+			return tx.Bucket(bucketSessions).ForEach(func(_, v []byte) error {
+				checkSession(t, v)
+				n++
+				return nil
+			})
 		})
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if entries, sessions, _, _ := fixture(); n != len(entries)+len(sessions) {
-		t.Errorf("read %d records, want %d", n, len(entries)+len(sessions))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if n < 7 {
+			t.Errorf("%s: read %d records, want at least 7", name, n)
+		}
 	}
 }
 
-// FuzzDecodeRecords: on any bytes, decodeEntry and decodeSession return
+// FuzzDecodeRecords: on any bytes, decodeEntry, decodeSession and decodeWalk return
 // what encoding/json alone does, error included; and when the fast path
 // reads a record, encoding/json reads it too.
 func FuzzDecodeRecords(f *testing.F) {
-	entries, sessions := randomRecords(20)
+	entries, sessions, walks := randomRecords(20)
 	for i := range entries {
-		v, _ := json.Marshal(entries[i])
-		f.Add(v)
-		f.Add(reordered(f, v))
-		v, _ = json.Marshal(sessions[i])
-		f.Add(v)
-		f.Add(reordered(f, v))
+		for _, r := range []any{entries[i], sessions[i], walks[i]} {
+			v, _ := json.Marshal(r)
+			f.Add(v)
+			f.Add(reordered(f, v))
+		}
 	}
 	for _, v := range []string{
 		`{"note":"\ud83d\ude00\u00e9\/","back_pain":-0}`,
@@ -350,8 +417,14 @@ func FuzzDecodeRecords(f *testing.F) {
 				t.Fatalf("readEntry: %#v; encoding/json: %#v, %v", r, want, err)
 			}
 		}
+		if r, ok := readWalk(v); ok {
+			var want walkV1
+			if err := json.Unmarshal(v, &want); err != nil || !reflect.DeepEqual(r, want) {
+				t.Fatalf("readWalk: %#v; encoding/json: %#v, %v", r, want, err)
+			}
+		}
 		if r, ok := readSession(v); ok {
-			var want sessionV1
+			var want sessionV2
 			if err := json.Unmarshal(v, &want); err != nil || !reflect.DeepEqual(r, want) {
 				t.Fatalf("readSession: %#v; encoding/json: %#v, %v", r, want, err)
 			}
@@ -365,6 +438,11 @@ func FuzzDecodeRecords(f *testing.F) {
 		wantS, wantErr := jsonSession(v)
 		if fmt.Sprint(gotErr) != fmt.Sprint(wantErr) || !reflect.DeepEqual(gotS, wantS) {
 			t.Fatalf("decodeSession: %#v, %v; encoding/json: %#v, %v", gotS, gotErr, wantS, wantErr)
+		}
+		gotW, gotErr := decodeWalk(v)
+		wantW, wantErr := jsonWalk(v)
+		if fmt.Sprint(gotErr) != fmt.Sprint(wantErr) || !reflect.DeepEqual(gotW, wantW) {
+			t.Fatalf("decodeWalk: %#v, %v; encoding/json: %#v, %v", gotW, gotErr, wantW, wantErr)
 		}
 	})
 }

@@ -71,11 +71,7 @@ func (e Entry) Validate() error {
 	if _, ok := reachName(e.LegReach); !ok {
 		errs = append(errs, fmt.Errorf("how far the leg symptoms reach (%d) is not one of %s", e.LegReach, strings.Join(reachNames, ", ")))
 	}
-	if !utf8.ValidString(e.Note) {
-		errs = append(errs, errors.New("the note is not valid text (UTF-8)"))
-	} else if n := utf8.RuneCountInString(e.Note); n > MaxNoteLength {
-		errs = append(errs, fmt.Errorf("%w: it has %d", ErrNoteTooLong, n))
-	}
+	errs = append(errs, checkNote(e.Note))
 	return errors.Join(errs...)
 }
 
@@ -97,12 +93,68 @@ type Session struct {
 	LegSpread     program.LegSpread // "" when not asked
 	NumbWeak      bool              // new numbness or weakness
 	Felt          program.Felt      // "" when not asked
-	// StoppedForPain: the user pressed "Stop — it hurts"; StopReason is
-	// what they said happened.
+	// StoppedForPain: the user pressed "Stop — it hurts"; StopCauses are
+	// the answers they ticked to "what happened?", StopNote what they
+	// wrote in their own words.
 	StoppedForPain bool
-	StopReason     string
-	Light          program.Color // the traffic light when it was saved; "" if none
-	Result         string        // the progression result in plain words
+	StopCauses     []program.StopCause
+	StopNote       string
+	// Light, Final and MorningUnknown cache the session's traffic light as
+	// the application layer last judged it: the colour ("" if none),
+	// whether it is final, and whether it waits for a next-morning rating.
+	// The application layer refreshes them; Import leaves them zero.
+	Light          program.Color
+	Final          bool
+	MorningUnknown bool
+	// Result is what the progression rules decided after the session; the
+	// zero Result when unknown. Import leaves it zero.
+	Result Result
+	// ResultText is the result in the words of a journal written before
+	// results were data, kept where the migration could not read it back
+	// into a Result. Nothing new sets it; Import leaves it empty.
+	ResultText string
+}
+
+// A Result is what the progression rules decided after a session: the
+// mode of the next day and the step to train at, and when what the rules
+// started ends (a flare), zero when nothing ends or it is not known.
+type Result struct {
+	Mode     program.Mode // "" when unknown
+	Level    int
+	DoseStep int // from 0
+	Until    time.Time
+}
+
+// A Walk is one walk the user logged.
+type Walk struct {
+	// Time is when it was logged: the walk's key, like an entry's.
+	Time    time.Time
+	Minutes int    // 1 to MaxWalkMinutes
+	Note    string // at most MaxNoteLength characters
+}
+
+// MaxWalkMinutes is the longest walk, in minutes.
+const MaxWalkMinutes = 600
+
+// Validate reports every value out of range, joined, in plain words.
+func (w Walk) Validate() error {
+	var errs []error
+	errs = append(errs, checkTime("the time", w.Time))
+	if w.Minutes < 1 || w.Minutes > MaxWalkMinutes {
+		errs = append(errs, fmt.Errorf("a walk must be 1 to %d minutes long, not %d", MaxWalkMinutes, w.Minutes))
+	}
+	errs = append(errs, checkNote(w.Note))
+	return errors.Join(errs...)
+}
+
+func checkNote(note string) error {
+	if !utf8.ValidString(note) {
+		return errors.New("the note is not valid text (UTF-8)")
+	}
+	if n := utf8.RuneCountInString(note); n > MaxNoteLength {
+		return fmt.Errorf("%w: it has %d", ErrNoteTooLong, n)
+	}
+	return nil
 }
 
 // Validate reports every value out of range, joined, in plain words.
@@ -142,10 +194,32 @@ func (x Session) Validate() error {
 	default:
 		errs = append(errs, fmt.Errorf("the traffic light %q is not one of green, amber, red", x.Light))
 	}
+	if len(x.StopCauses) > len(stopCauseWords) {
+		errs = append(errs, fmt.Errorf("the session lists %d reasons for stopping, more than the %d there are", len(x.StopCauses), len(stopCauseWords)))
+	}
+	for i, c := range x.StopCauses {
+		if !slices.Contains(stopCauseWords, string(c)) {
+			errs = append(errs, fmt.Errorf("the reason for stopping %q is not one of %s", c, strings.Join(stopCauseWords, ", ")))
+		} else if slices.Contains(x.StopCauses[:i], c) {
+			errs = append(errs, fmt.Errorf("the reason for stopping %q is there twice", c))
+		}
+	}
+	if m := x.Result.Mode; m != "" && !slices.Contains(modeWords, string(m)) {
+		errs = append(errs, fmt.Errorf("the result's mode %q is not one of %s", m, strings.Join(modeWords, ", ")))
+	}
+	if x.Result.Level < 0 || x.Result.Level > program.TopLevel {
+		errs = append(errs, fmt.Errorf("the result's level must be between 0 and %d, not %d", program.TopLevel, x.Result.Level))
+	}
+	if x.Result.DoseStep < 0 || x.Result.DoseStep > 100 {
+		errs = append(errs, fmt.Errorf("the result's dose step must be between 0 and 100, not %d", x.Result.DoseStep))
+	}
+	if !x.Result.Until.IsZero() {
+		errs = append(errs, checkTime("the result's end time", x.Result.Until))
+	}
 	errs = append(errs,
 		checkText("the routine", x.Routine),
-		checkText("the reason for stopping", x.StopReason),
-		checkText("the result", x.Result),
+		checkText("your note on stopping", x.StopNote),
+		checkText("the result", x.ResultText),
 		checkIDs("the completed exercises", x.Completed),
 		checkIDs("the skipped exercises", x.Skipped))
 	return errors.Join(errs...)
@@ -231,12 +305,23 @@ func (e Entry) clean() Entry {
 	return e
 }
 
+func (w Walk) clean() Walk {
+	w.Time = w.Time.Round(0)
+	w.Note = cleanText(w.Note)
+	return w
+}
+
 func (x Session) clean() Session {
 	x.Time = x.Time.Round(0)
 	x.Started = x.Started.Round(0)
 	x.Routine = cleanText(x.Routine)
-	x.StopReason = cleanText(x.StopReason)
-	x.Result = cleanText(x.Result)
+	x.StopCauses = slices.Clone(x.StopCauses)
+	if len(x.StopCauses) == 0 {
+		x.StopCauses = nil // reads the same after any export and import
+	}
+	x.StopNote = cleanText(x.StopNote)
+	x.Result.Until = x.Result.Until.Round(0)
+	x.ResultText = cleanText(x.ResultText)
 	x.Completed = cloneIDs(x.Completed)
 	x.Skipped = cloneIDs(x.Skipped)
 	return x
@@ -272,22 +357,32 @@ func (r entryV1) entry() (Entry, error) {
 	}, nil
 }
 
-func (x Session) record() sessionV1 {
-	return sessionV1{
+func (x Session) record() sessionV2 {
+	causes := make([]string, len(x.StopCauses))
+	for i, c := range x.StopCauses {
+		causes[i] = string(c)
+	}
+	return sessionV2{
 		Time: x.Time, Started: x.Started, Routine: x.Routine,
 		Level: x.Level, DoseStep: x.DoseStep, Flare: x.Flare,
 		Completed: x.Completed, Skipped: x.Skipped, Duration: x.Duration.String(),
 		MaxPainDuring: x.MaxPainDuring, PainAfter: x.PainAfter,
 		LegSpread: string(x.LegSpread), NumbWeak: x.NumbWeak, Felt: string(x.Felt),
-		StoppedForPain: x.StoppedForPain, StopReason: x.StopReason,
-		Light: string(x.Light), Result: x.Result,
+		StoppedForPain: x.StoppedForPain, StopCauses: causes, StopNote: x.StopNote,
+		Light: string(x.Light), Final: x.Final, MorningUnknown: x.MorningUnknown,
+		ResultMode: string(x.Result.Mode), ResultLevel: x.Result.Level, ResultDoseStep: x.Result.DoseStep,
+		ResultUntil: x.Result.Until, ResultText: x.ResultText,
 	}
 }
 
-func (r sessionV1) session() (Session, error) {
+func (r sessionV2) session() (Session, error) {
 	d, err := time.ParseDuration(r.Duration)
 	if err != nil {
 		return Session{}, fmt.Errorf("the duration %q is not a duration like 25m30s", r.Duration)
+	}
+	var causes []program.StopCause
+	for _, c := range r.StopCauses {
+		causes = append(causes, program.StopCause(c))
 	}
 	return Session{
 		Time: r.Time, Started: r.Started, Routine: r.Routine,
@@ -295,7 +390,20 @@ func (r sessionV1) session() (Session, error) {
 		Completed: r.Completed, Skipped: r.Skipped, Duration: d,
 		MaxPainDuring: r.MaxPainDuring, PainAfter: r.PainAfter,
 		LegSpread: program.LegSpread(r.LegSpread), NumbWeak: r.NumbWeak, Felt: program.Felt(r.Felt),
-		StoppedForPain: r.StoppedForPain, StopReason: r.StopReason,
-		Light: program.Color(r.Light), Result: r.Result,
+		StoppedForPain: r.StoppedForPain, StopCauses: causes, StopNote: r.StopNote,
+		Light: program.Color(r.Light), Final: r.Final, MorningUnknown: r.MorningUnknown,
+		Result: Result{
+			Mode: program.Mode(r.ResultMode), Level: r.ResultLevel, DoseStep: r.ResultDoseStep,
+			Until: r.ResultUntil,
+		},
+		ResultText: r.ResultText,
 	}, nil
+}
+
+func (w Walk) record() walkV1 {
+	return walkV1{Time: w.Time, Minutes: w.Minutes, Note: w.Note}
+}
+
+func (r walkV1) walk() Walk {
+	return Walk{Time: r.Time, Minutes: r.Minutes, Note: r.Note}
 }

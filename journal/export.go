@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -21,8 +22,8 @@ import (
 type Format int
 
 const (
-	CSV  Format = iota + 1 // RFC 4180, one row per entry and per session
-	JSON                   // {"version":1,"entries":[...],"sessions":[...]}
+	CSV  Format = iota + 1 // RFC 4180, one row per entry, session and walk
+	JSON                   // {"version":2,"entries":[...],"sessions":[...],"walks":[...]}
 )
 
 func (f Format) String() string {
@@ -47,14 +48,17 @@ func ParseFormat(name string) (Format, error) {
 	return 0, fmt.Errorf("journal: unknown format %q: want csv or json", name)
 }
 
-// exportVersion is the version of the export formats.
-const exportVersion = 1
+// exportVersion is the version of the export formats this code writes.
+// Import reads version 1 too: its sessions held sentences (stop_reason,
+// result), which are read as the migration to schema version 2 reads them.
+const exportVersion = 2
 
-// exportV1 is the JSON export.
-type exportV1 struct {
+// exportV2 is the JSON export: the stored shapes, each list oldest first.
+type exportV2 struct {
 	Version  int         `json:"version"`
 	Entries  []entryV1   `json:"entries"`
-	Sessions []sessionV1 `json:"sessions"`
+	Sessions []sessionV2 `json:"sessions"`
+	Walks    []walkV1    `json:"walks"`
 }
 
 // Columns of the CSV export, in order.
@@ -68,10 +72,12 @@ const (
 	colTightness
 	colCause
 	colLegReach
-	// both
+	// entries and sessions
 	colNumbWeak
-	// entries
+	// entries and walks
 	colNote
+	// walks
+	colMinutes
 	// sessions
 	colStarted
 	colRoutine
@@ -86,44 +92,68 @@ const (
 	colLegSpread
 	colFelt
 	colStoppedForPain
-	colStopReason
+	colStopCauses
+	colStopNote
 	colLight
-	colResult
+	colFinal
+	colMorningUnknown
+	colResultMode
+	colResultLevel
+	colResultDoseStep
+	colResultUntil
+	colResultText
 	numColumns
 )
 
-// csvHeader is the CSV export's header row. A row is an entry or a session,
-// as its record column says; the columns of the other kind stay empty.
+// csvHeader is the CSV export's header row. A row is an entry, a session
+// or a walk, as its record column says; the columns of the other kinds
+// stay empty.
 var csvHeader = []string{
 	colRecord: "record", colTime: "time",
 	colKind: "kind", colBackPain: "back_pain", colLegPain: "leg_pain", colTightness: "tightness",
 	colCause: "cause", colLegReach: "leg_reach",
 	colNumbWeak: "numb_weak",
 	colNote:     "note",
+	colMinutes:  "minutes",
 	colStarted:  "started", colRoutine: "routine", colLevel: "level", colDoseStep: "dose_step",
 	colFlare: "flare", colCompleted: "completed", colSkipped: "skipped", colDuration: "duration",
 	colMaxPainDuring: "max_pain_during", colPainAfter: "pain_after", colLegSpread: "leg_spread",
-	colFelt: "felt", colStoppedForPain: "stopped_for_pain", colStopReason: "stop_reason",
-	colLight: "light", colResult: "result",
+	colFelt: "felt", colStoppedForPain: "stopped_for_pain", colStopCauses: "stop_causes", colStopNote: "stop_note",
+	colLight: "light", colFinal: "final", colMorningUnknown: "morning_unknown",
+	colResultMode: "result_mode", colResultLevel: "result_level", colResultDoseStep: "result_dose_step",
+	colResultUntil: "result_until", colResultText: "result_text",
 }
 
-// Column sets by record kind: what a row of the other kind leaves empty.
+// csvHeaderV1 is the header of a version 1 CSV export, which Import reads
+// too.
+var csvHeaderV1 = []string{"record", "time", "kind", "back_pain", "leg_pain", "tightness", "cause", "leg_reach",
+	"numb_weak", "note", "started", "routine", "level", "dose_step", "flare", "completed", "skipped", "duration",
+	"max_pain_during", "pain_after", "leg_spread", "felt", "stopped_for_pain", "stop_reason", "light", "result"}
+
+// Column sets by record kind: the columns a row of that kind fills, besides
+// record and time. A row leaves every other column empty. (stop_reason
+// and result are version 1's.)
 var (
-	entryOnly   = []string{"kind", "back_pain", "leg_pain", "tightness", "cause", "leg_reach", "note"}
-	sessionOnly = []string{"started", "routine", "level", "dose_step", "flare", "completed", "skipped", "duration",
-		"max_pain_during", "pain_after", "leg_spread", "felt", "stopped_for_pain", "stop_reason", "light", "result"}
+	entryColumns   = []string{"kind", "back_pain", "leg_pain", "tightness", "cause", "leg_reach", "numb_weak", "note"}
+	sessionColumns = []string{"numb_weak", "started", "routine", "level", "dose_step", "flare", "completed", "skipped",
+		"duration", "max_pain_during", "pain_after", "leg_spread", "felt", "stopped_for_pain", "stop_causes", "stop_note",
+		"light", "final", "morning_unknown", "result_mode", "result_level", "result_dose_step", "result_until", "result_text",
+		"stop_reason", "result"}
+	walkColumns = []string{"note", "minutes"}
 )
 
 const (
 	recordEntry   = "entry"
 	recordSession = "session"
+	recordWalk    = "walk"
 )
 
-// Export writes the whole journal (entries and sessions) to w in format f.
-// CSV rows are in time order; times are RFC 3339 with nanoseconds and the
-// offset they were recorded with. A JSON export is read completely before
-// anything is written; a CSV export is written as it is read, so a record
-// that cannot be read stops it part-way, with an error.
+// Export writes the whole journal (entries, sessions and walks) to w in
+// format f. CSV rows are in time order; times are RFC 3339 with
+// nanoseconds and the offset they were recorded with. A JSON export is
+// read completely before anything is written; a CSV export is written as
+// it is read, so a record that cannot be read stops it part-way, with an
+// error.
 func (s *Store) Export(w io.Writer, f Format) error {
 	var err error
 	switch f {
@@ -141,17 +171,22 @@ func (s *Store) Export(w io.Writer, f Format) error {
 }
 
 func (s *Store) exportJSON(w io.Writer) error {
-	x := exportV1{Version: exportVersion, Entries: []entryV1{}, Sessions: []sessionV1{}}
+	x := exportV2{Version: exportVersion, Entries: []entryV1{}, Sessions: []sessionV2{}, Walks: []walkV1{}}
 	err := s.db.View(func(tx *bolt.Tx) error {
 		err := each(tx.Bucket(bucketEntries), time.Time{}, time.Time{}, decodeEntry, func(e Entry) {
 			x.Entries = append(x.Entries, e.record())
 		})
-		if err != nil {
-			return err
+		if err == nil {
+			err = each(tx.Bucket(bucketSessions), time.Time{}, time.Time{}, decodeSession, func(rec Session) {
+				x.Sessions = append(x.Sessions, rec.record())
+			})
 		}
-		return each(tx.Bucket(bucketSessions), time.Time{}, time.Time{}, decodeSession, func(rec Session) {
-			x.Sessions = append(x.Sessions, rec.record())
-		})
+		if err == nil {
+			err = each(tx.Bucket(bucketWalks), time.Time{}, time.Time{}, decodeWalk, func(w Walk) {
+				x.Walks = append(x.Walks, w.record())
+			})
+		}
+		return err
 	})
 	if err != nil {
 		return err
@@ -162,8 +197,9 @@ func (s *Store) exportJSON(w io.Writer) error {
 }
 
 // exportCSV writes the CSV export to w, in one read transaction. Each row
-// is written as its record is decoded, the entries and sessions merged by
-// key (time): an entry comes before a session at the same instant.
+// is written as its record is decoded, the entries, sessions and walks
+// merged by key (time): at the same instant an entry comes first, then a
+// session, then a walk.
 func (s *Store) exportCSV(w io.Writer) error {
 	cw := csv.NewWriter(w)
 	if err := cw.Write(csvHeader); err != nil {
@@ -171,30 +207,51 @@ func (s *Store) exportCSV(w io.Writer) error {
 	}
 	row := make([]string, numColumns)
 	err := s.db.View(func(tx *bolt.Tx) error {
-		entries, sessions := tx.Bucket(bucketEntries).Cursor(), tx.Bucket(bucketSessions).Cursor()
-		ek, ev := entries.First()
-		sk, sv := sessions.First()
-		for ek != nil || sk != nil {
-			if sk == nil || (ek != nil && bytes.Compare(ek, sk) <= 0) {
-				e, err := decodeEntry(ev)
-				if err != nil {
-					return fmt.Errorf("at key %x: %w", ek, err)
-				}
+		// One cursor per bucket, in the order records at the same instant
+		// are written.
+		type source struct {
+			c    *bolt.Cursor
+			k, v []byte
+			fill func(row []string, v []byte) error
+		}
+		sources := []*source{
+			{c: tx.Bucket(bucketEntries).Cursor(), fill: func(row []string, v []byte) error {
+				e, err := decodeEntry(v)
 				entryRow(row, e)
-				ek, ev = entries.Next()
-			} else {
-				x, err := decodeSession(sv)
-				if err != nil {
-					return fmt.Errorf("at key %x: %w", sk, err)
-				}
+				return err
+			}},
+			{c: tx.Bucket(bucketSessions).Cursor(), fill: func(row []string, v []byte) error {
+				x, err := decodeSession(v)
 				sessionRow(row, x)
-				sk, sv = sessions.Next()
+				return err
+			}},
+			{c: tx.Bucket(bucketWalks).Cursor(), fill: func(row []string, v []byte) error {
+				w, err := decodeWalk(v)
+				walkRow(row, w)
+				return err
+			}},
+		}
+		for _, src := range sources {
+			src.k, src.v = src.c.First()
+		}
+		for {
+			var next *source
+			for _, src := range sources {
+				if src.k != nil && (next == nil || bytes.Compare(src.k, next.k) < 0) {
+					next = src
+				}
+			}
+			if next == nil {
+				return nil
+			}
+			if err := next.fill(row, next.v); err != nil {
+				return fmt.Errorf("at key %x: %w", next.k, err)
 			}
 			if err := cw.Write(row); err != nil {
 				return err
 			}
+			next.k, next.v = next.c.Next()
 		}
-		return nil
 	})
 	if err != nil {
 		return err
@@ -203,7 +260,32 @@ func (s *Store) exportCSV(w io.Writer) error {
 	return cw.Error()
 }
 
-// entryRow fills row with e's columns; the session columns are empty.
+// A CSV text cell (a note, the routine, exercise ids, the user's words on
+// stopping, a legacy result) is written so that a spreadsheet does not
+// take it for a formula (CSV injection, as OWASP describes it): a cell
+// whose first character is =, +, -, @, a tab or a carriage return gets a
+// ' in front. So that every text comes back unchanged, a cell that starts
+// with ' gets one more in front as well. Import then removes exactly one
+// leading ' from a text cell that has one, and only from a text cell: a
+// text that began with ' was written with two and comes back with one.
+// Numbers, times, words of enumerations and true/false never start with
+// any of these characters and are written as they are. Version 1 exports
+// did not escape, so Import leaves their cells as they are.
+
+// escapeCell is text as a CSV text cell.
+func escapeCell(text string) string {
+	if text != "" && strings.IndexByte("=+-@\t\r'", text[0]) >= 0 {
+		return "'" + text
+	}
+	return text
+}
+
+// unescapeCell is the text of a CSV text cell written by escapeCell.
+func unescapeCell(cell string) string {
+	return strings.TrimPrefix(cell, "'")
+}
+
+// entryRow fills row with e's columns; the other columns are empty.
 func entryRow(row []string, e Entry) {
 	clear(row)
 	r := e.record()
@@ -216,10 +298,10 @@ func entryRow(row []string, e Entry) {
 	row[colCause] = r.Cause
 	row[colLegReach] = r.LegReach
 	row[colNumbWeak] = strconv.FormatBool(r.NumbWeak)
-	row[colNote] = r.Note
+	row[colNote] = escapeCell(r.Note)
 }
 
-// sessionRow fills row with x's columns; the entry columns are empty.
+// sessionRow fills row with x's columns; the other columns are empty.
 func sessionRow(row []string, x Session) {
 	clear(row)
 	r := x.record()
@@ -227,21 +309,40 @@ func sessionRow(row []string, x Session) {
 	row[colTime] = formatTime(r.Time)
 	row[colNumbWeak] = strconv.FormatBool(r.NumbWeak)
 	row[colStarted] = formatTime(r.Started)
-	row[colRoutine] = r.Routine
+	row[colRoutine] = escapeCell(r.Routine)
 	row[colLevel] = strconv.Itoa(r.Level)
 	row[colDoseStep] = strconv.Itoa(r.DoseStep)
 	row[colFlare] = strconv.FormatBool(r.Flare)
-	row[colCompleted] = strings.Join(r.Completed, " ")
-	row[colSkipped] = strings.Join(r.Skipped, " ")
+	row[colCompleted] = escapeCell(strings.Join(r.Completed, " "))
+	row[colSkipped] = escapeCell(strings.Join(r.Skipped, " "))
 	row[colDuration] = r.Duration
 	row[colMaxPainDuring] = strconv.Itoa(r.MaxPainDuring)
 	row[colPainAfter] = strconv.Itoa(r.PainAfter)
 	row[colLegSpread] = r.LegSpread
 	row[colFelt] = r.Felt
 	row[colStoppedForPain] = strconv.FormatBool(r.StoppedForPain)
-	row[colStopReason] = r.StopReason
+	row[colStopCauses] = strings.Join(r.StopCauses, " ")
+	row[colStopNote] = escapeCell(r.StopNote)
 	row[colLight] = r.Light
-	row[colResult] = r.Result
+	row[colFinal] = strconv.FormatBool(r.Final)
+	row[colMorningUnknown] = strconv.FormatBool(r.MorningUnknown)
+	row[colResultMode] = r.ResultMode
+	if r.ResultMode != "" {
+		row[colResultLevel] = strconv.Itoa(r.ResultLevel)
+		row[colResultDoseStep] = strconv.Itoa(r.ResultDoseStep)
+	}
+	row[colResultUntil] = formatTime(r.ResultUntil)
+	row[colResultText] = escapeCell(r.ResultText)
+}
+
+// walkRow fills row with w's columns; the other columns are empty.
+func walkRow(row []string, w Walk) {
+	clear(row)
+	r := w.record()
+	row[colRecord] = recordWalk
+	row[colTime] = formatTime(r.Time)
+	row[colMinutes] = strconv.Itoa(r.Minutes)
+	row[colNote] = escapeCell(r.Note)
 }
 
 // formatTime is a CSV time: RFC 3339 with nanoseconds; "" for the zero time.
@@ -256,6 +357,7 @@ func formatTime(t time.Time) string {
 type ImportResult struct {
 	Entries  int // entries added
 	Sessions int // sessions added
+	Walks    int // walks added
 	Skipped  int // records already in the journal, identical
 }
 
@@ -299,18 +401,25 @@ func (e *ImportError) Error() string {
 const maxImport = 256 << 20
 
 // imported is one record read from an import file.
+// It is one of entry, session and walk.
 type imported struct {
 	line    int
 	entry   *Entry
 	session *Session
+	walk    *Walk
 }
 
-// Import adds the entries and sessions in r, in format f, to the journal.
-// It checks the whole file first and writes all of it in one transaction,
-// or nothing: every problem comes back in an *ImportError, with its line.
-// A record whose time is in the journal already with the same content is
-// skipped, so importing an export again changes nothing; the same time
-// with other content is a problem.
+// Import adds the entries, sessions and walks in r, in format f, to the
+// journal. It checks the whole file first and writes all of it in one
+// transaction, or nothing: every problem comes back in an *ImportError,
+// with its line. A record whose time is in the journal already with the
+// same content is skipped, so importing an export again changes nothing;
+// the same time with other content is a problem. Records dated after now
+// are kept like any other (a clock that ran ahead must not lose them).
+//
+// A session's light, final, morning_unknown and result columns (keys) are
+// not imported: they are what the application layer worked out, and it
+// works them out again after an import. Sessions compare without them.
 func (s *Store) Import(r io.Reader, f Format) (ImportResult, error) {
 	data, err := io.ReadAll(io.LimitReader(r, maxImport+1))
 	if err != nil {
@@ -333,12 +442,16 @@ func (s *Store) Import(r io.Reader, f Format) (ImportResult, error) {
 	}
 	for i := range recs {
 		var err error
-		if p := &recs[i]; p.entry != nil {
+		switch p := &recs[i]; {
+		case p.entry != nil:
 			*p.entry = p.entry.clean()
 			err = p.entry.Validate()
-		} else {
-			*p.session = p.session.clean()
+		case p.session != nil:
+			*p.session = withoutCache(p.session.clean())
 			err = p.session.Validate()
+		default:
+			*p.walk = p.walk.clean()
+			err = p.walk.Validate()
 		}
 		if err != nil {
 			problems = append(problems, Problem{recs[i].line, strings.ReplaceAll(err.Error(), "\n", "; ")})
@@ -371,41 +484,43 @@ func importError(problems []Problem) *ImportError {
 	return &ImportError{Problems: problems}
 }
 
+// withoutCache is x without what the application layer works out: its
+// light and result.
+func withoutCache(x Session) Session {
+	x.Light, x.Final, x.MorningUnknown = "", false, false
+	x.Result, x.ResultText = Result{}, ""
+	return x
+}
+
 // add stores the valid records, skipping those already there.
 func add(tx *bolt.Tx, recs []imported) (ImportResult, []Problem) {
 	var (
 		res      ImportResult
 		problems []Problem
 	)
-	entries, sessions := tx.Bucket(bucketEntries), tx.Bucket(bucketSessions)
 	for _, r := range recs {
 		var (
 			b         *bolt.Bucket
 			t         time.Time
 			rec       any
 			canonical string
+			there     func(v []byte) string // the canonical form of a stored record
 			what      string
 			count     *int
 		)
-		if r.entry != nil {
-			b, t, rec, canonical, what, count = entries, r.entry.Time, r.entry.record(), canonicalEntry(*r.entry), "an entry", &res.Entries
-		} else {
-			b, t, rec, canonical, what, count = sessions, r.session.Time, r.session.record(), canonicalSession(*r.session), "a session", &res.Sessions
+		switch {
+		case r.entry != nil:
+			b, t, rec, canonical, what, count = tx.Bucket(bucketEntries), r.entry.Time, r.entry.record(), canonicalEntry(*r.entry), "an entry", &res.Entries
+			there = func(v []byte) string { e, err := decodeEntry(v); return canonicalOr(canonicalEntry(e), err) }
+		case r.session != nil:
+			b, t, rec, canonical, what, count = tx.Bucket(bucketSessions), r.session.Time, r.session.record(), canonicalSession(*r.session), "a session", &res.Sessions
+			there = func(v []byte) string { x, err := decodeSession(v); return canonicalOr(canonicalSession(x), err) }
+		default:
+			b, t, rec, canonical, what, count = tx.Bucket(bucketWalks), r.walk.Time, r.walk.record(), canonicalWalk(*r.walk), "a walk", &res.Walks
+			there = func(v []byte) string { w, err := decodeWalk(v); return canonicalOr(canonicalWalk(w), err) }
 		}
 		if v := b.Get(timeKey(t)); v != nil {
-			var there string
-			if r.entry != nil {
-				e, err := decodeEntry(v)
-				if err == nil {
-					there = canonicalEntry(e)
-				}
-			} else {
-				x, err := decodeSession(v)
-				if err == nil {
-					there = canonicalSession(x)
-				}
-			}
-			if there == canonical {
+			if there(v) == canonical {
 				res.Skipped++
 				continue
 			}
@@ -413,7 +528,7 @@ func add(tx *bolt.Tx, recs []imported) (ImportResult, []Problem) {
 				"the journal already has %s at %s, with different content", what, t.Format(time.RFC3339Nano))})
 			continue
 		}
-		if err := putRecord(b, t, rec); err != nil {
+		if err := put(b, t, rec); err != nil {
 			problems = append(problems, Problem{r.line, err.Error()})
 			continue
 		}
@@ -422,21 +537,38 @@ func add(tx *bolt.Tx, recs []imported) (ImportResult, []Problem) {
 	return res, problems
 }
 
-// canonicalEntry and canonicalSession encode a record for comparison: the
-// same instants recorded with different offsets are the same.
+// canonicalOr is canonical, or nothing any record's canonical form is when
+// the record could not be decoded.
+func canonicalOr(canonical string, err error) string {
+	if err != nil {
+		return ""
+	}
+	return canonical
+}
+
+// canonicalEntry, canonicalSession and canonicalWalk encode a record for
+// comparison: the same instants recorded with different offsets are the
+// same, and a session's light and result (which Import leaves out) do not
+// count.
 func canonicalEntry(e Entry) string {
 	r := e.record()
 	r.Time = r.Time.UTC()
-	v, err := json.Marshal(r)
-	if err != nil {
-		return "error: " + err.Error()
-	}
-	return string(v)
+	return canonicalJSON(r)
 }
 
 func canonicalSession(x Session) string {
-	r := x.record()
+	r := withoutCache(x).record()
 	r.Time, r.Started = r.Time.UTC(), r.Started.UTC()
+	return canonicalJSON(r)
+}
+
+func canonicalWalk(w Walk) string {
+	r := w.record()
+	r.Time = r.Time.UTC()
+	return canonicalJSON(r)
+}
+
+func canonicalJSON(r any) string {
 	v, err := json.Marshal(r)
 	if err != nil {
 		return "error: " + err.Error()
@@ -455,19 +587,27 @@ func parseCSV(data []byte) ([]imported, []Problem) {
 	if err != nil {
 		return nil, []Problem{csvProblem(err)}
 	}
+	if len(header) > 0 {
+		header[0] = strings.TrimPrefix(header[0], "\ufeff") // a byte order mark from a spreadsheet
+	}
+	// A version 1 export has stop_reason and no stop_causes.
+	v1 := contains(header, "stop_reason") && !contains(header, "stop_causes")
+	want := csvHeader
+	if v1 {
+		want = csvHeaderV1
+	}
 	col := make(map[string]int, len(header))
 	var problems []Problem
 	for i, name := range header {
-		name = strings.TrimPrefix(name, "\ufeff") // a byte order mark from a spreadsheet
 		switch _, dup := col[name]; {
 		case dup:
 			problems = append(problems, Problem{1, fmt.Sprintf("the column %q is there twice", name)})
-		case !contains(csvHeader, name):
+		case !contains(want, name):
 			problems = append(problems, Problem{1, fmt.Sprintf("unknown column %q", name)})
 		}
 		col[name] = i
 	}
-	for _, name := range csvHeader {
+	for _, name := range want {
 		if _, ok := col[name]; !ok {
 			problems = append(problems, Problem{1, fmt.Sprintf("the column %q is missing", name)})
 		}
@@ -490,7 +630,7 @@ func parseCSV(data []byte) ([]imported, []Problem) {
 			problems = append(problems, Problem{line, fmt.Sprintf("%d fields, want %d like the header", len(row), len(header))})
 			continue
 		}
-		rec, msgs := parseRow(row, col)
+		rec, msgs := parseRow(row, col, v1)
 		if len(msgs) > 0 {
 			problems = append(problems, Problem{line, strings.Join(msgs, "; ")})
 			continue
@@ -518,9 +658,17 @@ func contains(list []string, s string) bool {
 	return false
 }
 
-// parseRow turns one CSV row into a record; msgs says what is wrong.
-func parseRow(row []string, col map[string]int) (rec imported, msgs []string) {
+// parseRow turns one CSV row into a record; msgs says what is wrong. v1
+// says the row is from a version 1 export.
+func parseRow(row []string, col map[string]int, v1 bool) (rec imported, msgs []string) {
 	get := func(name string) string { return row[col[name]] }
+	// text is the text of a text cell (see escapeCell).
+	text := func(name string) string {
+		if v1 {
+			return get(name)
+		}
+		return unescapeCell(get(name))
+	}
 	bad := func(format string, args ...any) { msgs = append(msgs, fmt.Sprintf(format, args...)) }
 	num := func(name string) int {
 		n, err := strconv.Atoi(get(name))
@@ -547,18 +695,24 @@ func parseRow(row []string, col map[string]int) (rec imported, msgs []string) {
 		}
 		return t
 	}
-	empty := func(names []string, kind string) {
-		for _, name := range names {
-			if get(name) != "" {
+	// only checks that the columns other than own, record and time are
+	// empty.
+	order := csvHeader
+	if v1 {
+		order = csvHeaderV1
+	}
+	only := func(own []string, kind string) {
+		for _, name := range order {
+			if name != "record" && name != "time" && !slices.Contains(own, name) && get(name) != "" {
 				bad("%s: leave it empty on a %s row", name, kind)
 			}
 		}
 	}
-	ids := func(name string) []string { return strings.Fields(get(name)) }
+	ids := func(name string) []string { return strings.Fields(text(name)) }
 
 	switch kind := get("record"); kind {
 	case recordEntry:
-		empty(sessionOnly, kind)
+		only(entryColumns, kind)
 		reach, err := parseReach(get("leg_reach"))
 		if err != nil {
 			bad("leg_reach: %v", err)
@@ -567,27 +721,44 @@ func parseRow(row []string, col map[string]int) (rec imported, msgs []string) {
 			Time: when("time", true), Kind: Kind(get("kind")),
 			BackPain: num("back_pain"), LegPain: num("leg_pain"), Tightness: num("tightness"),
 			Cause: program.Cause(get("cause")), LegReach: reach,
-			NumbWeak: flag("numb_weak"), Note: get("note"),
+			NumbWeak: flag("numb_weak"), Note: text("note"),
 		}
 		rec.entry = &e
 	case recordSession:
-		empty(entryOnly, kind)
-		r := sessionV1{
-			Time: when("time", true), Started: when("started", false), Routine: get("routine"),
+		only(sessionColumns, kind)
+		// Light, final, morning_unknown and the result are not imported.
+		r := sessionV2{
+			Time: when("time", true), Started: when("started", false), Routine: text("routine"),
 			Level: num("level"), DoseStep: num("dose_step"), Flare: flag("flare"),
 			Completed: ids("completed"), Skipped: ids("skipped"), Duration: get("duration"),
 			MaxPainDuring: num("max_pain_during"), PainAfter: num("pain_after"),
 			LegSpread: get("leg_spread"), NumbWeak: flag("numb_weak"), Felt: get("felt"),
-			StoppedForPain: flag("stopped_for_pain"), StopReason: get("stop_reason"),
-			Light: get("light"), Result: get("result"),
+			StoppedForPain: flag("stopped_for_pain"),
+		}
+		if v1 {
+			causes, note := parseStopReason(get("stop_reason"))
+			for _, c := range causes {
+				r.StopCauses = append(r.StopCauses, string(c))
+			}
+			r.StopNote = note
+		} else {
+			r.StopCauses, r.StopNote = strings.Fields(get("stop_causes")), text("stop_note")
 		}
 		x, err := r.session()
 		if err != nil {
 			bad("duration: %v", err)
 		}
 		rec.session = &x
+	case recordWalk:
+		if v1 {
+			bad("record: %q: a version 1 export has no walks", kind)
+			break
+		}
+		only(walkColumns, kind)
+		w := Walk{Time: when("time", true), Minutes: num("minutes"), Note: text("note")}
+		rec.walk = &w
 	default:
-		bad("record: %q is neither %s nor %s", kind, recordEntry, recordSession)
+		bad("record: %q is not %s, %s or %s", kind, recordEntry, recordSession, recordWalk)
 	}
 	return rec, msgs
 }
@@ -624,13 +795,13 @@ func parseJSON(data []byte) ([]imported, []Problem) {
 		}
 		return nil
 	}
-	if p := expect('{', `an object {"version":1,"entries":[...],"sessions":[...]}`); p != nil {
+	if p := expect('{', `an object {"version":2,"entries":[...],"sessions":[...],"walks":[...]}`); p != nil {
 		return nil, []Problem{*p}
 	}
 	var (
 		recs     []imported
 		problems []Problem
-		version  bool
+		version  int // 0 until read; sessions are read as version 2's before
 	)
 	for dec.More() {
 		off := dec.InputOffset()
@@ -649,12 +820,16 @@ func parseJSON(data []byte) ([]imported, []Problem) {
 					return nil, append(problems, syntax(err)...)
 				}
 				problems = append(problems, Problem{lineAt(off), "version: want a number"})
-			} else if v != exportVersion {
+			} else if v < 1 || v > exportVersion {
 				problems = append(problems, Problem{lineAt(off), fmt.Sprintf(
-					"version %d: this Steady reads version %d; a newer Steady wrote this file", v, exportVersion)})
+					"version %d: this Steady reads versions 1 to %d; a newer Steady wrote this file", v, exportVersion)})
+			} else {
+				version = v
 			}
-			version = true
-		case "entries", "sessions":
+			if version == 0 {
+				version = -1 // read, but not a version this Steady reads
+			}
+		case "entries", "sessions", "walks":
 			if p := expect('[', "a list [...] of "+key); p != nil {
 				return nil, append(problems, *p)
 			}
@@ -665,7 +840,8 @@ func parseJSON(data []byte) ([]imported, []Problem) {
 					err error
 				)
 				rec.line = line
-				if key == "entries" {
+				switch {
+				case key == "entries":
 					var r entryV1
 					if err = dec.Decode(&r); err == nil {
 						var e Entry
@@ -673,8 +849,23 @@ func parseJSON(data []byte) ([]imported, []Problem) {
 							rec.entry = &e
 						}
 					}
-				} else {
+				case key == "walks":
+					var r walkV1
+					if err = dec.Decode(&r); err == nil {
+						w := r.walk()
+						rec.walk = &w
+					}
+				case version == 1:
+					// Sentences, read as the migration reads them.
 					var r sessionV1
+					if err = dec.Decode(&r); err == nil {
+						var x Session
+						if x, err = sessionFromV1(r).session(); err == nil {
+							rec.session = &x
+						}
+					}
+				default:
+					var r sessionV2
 					if err = dec.Decode(&r); err == nil {
 						var x Session
 						if x, err = r.session(); err == nil {
@@ -709,7 +900,7 @@ func parseJSON(data []byte) ([]imported, []Problem) {
 	if _, err := dec.Token(); err != io.EOF {
 		problems = append(problems, Problem{lineAt(dec.InputOffset()), "more after the end of the file's object"})
 	}
-	if !version {
+	if version == 0 {
 		problems = append(problems, Problem{0, `the file has no "version"`})
 	}
 	return recs, problems

@@ -13,13 +13,41 @@ import (
 	"time"
 
 	bolt "go.etcd.io/bbolt"
+
+	"steady/program"
 )
 
-// filled is a journal holding the fixture's entries and sessions.
+// fixtureWalks are the walks filled adds to the fixture: one at the same
+// instant as an entry, notes a spreadsheet would take for formulas.
+func fixtureWalks() []Walk {
+	return []Walk{
+		{Time: at(1, 7, 5), Minutes: 15, Note: "=HYPERLINK(\"http://x\",\"click\")"},
+		{Time: at(2, 9, 30), Minutes: 40},
+		{Time: at(3, 20, 0), Minutes: 600, Note: "'quoted already"},
+	}
+}
+
+// filledSessions are the fixture's sessions and one with its light,
+// result and reasons for stopping as data, its note one a spreadsheet
+// would take for a formula.
+func filledSessions() []Session {
+	_, sessions, _, _ := fixture()
+	return append(sessions, Session{
+		Time: at(3, 18, 0), Started: at(3, 17, 40), Routine: "builtin", Level: 1, Completed: []string{"curl-up"},
+		Duration: 12 * time.Minute, MaxPainDuring: 7, PainAfter: 6, LegSpread: program.SpreadNone, Felt: program.FeltHard,
+		StoppedForPain: true, StopCauses: []program.StopCause{program.StopBackPain, program.StopOther}, StopNote: "-5 after @sum",
+		Light: program.Red, Final: true, MorningUnknown: true,
+		Result: Result{Mode: program.Flare, Until: at(6, 0, 0)},
+	})
+}
+
+// filled is a journal holding the fixture's entries, filledSessions and
+// fixtureWalks.
 func filled(t testing.TB) *Store {
 	t.Helper()
 	s := openTest(t)
-	entries, sessions, _, _ := fixture()
+	entries, _, _, _ := fixture()
+	sessions := filledSessions()
 	for _, e := range entries {
 		if _, err := s.AddEntry(e); err != nil {
 			t.Fatal(err)
@@ -27,6 +55,11 @@ func filled(t testing.TB) *Store {
 	}
 	for _, x := range sessions {
 		if _, err := s.AddSession(x); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, w := range fixtureWalks() {
+		if _, err := s.AddWalk(w); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -53,36 +86,61 @@ func TestExportImportRoundTrip(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			entries, sessions, _, _ := fixture()
-			if want := (ImportResult{Entries: len(entries), Sessions: len(sessions)}); res != want {
+			entries, _, _, _ := fixture()
+			sessions, walks := filledSessions(), fixtureWalks()
+			if want := (ImportResult{Entries: len(entries), Sessions: len(sessions), Walks: len(walks)}); res != want {
 				t.Errorf("got %+v, want %+v", res, want)
 			}
 			gotE, _ := dst.Entries(time.Time{}, time.Time{})
 			sameEntries(t, gotE, entries)
+			// Import leaves out what the application layer works out.
+			for i := range sessions {
+				sessions[i] = withoutCache(sessions[i])
+			}
 			gotS, _ := dst.Sessions(time.Time{}, time.Time{})
 			sameSessions(t, gotS, sessions)
+			gotW, _ := dst.Walks(time.Time{}, time.Time{})
+			if !reflect.DeepEqual(canonicalWalks(gotW), canonicalWalks(walks)) {
+				t.Errorf("walks:\ngot  %+v\nwant %+v", gotW, walks)
+			}
 			for i := range gotE {
 				if _, off := gotE[i].Time.Zone(); off != 3600 {
 					t.Errorf("entry %d: offset %d, want the recorded +01:00", i, off)
 				}
 			}
-			if again := export(t, dst, f); !bytes.Equal(again, data) {
-				t.Errorf("export of the imported journal differs:\n%s\nwant\n%s", again, data)
-			}
 
-			// Importing again changes nothing.
+			// Importing again changes nothing: sessions compare without
+			// their light and result.
+			before := export(t, dst, f)
 			res, err = dst.Import(bytes.NewReader(data), f)
 			if err != nil {
 				t.Fatal(err)
 			}
-			if want := (ImportResult{Skipped: len(entries) + len(sessions)}); res != want {
+			if want := (ImportResult{Skipped: len(entries) + len(sessions) + len(walks)}); res != want {
 				t.Errorf("re-import: got %+v, want %+v", res, want)
 			}
-			if again := export(t, dst, f); !bytes.Equal(again, data) {
+			if again := export(t, dst, f); !bytes.Equal(again, before) {
 				t.Error("re-import changed the journal")
+			}
+
+			// The export of the imported journal imports to the same export.
+			third := openTest(t)
+			if _, err := third.Import(bytes.NewReader(before), f); err != nil {
+				t.Fatal(err)
+			}
+			if again := export(t, third, f); !bytes.Equal(again, before) {
+				t.Errorf("export of the imported journal differs:\n%s\nwant\n%s", again, before)
 			}
 		})
 	}
+}
+
+func canonicalWalks(ws []Walk) []string {
+	var list []string
+	for _, w := range ws {
+		list = append(list, canonicalWalk(w))
+	}
+	return list
 }
 
 func TestCSVExportReadsAsCSV(t *testing.T) {
@@ -94,11 +152,12 @@ func TestCSVExportReadsAsCSV(t *testing.T) {
 	if !reflect.DeepEqual(rows[0], csvHeader) {
 		t.Errorf("header %v, want %v", rows[0], csvHeader)
 	}
-	entries, sessions, _, _ := fixture()
-	if len(rows) != 1+len(entries)+len(sessions) {
-		t.Fatalf("got %d rows, want %d", len(rows), 1+len(entries)+len(sessions))
+	entries, _, _, _ := fixture()
+	n := 1 + len(entries) + len(filledSessions()) + len(fixtureWalks())
+	if len(rows) != n {
+		t.Fatalf("got %d rows, want %d", len(rows), n)
 	}
-	// Rows in time order: entry, entry, session, entry, ...
+	// Rows in time order, an entry before a walk at the same instant.
 	var kinds []string
 	var last time.Time
 	for _, row := range rows[1:] {
@@ -112,7 +171,7 @@ func TestCSVExportReadsAsCSV(t *testing.T) {
 		}
 		last = tm
 	}
-	if want := "entry entry session entry entry entry session"; strings.Join(kinds, " ") != want {
+	if want := "entry walk entry session entry entry walk entry session session walk"; strings.Join(kinds, " ") != want {
 		t.Errorf("records %v, want %s", kinds, want)
 	}
 	if !strings.HasSuffix(rows[1][1], "+01:00") {
@@ -123,9 +182,10 @@ func TestCSVExportReadsAsCSV(t *testing.T) {
 // TestCSVHeaderIsTheFormat: the CSV export's columns, in order, are part
 // of the export format.
 func TestCSVHeaderIsTheFormat(t *testing.T) {
-	const want = "record,time,kind,back_pain,leg_pain,tightness,cause,leg_reach,numb_weak,note," +
+	const want = "record,time,kind,back_pain,leg_pain,tightness,cause,leg_reach,numb_weak,note,minutes," +
 		"started,routine,level,dose_step,flare,completed,skipped,duration," +
-		"max_pain_during,pain_after,leg_spread,felt,stopped_for_pain,stop_reason,light,result"
+		"max_pain_during,pain_after,leg_spread,felt,stopped_for_pain,stop_causes,stop_note," +
+		"light,final,morning_unknown,result_mode,result_level,result_dose_step,result_until,result_text"
 	if got := strings.Join(csvHeader, ","); got != want || len(csvHeader) != numColumns {
 		t.Errorf("header %s (%d columns), want %s (%d)", got, len(csvHeader), want, numColumns)
 	}
@@ -152,9 +212,15 @@ func TestExportStopsAtAnUnreadableRecord(t *testing.T) {
 	}
 }
 
+// csvLine is a CSV line of the current header's columns: the first
+// cells as given, the rest empty.
+func csvLine(cells ...string) string {
+	return strings.Join(cells, ",") + strings.Repeat(",", numColumns-len(cells))
+}
+
 func TestImportReportsEveryProblemWithItsLine(t *testing.T) {
 	header := strings.Join(csvHeader, ",")
-	goodEntry := "entry,2026-03-01T08:00:00+01:00,morning,3,1,2,inactivity,thigh,false,ok,,,,,,,,,,,,,,,,"
+	goodEntry := csvLine("entry", "2026-03-01T08:00:00+01:00", "morning", "3", "1", "2", "inactivity", "thigh", "false", "ok")
 	tests := []struct {
 		name   string
 		format Format
@@ -162,16 +228,22 @@ func TestImportReportsEveryProblemWithItsLine(t *testing.T) {
 		want   []Problem // compared by line and a part of the message
 	}{
 		{"csv: two bad rows among good ones", CSV, header + "\n" + goodEntry + "\n" +
-			"entry,2026-03-02T08:00:00+01:00,morning,11,1,2,inactivity,thigh,false,,,,,,,,,,,,,,,,,\n" +
-			"\"entry\",\"2026-03-03T08:00:00+01:00\",\"morning\",3,1,2,inactivity,thigh,false,\"a note\nover two lines\",,,,,,,,,,,,,,,,\n" +
-			"session,yesterday,,,,,,,true,,,,x,,,,,,,,,,,,,\n",
+			csvLine("entry", "2026-03-02T08:00:00+01:00", "morning", "11", "1", "2", "inactivity", "thigh", "false") + "\n" +
+			csvLine(`"entry"`, `"2026-03-03T08:00:00+01:00"`, `"morning"`, "3", "1", "2", "inactivity", "thigh", "false", "\"a note\nover two lines\"") + "\n" +
+			csvLine("session", "yesterday", "", "", "", "", "", "", "true", "", "", "", "", "x") + "\n",
 			[]Problem{{3, "back pain must be between 0 and 10, not 11"}, {6, `time: "yesterday" is not a time like 2026-03-02T08:15:00+01:00; level: "x" is not a whole number`}}},
 		{"csv: missing column", CSV, strings.Replace(header, "kind,", "", 1) + "\n", []Problem{{1, `the column "kind" is missing`}}},
 		{"csv: unknown and doubled columns", CSV, header + ",colour,time\n", []Problem{{1, `unknown column "colour"`}, {1, `the column "time" is there twice`}}},
-		{"csv: unknown record", CSV, header + "\nnote,2026-03-01T08:00:00+01:00,,,,,,,,,,,,,,,,,,,,,,,,\n", []Problem{{2, `record: "note" is neither`}}},
-		{"csv: wrong field count", CSV, header + "\nentry,2026\n", []Problem{{2, "2 fields, want 26"}}},
+		{"csv: unknown record", CSV, header + "\n" + csvLine("note", "2026-03-01T08:00:00+01:00") + "\n", []Problem{{2, `record: "note" is not entry, session or walk`}}},
+		{"csv: wrong field count", CSV, header + "\nentry,2026\n", []Problem{{2, "2 fields, want 34"}}},
 		{"csv: broken quote", CSV, header + "\n" + goodEntry + "\nentry,\"2026,\n", []Problem{{3, "not readable as CSV"}}},
-		{"csv: session column on an entry", CSV, header + "\n" + strings.Replace(goodEntry, ",,,,,,,,,,,,,,,,", ",,builtin,,,,,,,,,,,,,,", 1) + "\n", []Problem{{2, "routine: leave it empty on a entry row"}}},
+		{"csv: session column on an entry", CSV, header + "\n" + strings.Replace(goodEntry, "ok,,,", "ok,,,builtin", 1) + "\n", []Problem{{2, "routine: leave it empty on a entry row"}}},
+		{"csv: a walk too long, with a session column", CSV, header + "\n" + csvLine("walk", "2026-03-01T08:00:00+01:00", "", "", "", "", "", "", "", "", "601", "", "builtin") + "\n",
+			[]Problem{{2, "routine: leave it empty on a walk row"}}},
+		{"csv: a walk too long", CSV, header + "\n" + csvLine("walk", "2026-03-01T08:00:00+01:00", "", "", "", "", "", "", "", "", "601") + "\n",
+			[]Problem{{2, "a walk must be 1 to 600 minutes long, not 601"}}},
+		{"csv: a walk in a version 1 export", CSV, strings.Join(csvHeaderV1, ",") + "\nwalk,2026-03-01T08:00:00+01:00" + strings.Repeat(",", len(csvHeaderV1)-2) + "\n",
+			[]Problem{{2, "a version 1 export has no walks"}}},
 		{"csv: empty", CSV, "", []Problem{{1, "the file is empty"}}},
 		{"json: bad values on their lines", JSON, `{
   "version": 1,
@@ -186,7 +258,10 @@ func TestImportReportsEveryProblemWithItsLine(t *testing.T) {
   ]
 }`, []Problem{{5, "back_pain: want a int"}, {6, `the kind "evening"`}, {7, `("knee") is not one of`}, {10, `unknown field "colour"`}}},
 		{"json: syntax error", JSON, "{\n  \"version\": 1,\n  \"entries\": [\n    {\"time\": }\n  ]\n}", []Problem{{4, "not readable as JSON"}}},
-		{"json: newer version", JSON, `{"version": 2, "entries": [], "sessions": []}`, []Problem{{1, "version 2"}}},
+		{"json: newer version", JSON, `{"version": 3, "entries": [], "sessions": []}`, []Problem{{1, "version 3"}}},
+		{"json: a walk of no minutes", JSON, `{"version": 2, "walks": [{"time": "2026-03-01T08:00:00+01:00", "minutes": 0}]}`, []Problem{{1, "1 to 600 minutes long, not 0"}}},
+		{"json: a stop cause unknown", JSON, `{"version": 2, "sessions": [{"time": "2026-03-01T08:00:00+01:00", "duration": "1m", "stop_causes": ["cramp"]}]}`,
+			[]Problem{{1, `the reason for stopping "cramp" is not one of`}}},
 		{"json: no version", JSON, `{"entries": []}`, []Problem{{0, `no "version"`}}},
 		{"json: not an object", JSON, `[1, 2]`, []Problem{{1, "want an object"}}},
 		{"json: unknown top field", JSON, "{\"version\": 1,\n\"notes\": [1]}", []Problem{{2, `unknown field "notes"`}}},
@@ -262,6 +337,9 @@ func FuzzImport(f *testing.F) {
 	f.Add([]byte(`{"version":1,"entries":[{"time":"2026-03-01T08:00:00Z","kind":"morning","leg_reach":"none","note":"\r"}]}`), true)
 	f.Add([]byte(`{"version":1,"entries":[{"time":"2026-03-01T08:00:00Z"},`), true)
 	f.Add([]byte(`{"version":1,"sessions":[{"time":"2026-03-01T08:00:00Z","duration":"1h","completed":[]}]}`), true)
+	f.Add([]byte(`{"version":1,"sessions":[{"time":"2026-03-01T08:00:00Z","duration":"1h","stop_reason":"new weakness; something else: =1"}]}`), true)
+	f.Add([]byte(`{"version":2,"walks":[{"time":"2026-03-01T08:00:00Z","minutes":5,"note":"'+x"}]}`), true)
+	f.Add([]byte(strings.Join(csvHeaderV1, ",")+"\nsession,2026-03-01T08:00:00+01:00,,,,,,,false,,,,1,0,false,,,1m,0,0,,,true,something else: '-x,,\n"), false)
 	f.Fuzz(func(t *testing.T, data []byte, isJSON bool) {
 		format := CSV
 		if isJSON {
@@ -281,14 +359,19 @@ func FuzzImport(f *testing.F) {
 		if err2 != nil {
 			t.Fatal(err2)
 		}
+		walks, err2 := s.Walks(time.Time{}, time.Time{})
+		if err2 != nil {
+			t.Fatal(err2)
+		}
+		n := len(entries) + len(sessions) + len(walks)
 		if err != nil {
-			if len(entries)+len(sessions) != 0 {
-				t.Fatalf("a failed import left %d records", len(entries)+len(sessions))
+			if n != 0 {
+				t.Fatalf("a failed import left %d records", n)
 			}
 			return
 		}
-		if len(entries) != res.Entries || len(sessions) != res.Sessions {
-			t.Fatalf("imported %+v, journal holds %d entries, %d sessions", res, len(entries), len(sessions))
+		if len(entries) != res.Entries || len(sessions) != res.Sessions || len(walks) != res.Walks {
+			t.Fatalf("imported %+v, journal holds %d entries, %d sessions, %d walks", res, len(entries), len(sessions), len(walks))
 		}
 		for _, f := range []Format{CSV, JSON} {
 			out := export(t, s, f)
@@ -296,7 +379,7 @@ func FuzzImport(f *testing.F) {
 			if err != nil {
 				t.Fatalf("re-import of the %v export: %v", f, err)
 			}
-			if res.Entries+res.Sessions != 0 || res.Skipped != len(entries)+len(sessions) {
+			if res.Entries+res.Sessions+res.Walks != 0 || res.Skipped != n {
 				t.Fatalf("re-import of the %v export: %+v", f, res)
 			}
 		}
@@ -309,4 +392,124 @@ func TestMain(m *testing.M) {
 		return
 	}
 	os.Exit(m.Run())
+}
+
+// TestCSVEscapesFormulas: a text cell that a spreadsheet would take for a
+// formula is written with a ' in front, and every text comes back as it
+// was: those, and one that starts with ' itself.
+func TestCSVEscapesFormulas(t *testing.T) {
+	notes := []string{`=HYPERLINK("http://x","click")`, "-5", "@sum", "+1", "\tindented", "'quoted", "''twice", "plain", "", "a=b"}
+	cells := []string{`'=HYPERLINK("http://x","click")`, "'-5", "'@sum", "'+1", "'\tindented", "''quoted", "'''twice", "plain", "", "a=b"}
+	s := openTest(t)
+	for i, n := range notes {
+		e := entry(at(1, 7, i), AnyTime, 0)
+		e.Note = n
+		if _, err := s.AddEntry(e); err != nil {
+			t.Fatal(err)
+		}
+	}
+	x := session(at(2, 18, 0), 3)
+	x.Routine, x.StopNote, x.Completed = "=cmd", "-2 and worse", []string{"-x", "y"}
+	if _, err := s.AddSession(x); err != nil {
+		t.Fatal(err)
+	}
+	data := export(t, s, CSV)
+	rows, err := csv.NewReader(bytes.NewReader(data)).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, want := range cells {
+		if got := rows[1+i][colNote]; got != want {
+			t.Errorf("note %q: cell %q, want %q", notes[i], got, want)
+		}
+	}
+	srow := rows[1+len(notes)]
+	if srow[colRoutine] != "'=cmd" || srow[colStopNote] != "'-2 and worse" || srow[colCompleted] != "'-x y" {
+		t.Errorf("session cells %q %q %q, want escaped", srow[colRoutine], srow[colStopNote], srow[colCompleted])
+	}
+	if srow[colLevel] != "2" || srow[colMaxPainDuring] != "3" {
+		t.Errorf("numbers %q %q, want them as they are", srow[colLevel], srow[colMaxPainDuring])
+	}
+	dst := openTest(t)
+	if _, err := dst.Import(bytes.NewReader(data), CSV); err != nil {
+		t.Fatal(err)
+	}
+	got, _ := dst.Entries(time.Time{}, time.Time{})
+	for i, want := range notes {
+		if got[i].Note != want {
+			t.Errorf("note %d: got %q, want %q", i, got[i].Note, want)
+		}
+	}
+	gotS, _ := dst.Sessions(time.Time{}, time.Time{})
+	sameSessions(t, gotS, []Session{withoutCache(x)})
+}
+
+// TestImportKeepsFutureRecords: records dated after now (a clock that ran
+// ahead) are imported, and History leaves them out until their time.
+func TestImportKeepsFutureRecords(t *testing.T) {
+	future := time.Now().AddDate(1, 0, 0).Truncate(time.Second)
+	src := openTest(t)
+	if _, err := src.AddEntry(entry(future, Morning, 3)); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := src.AddSession(session(future.Add(time.Hour), 3)); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := src.AddWalk(Walk{Time: future.Add(2 * time.Hour), Minutes: 10}); err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range []Format{CSV, JSON} {
+		t.Run(f.String(), func(t *testing.T) {
+			dst := openTest(t)
+			res, err := dst.Import(bytes.NewReader(export(t, src, f)), f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if want := (ImportResult{Entries: 1, Sessions: 1, Walks: 1}); res != want {
+				t.Errorf("got %+v, want %+v", res, want)
+			}
+			h, err := dst.History(time.Now())
+			if err != nil || len(h.Mornings)+len(h.Sessions)+len(h.Walks) != 0 {
+				t.Errorf("History now: %+v, %v; want the future records left out", h, err)
+			}
+		})
+	}
+}
+
+// TestImportVersion1Exports: a version 1 export (CSV or JSON) still
+// imports; its reasons for stopping are read as the migration reads them,
+// its light and result are left out, and its cells were not escaped.
+func TestImportVersion1Exports(t *testing.T) {
+	csvData := strings.Join(csvHeaderV1, ",") + "\n" +
+		"entry,2026-03-01T08:00:00+01:00,morning,3,1,2,inactivity,thigh,false,'not escaped,,,,,,,,,,,,,,,,\n" +
+		"session,2026-03-01T18:00:00+01:00,,,,,,,true,,,builtin,2,1,false,curl-up bird-dog,,20m0s,6,5,stayed,hard,true," +
+		"\"new weakness; something else: a cramp, I think\",red,Next time: the same dose again.\n"
+	jsonData := `{"version": 1, "entries": [
+  {"time": "2026-03-01T08:00:00+01:00", "kind": "morning", "back_pain": 3, "leg_pain": 1, "tightness": 2, "cause": "inactivity", "leg_reach": "thigh", "numb_weak": false, "note": "'not escaped"}],
+ "sessions": [
+  {"time": "2026-03-01T18:00:00+01:00", "started": "0001-01-01T00:00:00Z", "routine": "builtin", "level": 2, "dose_step": 1, "flare": false,
+   "completed": ["curl-up", "bird-dog"], "skipped": null, "duration": "20m0s", "max_pain_during": 6, "pain_after": 5, "leg_spread": "stayed",
+   "numb_weak": true, "felt": "hard", "stopped_for_pain": true, "stop_reason": "new weakness; something else: a cramp, I think",
+   "light": "red", "result": "Next time: the same dose again."}]}`
+	wantE := entry(at(1, 8, 0), Morning, 3)
+	wantE.Note = "'not escaped"
+	wantS := Session{Time: at(1, 18, 0), Routine: "builtin", Level: 2, DoseStep: 1, Completed: []string{"curl-up", "bird-dog"},
+		Duration: 20 * time.Minute, MaxPainDuring: 6, PainAfter: 5, LegSpread: program.SpreadStayed, NumbWeak: true,
+		Felt: program.FeltHard, StoppedForPain: true, StopCauses: []program.StopCause{program.StopWeakness, program.StopOther},
+		StopNote: "a cramp, I think"}
+	for _, tt := range []struct {
+		f    Format
+		data string
+	}{{CSV, csvData}, {JSON, jsonData}} {
+		t.Run(tt.f.String(), func(t *testing.T) {
+			s := openTest(t)
+			if _, err := s.Import(strings.NewReader(tt.data), tt.f); err != nil {
+				t.Fatal(err)
+			}
+			gotE, _ := s.Entries(time.Time{}, time.Time{})
+			sameEntries(t, gotE, []Entry{wantE})
+			gotS, _ := s.Sessions(time.Time{}, time.Time{})
+			sameSessions(t, gotS, []Session{wantS})
+		})
+	}
 }

@@ -47,7 +47,8 @@ func session(t time.Time, maxPain int) Session {
 		Time: t, Started: t.Add(-20 * time.Minute), Routine: "big-3", Level: 2, DoseStep: 1,
 		Completed: []string{"curl-up", "side-bridge-knees"}, Skipped: []string{"bird-dog-arm"},
 		Duration: 19*time.Minute + 30*time.Second, MaxPainDuring: maxPain, PainAfter: 2,
-		LegSpread: program.SpreadNone, Felt: program.FeltOK, Light: program.Green, Result: "Same step tomorrow.",
+		LegSpread: program.SpreadNone, Felt: program.FeltOK, Light: program.Green, Final: true,
+		Result: Result{Mode: program.Normal, Level: 2, DoseStep: 1},
 	}
 }
 
@@ -70,10 +71,17 @@ func sameSessions(t *testing.T, got, want []Session) {
 		t.Fatalf("got %d sessions, want %d", len(got), len(want))
 	}
 	for i := range got {
-		if canonicalSession(got[i]) != canonicalSession(want[i]) {
+		if fullSession(got[i]) != fullSession(want[i]) {
 			t.Errorf("session %d:\ngot  %+v\nwant %+v", i, got[i], want[i])
 		}
 	}
+}
+
+// fullSession encodes all of a session for comparison, instants in UTC.
+func fullSession(x Session) string {
+	r := x.record()
+	r.Time, r.Started, r.ResultUntil = r.Time.UTC(), r.Started.UTC(), r.ResultUntil.UTC()
+	return canonicalJSON(r)
 }
 
 func TestEntriesRoundTripInTimeOrder(t *testing.T) {
@@ -216,7 +224,7 @@ func TestEditAndDeleteEntries(t *testing.T) {
 func TestSessionsRoundTripEditDelete(t *testing.T) {
 	s := openTest(t)
 	x := session(at(2, 18, 0), 3)
-	x.StoppedForPain, x.StopReason = true, "Sharp pain down the left leg."
+	x.StoppedForPain, x.StopCauses, x.StopNote = true, []program.StopCause{program.StopLegPain, program.StopOther}, "Sharp pain down the left leg."
 	got, err := s.AddSession(x)
 	if err != nil {
 		t.Fatal(err)
@@ -318,7 +326,11 @@ func TestValidateSession(t *testing.T) {
 		{"unknown felt", func(x *Session) { x.Felt = "meh" }, `how the session felt ("meh")`},
 		{"unknown light", func(x *Session) { x.Light = "blue" }, `the traffic light "blue"`},
 		{"id with a space", func(x *Session) { x.Completed = []string{"bird dog"} }, `include "bird dog"`},
-		{"stop reason too long", func(x *Session) { x.StopReason = strings.Repeat("a", maxText+1) }, "the reason for stopping is longer"},
+		{"stop note too long", func(x *Session) { x.StopNote = strings.Repeat("a", maxText+1) }, "your note on stopping is longer"},
+		{"unknown stop cause", func(x *Session) { x.StopCauses = []program.StopCause{"cramp"} }, `the reason for stopping "cramp" is not one of`},
+		{"stop cause twice", func(x *Session) { x.StopCauses = []program.StopCause{program.StopOther, program.StopOther} }, "is there twice"},
+		{"unknown result mode", func(x *Session) { x.Result.Mode = "rest" }, `the result's mode "rest" is not one of`},
+		{"result level", func(x *Session) { x.Result.Level = 6 }, "the result's level must be between 0 and 5, not 6"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -371,7 +383,7 @@ func TestStandingAndFlag(t *testing.T) {
 		t.Fatalf("got ok=%v err=%v", ok, err)
 	}
 	if !got.Since.Equal(st.Since) || !got.CalmUntil.Equal(st.CalmUntil) || !got.FlareUntil.Equal(st.FlareUntil) ||
-		!got.FlareStarted.Equal(st.FlareStarted) || got.Level != 3 || got.DoseStep != 1 || got.Reason != st.Reason {
+		!got.FlareStarted.Equal(st.FlareStarted) || got.Level != 3 || got.DoseStep != 1 || !got.Reason.Equal(st.Reason) {
 		t.Errorf("got %+v, want %+v", got, st)
 	}
 	gf, err := s.Flag()

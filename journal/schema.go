@@ -20,13 +20,17 @@ var (
 
 	// bucketEntries holds Entry records (entryV1 as JSON) keyed by time.
 	bucketEntries = []byte("entries")
-	// bucketSessions holds Session records (sessionV1 as JSON) keyed by
-	// the time the session ended.
+	// bucketSessions holds Session records (sessionV2 as JSON; sessionV1
+	// before version 2) keyed by the time the session ended.
 	bucketSessions = []byte("sessions")
+	// bucketWalks holds Walk records (walkV1 as JSON) keyed by time; since
+	// version 2.
+	bucketWalks = []byte("walks")
 
 	// bucketState holds single values about the user, as JSON.
 	bucketState = []byte("state")
-	// keyStanding is where the user is in the routine (standingV1).
+	// keyStanding is where the user is in the routine (standingV2;
+	// standingV1 before version 2).
 	keyStanding = []byte("standing")
 	// keyFlag is the red-flag state (flagV1).
 	keyFlag = []byte("flag")
@@ -34,7 +38,7 @@ var (
 
 // schemaVersion is the layout this code writes: len(migrations). A file with
 // a higher version was written by a newer Steady and is refused (ErrTooNew).
-const schemaVersion = 1
+const schemaVersion = 2
 
 // A migration brings a file from the version before it to its own version.
 type migration struct {
@@ -55,6 +59,7 @@ var migrations = []migration{
 		}
 		return nil
 	}},
+	{to: 2, what: "store reasons, results and reasons for stopping as data; a bucket for walks", run: migrateV2},
 }
 
 // fileVersion reads the schema version; 0 when the file has none yet.
@@ -125,9 +130,12 @@ func keyTime(k []byte) (time.Time, error) {
 	return time.Unix(0, int64(binary.BigEndian.Uint64(k))), nil
 }
 
-// Stored record shapes, version 1. The JSON names are the file format and
-// the JSON export format: renaming a field or changing its meaning needs a
-// new schema version and a migration. Enumerations are stored as words.
+// Stored record shapes. The JSON names are the file format and the JSON
+// export format: renaming a field or changing its meaning needs a new schema
+// version and a migration. Enumerations are stored as words. A shape's
+// suffix is the schema version that introduced it; version 2 keeps entryV1
+// and flagV1 and replaces sessionV1 and standingV1, which stay here for the
+// migration.
 
 // entryV1 is an Entry as stored.
 type entryV1 struct {
@@ -142,7 +150,8 @@ type entryV1 struct {
 	Note      string    `json:"note"`
 }
 
-// sessionV1 is a Session as stored. Duration is a Go duration ("25m30s").
+// sessionV1 is a Session as schema version 1 stored it: stop_reason and
+// result were sentences. Duration is a Go duration ("25m30s").
 type sessionV1 struct {
 	Time           time.Time `json:"time"`
 	Started        time.Time `json:"started"`
@@ -164,7 +173,8 @@ type sessionV1 struct {
 	Result         string    `json:"result"`
 }
 
-// standingV1 is a program.Standing as stored.
+// standingV1 is a program.Standing as schema version 1 stored it: the
+// reason was a rule and a sentence.
 type standingV1 struct {
 	Level        int       `json:"level"`
 	DoseStep     int       `json:"dose_step"`
@@ -183,4 +193,69 @@ type flagV1 struct {
 	Flags    []string  `json:"flags"`
 	Cleared  time.Time `json:"cleared"`
 	Screened time.Time `json:"screened"`
+}
+
+// sessionV2 is a Session as stored since schema version 2. Duration is a
+// Go duration ("25m30s"); stop_causes are program.StopCause words;
+// result_* is Session.Result (result_mode "" and the zero result_until
+// when unknown); result_text is only in records migrated from version 1.
+type sessionV2 struct {
+	Time           time.Time `json:"time"`
+	Started        time.Time `json:"started"`
+	Routine        string    `json:"routine"`
+	Level          int       `json:"level"`
+	DoseStep       int       `json:"dose_step"`
+	Flare          bool      `json:"flare"`
+	Completed      []string  `json:"completed"`
+	Skipped        []string  `json:"skipped"`
+	Duration       string    `json:"duration"`
+	MaxPainDuring  int       `json:"max_pain_during"`
+	PainAfter      int       `json:"pain_after"`
+	LegSpread      string    `json:"leg_spread"`
+	NumbWeak       bool      `json:"numb_weak"`
+	Felt           string    `json:"felt"`
+	StoppedForPain bool      `json:"stopped_for_pain"`
+	StopCauses     []string  `json:"stop_causes"`
+	StopNote       string    `json:"stop_note"`
+	Light          string    `json:"light"`
+	Final          bool      `json:"final"`
+	MorningUnknown bool      `json:"morning_unknown"`
+	ResultMode     string    `json:"result_mode"`
+	ResultLevel    int       `json:"result_level"`
+	ResultDoseStep int       `json:"result_dose_step"`
+	ResultUntil    time.Time `json:"result_until"`
+	ResultText     string    `json:"result_text"`
+}
+
+// standingV2 is a program.Standing as stored since schema version 2.
+type standingV2 struct {
+	Level        int       `json:"level"`
+	DoseStep     int       `json:"dose_step"`
+	Since        time.Time `json:"since"`
+	Reason       reasonV2  `json:"reason"`
+	CalmUntil    time.Time `json:"calm_until"`
+	FlareUntil   time.Time `json:"flare_until"`
+	FlareStarted time.Time `json:"flare_started"`
+}
+
+// reasonV2 is a program.Reason as stored. Text is only in reasons migrated
+// from version 1 whose sentence could not be read back into data.
+type reasonV2 struct {
+	Rule     string             `json:"rule"`
+	Source   string             `json:"source"`
+	At       time.Time          `json:"at"`
+	Until    time.Time          `json:"until"`
+	Level    int                `json:"level"`
+	DoseStep int                `json:"dose_step"`
+	Steps    int                `json:"steps"`
+	Values   map[string]float64 `json:"values,omitempty"`
+	Criteria []string           `json:"criteria,omitempty"`
+	Text     string             `json:"text,omitempty"`
+}
+
+// walkV1 is a Walk as stored (since schema version 2).
+type walkV1 struct {
+	Time    time.Time `json:"time"`
+	Minutes int       `json:"minutes"`
+	Note    string    `json:"note"`
 }
