@@ -314,7 +314,7 @@ func (u *UI) finishSession(plan program.Plan, before program.Decision, started t
 		Level: plan.Level, DoseStep: plan.DoseStep, Flare: plan.Flare,
 		Completed: r.Completed, Skipped: r.Skipped, Duration: r.Duration,
 		MaxPainDuring: r.MaxPainDuring, PainAfter: r.PainAfter, LegSpread: r.LegSpread,
-		NumbWeak: r.NumbWeak, Felt: r.Felt, StoppedForPain: r.StoppedForPain, StopReason: r.StopReason,
+		NumbWeak: r.NumbWeak, Felt: r.Felt, StoppedForPain: r.StoppedForPain, StopReason: stopReason(r.StopCauses, r.StopNote), // integrator: journal.Session gets StopCauses and StopNote
 		Light: light.Color,
 	}
 	// The rules judge the session once it is in the journal; what they
