@@ -45,6 +45,11 @@ type Options struct {
 	// Clips is the directory of recorded phrases; nil means the built-in
 	// clips of assets.Speech.
 	Clips fs.FS
+	// Now is the clock the times given to PlayAt and SayAt are on: the
+	// caller's session clock, so that a cue lands at the moment the session
+	// means. The mixer measures the sound card against it, so it must move
+	// with real time and monotonically. nil means the system clock.
+	Now func() time.Time
 }
 
 // openTimeout bounds the wait for the sound device. ALSA may wait for a busy
@@ -83,7 +88,10 @@ func New(opts Options) (*Player, error) {
 	if opts.QueueSize <= 0 {
 		opts.QueueSize = 150 * time.Millisecond
 	}
-	p, err := newPlayer(opts, time.Now, outputLatency(opts.BufferSize, opts.QueueSize))
+	if opts.Now == nil {
+		opts.Now = time.Now
+	}
+	p, err := newPlayer(opts, opts.Now, outputLatency(opts.BufferSize, opts.QueueSize))
 	if err != nil {
 		return p, err
 	}
@@ -212,7 +220,7 @@ func (p *Player) PlayAt(c Cue, at time.Time) {
 // add hands a sound to the mixer, waking the output for it.
 func (p *Player) add(samples []float32, k kind, at time.Time) {
 	if p.sleep != nil {
-		start := time.Now()
+		start := p.mixer.now()
 		if at.After(start) {
 			start = at
 		}

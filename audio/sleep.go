@@ -21,7 +21,8 @@ type device interface {
 // session holds the output awake from start to end, so that its cues, handed
 // over ahead of time, land on the frame the mixer planned for them; outside
 // a session a sound may start up to the output's latency late after a sleep,
-// as the mixer measures the stream again.
+// as the mixer measures the stream again. It tells the time on the mixer's
+// clock.
 type sleeper struct {
 	dev   device
 	mixer *mixer
@@ -35,7 +36,7 @@ type sleeper struct {
 }
 
 func newSleeper(dev device, m *mixer, idle time.Duration) *sleeper {
-	s := &sleeper{dev: dev, mixer: m, idle: idle, until: time.Now()}
+	s := &sleeper{dev: dev, mixer: m, idle: idle, until: m.now()}
 	s.mu.Lock()
 	s.schedule()
 	s.mu.Unlock()
@@ -65,7 +66,7 @@ func (s *sleeper) hold(on bool) {
 	s.held = on
 	if on {
 		s.wake()
-	} else if now := time.Now(); now.After(s.until) {
+	} else if now := s.mixer.now(); now.After(s.until) {
 		s.until = now
 	}
 	s.schedule()
@@ -102,7 +103,7 @@ func (s *sleeper) schedule() {
 	if s.held || s.asleep {
 		return
 	}
-	s.timer = time.AfterFunc(time.Until(s.until.Add(s.idle)), s.check)
+	s.timer = time.AfterFunc(s.until.Add(s.idle).Sub(s.mixer.now()), s.check)
 }
 
 // check suspends the output if it has been idle long enough.
@@ -112,7 +113,7 @@ func (s *sleeper) check() {
 	if s.held || s.asleep {
 		return
 	}
-	wait := time.Until(s.until.Add(s.idle))
+	wait := s.until.Add(s.idle).Sub(s.mixer.now())
 	if wait <= 0 && s.mixer.busy() {
 		wait = s.idle // a sound longer than it was thought to be
 	}

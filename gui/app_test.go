@@ -110,7 +110,7 @@ func TestFinishedSessionIsSavedAndJudged(t *testing.T) {
 		{"easy going", sessionResult{MaxPainDuring: 2, PainAfter: 1, LegSpread: program.SpreadNone, Felt: program.FeltOK}, program.Green},
 		{"pain of 5", sessionResult{MaxPainDuring: 5, PainAfter: 3, LegSpread: program.SpreadNone, Felt: program.FeltHard}, program.Amber},
 		{"stopped: it hurt", sessionResult{MaxPainDuring: 7, PainAfter: 6, LegSpread: program.SpreadStayed, Felt: program.FeltHard,
-			StoppedForPain: true, StopReason: "pain shooting down the leg", NumbWeak: true}, program.Red},
+			StoppedForPain: true, StopCauses: []program.StopCause{program.StopLegPain}, NumbWeak: true}, program.Red},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -133,7 +133,7 @@ func TestFinishedSessionIsSavedAndJudged(t *testing.T) {
 			}
 			s := got[0]
 			if s.Light != tt.wantLight || s.Level != 1 || s.MaxPainDuring != r.MaxPainDuring ||
-				s.StoppedForPain != r.StoppedForPain || s.StopReason != r.StopReason {
+				s.StoppedForPain != r.StoppedForPain || s.StopReason != stopReason(r.StopCauses, r.StopNote) {
 				t.Errorf("saved %+v; want light %s and the ratings given", s, tt.wantLight)
 			}
 			// What is kept with the session is what the rules decided after it.

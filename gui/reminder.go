@@ -4,6 +4,8 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2"
+
+	"steady/program"
 )
 
 // nextReminder is when the daily reminder at clock time hhmm ("07:30") is next
@@ -26,21 +28,52 @@ func nextReminder(now time.Time, hhmm string) (time.Time, bool) {
 // apply without a restart.
 func (u *UI) remind(doneToday func() bool, stop <-chan struct{}) {
 	p := u.app.Preferences()
+	r := reminder{
+		clock: u.opt.Clock,
+		setting: func() (string, bool) {
+			return p.StringWithFallback(prefReminderTime, defaultReminderTime), p.Bool(prefReminder)
+		},
+		doneToday: doneToday,
+		notify: func() {
+			u.app.SendNotification(fyne.NewNotification("Steady", "Time for today's session. It takes about 15 minutes."))
+		},
+	}
+	r.run(stop)
+}
+
+// A reminder waits on a clock for the daily reminder time.
+type reminder struct {
+	clock     program.Clock
+	setting   func() (hhmm string, on bool) // read each time
+	doneToday func() bool
+	notify    func()
+}
+
+// run notifies at each reminder time that finds reminders on and today's
+// session not done, until stop closes. It looks again at least hourly, so
+// a changed time or clock is followed.
+func (r reminder) run(stop <-chan struct{}) {
 	for {
 		wait := time.Minute
-		if due, ok := nextReminder(time.Now(), p.StringWithFallback(prefReminderTime, defaultReminderTime)); ok {
-			wait = min(time.Until(due), time.Hour)
+		hhmm, _ := r.setting()
+		now := r.clock.Now()
+		if due, ok := nextReminder(now, hhmm); ok {
+			wait = min(due.Sub(now), time.Hour)
 		}
+		woke := make(chan struct{})
+		t := r.clock.AfterFunc(wait, func() { close(woke) })
 		select {
 		case <-stop:
+			t.Stop()
 			return
-		case <-time.After(wait):
+		case <-woke:
 		}
-		now := time.Now()
-		due, ok := nextReminder(now.Add(-time.Minute), p.StringWithFallback(prefReminderTime, defaultReminderTime))
-		if !ok || now.Before(due) || !p.Bool(prefReminder) || doneToday() {
+		now = r.clock.Now()
+		hhmm, on := r.setting()
+		due, ok := nextReminder(now.Add(-time.Minute), hhmm)
+		if !ok || now.Before(due) || !on || r.doneToday() {
 			continue
 		}
-		u.app.SendNotification(fyne.NewNotification("Steady", "Time for today's session. It takes about 15 minutes."))
+		r.notify()
 	}
 }

@@ -6,7 +6,6 @@ import (
 	"math"
 	"slices"
 	"strings"
-	"sync"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -14,7 +13,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
-	"steady/audio"
+	"steady/coach/session"
 	"steady/gui/figure"
 	"steady/gui/journalview"
 	"steady/program"
@@ -22,132 +21,95 @@ import (
 
 // cuePlayer is the part of the sound output a session uses. *audio.Player is
 // one; it stays silent when there is no sound device.
-type cuePlayer interface {
-	PlayAt(c audio.Cue, at time.Time)
-	SayAt(text string, at time.Time)
-	CancelPending()
-	Prepare(texts ...string)
-}
+type cuePlayer = session.Sound
 
-var _ cuePlayer = (*audio.Player)(nil)
-
-// A soundHolder is a sound output that sleeps when idle and can be held
-// awake while a session runs, so that cues handed over ahead of time land
-// exactly. *audio.Player is one.
-type soundHolder interface {
-	Hold(on bool)
-}
-
-var _ soundHolder = (*audio.Player)(nil)
-
-// A sessionResult is what a session leaves for the journal: what was done,
-// how it ended and what the user said about it afterwards.
-type sessionResult struct {
-	Started, Ended time.Time
-	Duration       time.Duration // time spent in the session, pauses left out
-
-	Completed []string // IDs of the exercises played through, in plan order
-	Skipped   []string // IDs of the exercises skipped or not reached
-
-	MaxPainDuring int // highest pain during the session, 0 to 10
-	PainAfter     int // pain right after it, 0 to 10
-	LegSpread     program.LegSpread
-	Felt          program.Felt
-
-	// NumbWeak is new numbness, tingling or weakness: always a red light,
-	// and the caller asks the red-flag questions again.
-	NumbWeak       bool
-	StoppedForPain bool   // "Stop — it hurts" ended the session
-	StopReason     string // what the user said happened, in their words and ours
-	EndedEarly     bool   // ended before the session's end, by the user
-}
-
-// Session timing.
-const (
-	// cueLookahead is how far ahead of its moment a sound is handed to the
-	// player, so that it is heard on time whatever the screen is doing.
-	cueLookahead = 2 * time.Second
-	// frameEvery is how often the countdown is redrawn while running.
-	frameEvery = 100 * time.Millisecond
-)
+// sessionResult is what a finished session hands the window.
+type sessionResult = session.Result
 
 // What the session says and writes, in one place.
 const (
 	urgentCare = "If you have numbness around the groin or bottom, trouble with your bladder or bowel, " +
 		"or weakness in both legs, seek urgent care."
-	stopIfLeg  = "Stop if pain shoots down the leg."
-	legNo      = "No"
-	legSettled = "Yes, settled within 30 min"
-	legStayed  = "Yes, and it stayed"
-	feltEasy   = "Easy"
-	feltOK     = "OK"
-	feltHard   = "Hard"
-	ratingsHow = "Four quick answers, then Save. Type a number for a pain rating, or tap one; Enter goes on to the next."
+	stopIfLeg     = "Stop if pain shoots down the leg."
+	legNo         = "No"
+	legSettled    = "Yes, settled within 30 min"
+	legStayed     = "Yes, and it stayed"
+	feltEasy      = "Easy"
+	feltOK        = "OK"
+	feltHard      = "Hard"
+	ratingsHow    = "Four quick answers, then Save. Type a number for a pain rating, or tap one; Enter goes on to the next."
+	somethingElse = "Something else"
 )
 
-// painReasons are the answers to "what happened?" after "Stop — it hurts".
+// painReasons are the answers to "what happened?" after "Stop — it hurts",
+// besides "Something else".
 var painReasons = [...]struct {
-	text     string
-	numbWeak bool // new numbness or weakness: the red-flag questions again
+	text  string
+	cause program.StopCause
 }{
-	{"Pain shooting down the leg", false},
-	{"New numbness or tingling", true},
-	{"New weakness", true},
-	{"Pain in the back became sharp or too much", false},
+	{"Pain shooting down the leg", program.StopLegPain},
+	{"New numbness or tingling", program.StopNumbness},
+	{"New weakness", program.StopWeakness},
+	{"Pain in the back became sharp or too much", program.StopBackPain},
 }
 
-// sessionPhase is which part of the session screen shows.
-type sessionPhase int
-
-const (
-	phaseReady    sessionPhase = iota // built, not started
-	phaseRunning                      // following along (paused or not)
-	phasePain                         // stopped for pain: what happened?
-	phaseRatings                      // the ratings after the session
-	phaseFinished                     // saved; onFinish has been called
+// legAnswers and feltAnswers are the choices of two ratings, in the order
+// shown.
+var (
+	legAnswers = [...]struct {
+		text   string
+		spread program.LegSpread
+	}{{legNo, program.SpreadNone}, {legSettled, program.SpreadSettled}, {legStayed, program.SpreadStayed}}
+	feltAnswers = [...]struct {
+		text string
+		felt program.Felt
+	}{{feltEasy, program.FeltEasy}, {feltOK, program.FeltOK}, {feltHard, program.FeltHard}}
 )
 
-// itemStatus is how far one exercise of the plan got.
-type itemStatus int
+// questionWords name the ratings still to give.
+var questionWords = map[session.Question]string{
+	session.AskMaxPain:   "highest pain",
+	session.AskPainAfter: "pain now",
+	session.AskLegSpread: "leg symptoms",
+	session.AskFelt:      "how it felt",
+}
 
-const (
-	itemNotDone itemStatus = iota
-	itemSkipped
-	itemDone
-)
+// stopReason words what the user said after "Stop — it hurts" as one
+// sentence, for the journal's StopReason until it keeps the causes as data.
+func stopReason(causes []program.StopCause, note string) string {
+	var said []string
+	for _, c := range causes {
+		for _, r := range painReasons {
+			if r.cause == c {
+				said = append(said, strings.ToLower(r.text[:1])+r.text[1:])
+			}
+		}
+		if c == program.StopOther {
+			other := strings.ToLower(somethingElse)
+			if note != "" {
+				other += ": " + note
+			}
+			said = append(said, other)
+		}
+	}
+	return strings.Join(said, "; ")
+}
 
 // sessionView is the follow-along session screen: the figure doing the
-// exercise, a large countdown, counters and what comes next, driven by a
-// program.Runner and readable from the floor. Every control has a key that
-// works whatever has focus. "Stop — it hurts" is always there. After the
-// session comes a short ratings form, and onFinish gets the result.
+// exercise, a large countdown, counters and what comes next, readable from
+// the floor. It draws a session.Follow and forwards the user's input to it.
+// Every control has a key that works whatever has focus. "Stop — it hurts"
+// is always there. After the session come what happened, when the user
+// stopped for pain, and a short ratings form; onFinish gets the result.
 //
-// Its methods run on Fyne's goroutine; the runner's callbacks reach it
+// Its methods run on Fyne's goroutine; the Follow's callbacks reach it
 // through fyne.Do.
 type sessionView struct {
 	win      fyne.Window
-	plan     program.Plan
-	tl       program.Timeline
-	clock    program.Clock
-	sound    cuePlayer
+	follow   *session.Follow
 	onFinish func(sessionResult)
-	runner   *program.Runner
-	cues     *cueQueue
 
-	// Facts of the timeline, by plan item.
-	workEnd  []time.Duration // where the item's last work ends (-1: not in the session)
-	ordinal  []int           // the item's number among those in the session, from 1
-	exercise int             // how many items the session has
-
-	// State; touched on Fyne's goroutine only.
-	phase       sessionPhase
-	status      []itemStatus
-	started     time.Time
-	ended       time.Time
-	pausedAt    time.Time // while paused by the user or by the end question
-	pausedFor   time.Duration
-	confirming  bool // "End the session?" is showing
-	resumeAfter bool // the end question paused a running session
+	// What is drawn; touched on Fyne's goroutine only.
 	shownIndex  int
 	shownGen    uint64
 	shownPaused bool
@@ -157,16 +119,13 @@ type sessionView struct {
 	prevKey     func(*fyne.KeyEvent)
 	keysTaken   bool
 
-	// The display pump: redraws the countdown and tops up the sounds while
-	// running. Guarded by pumpMu; it runs on the clock's goroutines.
-	pumpMu    sync.Mutex
-	pumping   bool
-	pumpGen   int
-	pumpTimer program.Stopper
+	// The three parts of the screen, made once: following along, what
+	// happened after "Stop — it hurts", and the ratings.
+	root    *container.ThemeOverride
+	running *fyne.Container
+	pain    *painForm
+	rate    *ratingsForm
 
-	// Widgets, made once.
-	root         *container.ThemeOverride
-	running      *fyne.Container
 	figure       *figure.Figure
 	name         *widget.Label
 	instruction  *widget.Label
@@ -179,74 +138,18 @@ type sessionView struct {
 	pauseButton  *keyButton
 	controls     *fyne.Container
 	confirm      *fyne.Container
-
-	pain       fyne.CanvasObject
-	painChecks [len(painReasons)]*widget.Check
-	painOther  *widget.Check
-	painText   *widget.Entry
-	painNext   *widget.Button
-
-	ratings      fyne.CanvasObject
-	ratingsTitle *widget.Label
-	ratingsIntro *widget.Label
-	maxPain      *journalview.Scale
-	painNow      *journalview.Scale
-	leg          *widget.RadioGroup
-	felt         *widget.RadioGroup
-	save         *widget.Button
-	missing      *widget.Label
-
-	result sessionResult
 }
 
 // newSessionView builds the session screen for plan, timed by clock, with
 // sound. onFinish is called once, on Fyne's goroutine, when the user saves
 // the ratings. Show content() in win, then call start.
 func newSessionView(win fyne.Window, plan program.Plan, clock program.Clock, sound cuePlayer, onFinish func(sessionResult)) *sessionView {
-	s := &sessionView{
-		win: win, plan: plan, tl: plan.Timeline(), clock: clock, sound: sound, onFinish: onFinish,
-		shownIndex: -1, shownFill: -1,
-	}
-	s.cues = &cueQueue{sound: sound, tl: s.tl, queued: map[program.Event]bool{}}
-	s.learnTimeline()
-	s.runner = program.NewRunner(s.tl, clock, func(e program.Event) {
-		// Most events were queued ahead; this catches those that were not
-		// (the first ones, and those where a skip lands), a moment late.
-		s.cues.update(e.Generation, []program.Event{e})
-		fyne.Do(func() { s.noteEvent(e) })
-	})
-	s.runner.OnChange = func(p program.Position) {
-		s.cues.update(p.Generation, s.runner.Upcoming(cueLookahead))
-		s.setPump(!p.Paused && !p.Done)
-		fyne.Do(func() { s.render(s.runner.Position()) })
-	}
-	s.runner.OnEnd = func(completed bool) {
-		s.setPump(false)
-		fyne.Do(func() { s.finish(completed) })
-	}
+	s := &sessionView{win: win, follow: session.New(plan, clock, sound), onFinish: onFinish, shownIndex: -1, shownFill: -1}
+	s.follow.OnChange = func(program.Position) { fyne.Do(s.renderNow) }
+	s.follow.OnTick = func(program.Position) { fyne.Do(s.renderNow) }
+	s.follow.OnEnd = func(completed bool) { fyne.Do(func() { s.finish(completed) }) }
 	s.build()
 	return s
-}
-
-// learnTimeline works out where each exercise's work ends and numbers the
-// exercises of the session.
-func (s *sessionView) learnTimeline() {
-	n := len(s.plan.Items)
-	s.workEnd = make([]time.Duration, n)
-	s.ordinal = make([]int, n)
-	s.status = make([]itemStatus, n)
-	for i := range n {
-		s.workEnd[i] = -1
-		if _, ok := s.tl.ItemStart(i); ok {
-			s.exercise++
-			s.ordinal[i] = s.exercise
-		}
-	}
-	for _, iv := range s.tl.Intervals() {
-		if iv.Stage != program.StageRest {
-			s.workEnd[iv.Item] = max(s.workEnd[iv.Item], iv.End())
-		}
-	}
 }
 
 // content is the screen to show in the window.
@@ -254,29 +157,23 @@ func (s *sessionView) content() fyne.CanvasObject { return s.root }
 
 // start starts the session now and takes the window's keys.
 func (s *sessionView) start() {
-	if s.phase != phaseReady {
+	if s.follow.Phase() != session.Ready {
 		return
 	}
-	s.phase = phaseRunning
-	s.started = s.clock.Now()
 	c := s.win.Canvas()
 	s.prevKey = c.OnTypedKey()
 	c.SetOnTypedKey(s.typedKey)
 	s.keysTaken = true
-	s.sound.Prepare(s.phrases()...)
-	s.runner.Start()
-	s.render(s.runner.Position())
+	s.follow.Start()
+	s.renderNow()
 }
 
 // close ends the session without asking and gives the window its keys back,
 // for when the window moves on before the ratings are saved. onFinish is not
 // called.
 func (s *sessionView) close() {
-	s.runner.End()
-	s.setPump(false)
-	s.sound.CancelPending()
+	s.follow.Close()
 	s.figure.Pause()
-	s.phase = phaseFinished
 	s.releaseKeys()
 }
 
@@ -288,27 +185,17 @@ func (s *sessionView) releaseKeys() {
 	}
 }
 
-// phrases are the words a session may speak, so the player can get them
-// ready before they are due.
-func (s *sessionView) phrases() []string {
-	out := []string{"Rest", "Last one", "Last set", "Next exercise", "Left side", "Right side",
-		"Paused", "Well done, session complete"}
-	for _, it := range s.plan.Items {
-		if it.Exercise == nil {
-			continue
-		}
-		out = append(out, it.Exercise.Name)
-		for _, st := range it.Exercise.Steps {
-			out = append(out, st.Cue)
-		}
-	}
-	return out
+// following reports whether the session is being followed: running or
+// paused.
+func (s *sessionView) following() bool {
+	p := s.follow.Phase()
+	return p == session.Running || p == session.Paused
 }
 
-// build makes every widget of the three parts of the screen: following
-// along, what happened after "Stop — it hurts", and the ratings.
+// build makes every widget of the three parts of the screen.
 func (s *sessionView) build() {
 	s.figure = figure.New()
+	s.figure.SetClock(s.follow.Now)
 	s.figure.BeforeFrame = s.redrawWaiting
 	s.name = &widget.Label{TextStyle: fyne.TextStyle{Bold: true}, SizeName: theme.SizeNameHeadingText, Wrapping: fyne.TextWrapWord}
 	s.instruction = &widget.Label{SizeName: theme.SizeNameSubHeadingText, Wrapping: fyne.TextWrapWord}
@@ -344,64 +231,169 @@ func (s *sessionView) build() {
 		container.NewStack(s.controls, s.confirm))
 	s.running = container.NewBorder(header, bottom, nil, nil, middle)
 
-	s.pain = s.buildPain()
+	s.pain = newPainForm(s.painDone)
 	s.pain.Hide()
-	s.ratings = s.buildRatings()
-	s.ratings.Hide()
-	s.root = container.NewThemeOverride(container.NewPadded(container.NewStack(s.running, s.pain, s.ratings)), sessionTheme{})
+	s.rate = newRatingsForm(s.win, s.saveRatings)
+	s.rate.Hide()
+	s.root = container.NewThemeOverride(container.NewPadded(container.NewStack(s.running, s.pain.root, s.rate.root)), sessionTheme{})
 }
 
-func (s *sessionView) buildPain() fyne.CanvasObject {
+// painForm asks what happened after "Stop — it hurts": a box to tick for
+// each cause, and the user's own words.
+type painForm struct {
+	root   fyne.CanvasObject
+	checks [len(painReasons)]*widget.Check
+	other  *widget.Check
+	text   *widget.Entry
+	next   *widget.Button
+}
+
+func newPainForm(done func()) *painForm {
+	f := &painForm{}
 	title := &widget.Label{Text: "Stopped. Take your time.", TextStyle: fyne.TextStyle{Bold: true},
 		SizeName: theme.SizeNameHeadingText, Wrapping: fyne.TextWrapWord}
 	intro := &widget.Label{Text: "Find a comfortable position and breathe easily. When you are ready, tell Steady what happened; tick all that fit.",
 		Wrapping: fyne.TextWrapWord}
 	box := container.NewVBox(title, intro)
 	for i, r := range painReasons {
-		s.painChecks[i] = widget.NewCheck(r.text, nil)
-		box.Add(s.painChecks[i])
+		f.checks[i] = widget.NewCheck(r.text, nil)
+		box.Add(f.checks[i])
 	}
-	s.painOther = widget.NewCheck("Something else", nil)
-	s.painText = &widget.Entry{PlaceHolder: "What happened? (optional)"}
-	s.painText.ExtendBaseWidget(s.painText)
-	s.painText.OnChanged = func(t string) {
+	f.other = widget.NewCheck(somethingElse, nil)
+	f.text = &widget.Entry{PlaceHolder: "What happened? (optional)"}
+	f.text.ExtendBaseWidget(f.text)
+	f.text.OnChanged = func(t string) {
 		if strings.TrimSpace(t) != "" {
-			s.painOther.SetChecked(true)
+			f.other.SetChecked(true)
 		}
 	}
-	box.Add(container.NewBorder(nil, nil, s.painOther, nil, s.painText))
+	box.Add(container.NewBorder(nil, nil, f.other, nil, f.text))
 	urgent := &widget.Label{Text: urgentCare, TextStyle: fyne.TextStyle{Bold: true}, Wrapping: fyne.TextWrapWord}
 	box.Add(widget.NewSeparator())
 	box.Add(urgent)
-	s.painNext = &widget.Button{Text: "Next: how did the session go?", Icon: theme.NavigateNextIcon(),
-		Importance: widget.HighImportance, OnTapped: s.painDone}
-	box.Add(s.painNext)
-	return container.NewVScroll(container.NewPadded(box))
+	f.next = &widget.Button{Text: "Next: how did the session go?", Icon: theme.NavigateNextIcon(),
+		Importance: widget.HighImportance, OnTapped: done}
+	box.Add(f.next)
+	f.root = container.NewVScroll(container.NewPadded(box))
+	return f
 }
 
-func (s *sessionView) buildRatings() fyne.CanvasObject {
-	s.ratingsTitle = &widget.Label{TextStyle: fyne.TextStyle{Bold: true}, SizeName: theme.SizeNameHeadingText, Wrapping: fyne.TextWrapWord}
-	s.ratingsIntro = &widget.Label{Wrapping: fyne.TextWrapWord}
-	s.maxPain = journalview.NewScale("No pain", "Worst imaginable", func(int) { s.checkRatings() })
-	s.painNow = journalview.NewScale("No pain", "Worst imaginable", func(int) { s.checkRatings() })
-	s.maxPain.OnSubmit = func() { s.win.Canvas().Focus(s.painNow) }
-	s.painNow.OnSubmit = func() { s.win.Canvas().Unfocus() }
-	s.leg = widget.NewRadioGroup([]string{legNo, legSettled, legStayed}, func(string) { s.checkRatings() })
-	s.leg.Horizontal = true
-	s.felt = widget.NewRadioGroup([]string{feltEasy, feltOK, feltHard}, func(string) { s.checkRatings() })
-	s.felt.Horizontal = true
-	s.save = &widget.Button{Text: "Save", Icon: theme.DocumentSaveIcon(), Importance: widget.HighImportance, OnTapped: s.saveRatings}
-	s.save.ExtendBaseWidget(s.save)
-	s.missing = &widget.Label{Wrapping: fyne.TextWrapWord, Importance: widget.LowImportance}
+func (f *painForm) Show()         { f.root.Show() }
+func (f *painForm) Hide()         { f.root.Hide() }
+func (f *painForm) Visible() bool { return f.root.Visible() }
+
+// answer is what the user ticked and wrote.
+func (f *painForm) answer() ([]program.StopCause, string) {
+	var causes []program.StopCause
+	for i, r := range painReasons {
+		if f.checks[i].Checked {
+			causes = append(causes, r.cause)
+		}
+	}
+	if f.other.Checked {
+		causes = append(causes, program.StopOther)
+	}
+	return causes, f.text.Text
+}
+
+// ratingsForm asks the four ratings after a session.
+type ratingsForm struct {
+	win     fyne.Window
+	root    fyne.CanvasObject
+	title   *widget.Label
+	intro   *widget.Label
+	maxPain *journalview.Scale
+	painNow *journalview.Scale
+	leg     *widget.RadioGroup
+	felt    *widget.RadioGroup
+	save    *widget.Button
+	missing *widget.Label
+}
+
+func newRatingsForm(win fyne.Window, save func()) *ratingsForm {
+	f := &ratingsForm{win: win}
+	f.title = &widget.Label{TextStyle: fyne.TextStyle{Bold: true}, SizeName: theme.SizeNameHeadingText, Wrapping: fyne.TextWrapWord}
+	f.intro = &widget.Label{Wrapping: fyne.TextWrapWord}
+	f.maxPain = journalview.NewScale("No pain", "Worst imaginable", func(int) { f.check() })
+	f.painNow = journalview.NewScale("No pain", "Worst imaginable", func(int) { f.check() })
+	f.maxPain.OnSubmit = func() { win.Canvas().Focus(f.painNow) }
+	f.painNow.OnSubmit = func() { win.Canvas().Unfocus() }
+	var legs, felts []string
+	for _, a := range legAnswers {
+		legs = append(legs, a.text)
+	}
+	for _, a := range feltAnswers {
+		felts = append(felts, a.text)
+	}
+	f.leg = widget.NewRadioGroup(legs, func(string) { f.check() })
+	f.leg.Horizontal = true
+	f.felt = widget.NewRadioGroup(felts, func(string) { f.check() })
+	f.felt.Horizontal = true
+	f.save = &widget.Button{Text: "Save", Icon: theme.DocumentSaveIcon(), Importance: widget.HighImportance, OnTapped: save}
+	f.save.ExtendBaseWidget(f.save)
+	f.missing = &widget.Label{Wrapping: fyne.TextWrapWord, Importance: widget.LowImportance}
 	bold := func(t string) *widget.Label { return &widget.Label{Text: t, TextStyle: fyne.TextStyle{Bold: true}} }
-	return container.NewVScroll(container.NewPadded(container.NewVBox(
-		s.ratingsTitle, s.ratingsIntro,
-		bold("Highest pain during the session"), s.maxPain,
-		bold("Pain now"), s.painNow,
-		bold("Did leg symptoms spread further down the leg?"), s.leg,
-		bold("How did it feel?"), s.felt,
-		container.NewBorder(nil, nil, nil, s.save, s.missing),
+	f.root = container.NewVScroll(container.NewPadded(container.NewVBox(
+		f.title, f.intro,
+		bold("Highest pain during the session"), f.maxPain,
+		bold("Pain now"), f.painNow,
+		bold("Did leg symptoms spread further down the leg?"), f.leg,
+		bold("How did it feel?"), f.felt,
+		container.NewBorder(nil, nil, nil, f.save, f.missing),
 	)))
+	return f
+}
+
+func (f *ratingsForm) Show()         { f.root.Show() }
+func (f *ratingsForm) Hide()         { f.root.Hide() }
+func (f *ratingsForm) Visible() bool { return f.root.Visible() }
+
+// ask shows the form with a title and an introduction, the focus on the
+// first rating.
+func (f *ratingsForm) ask(title, intro string) {
+	f.title.SetText(title)
+	f.intro.SetText(intro + " " + ratingsHow)
+	f.Show()
+	f.check()
+	f.win.Canvas().Focus(f.maxPain)
+}
+
+// ratings are the answers given so far.
+func (f *ratingsForm) ratings() session.Ratings {
+	r := session.Ratings{MaxPainDuring: session.NotRated, PainAfter: session.NotRated}
+	if v := f.maxPain.Value(); v != journalview.NoValue {
+		r.MaxPainDuring = v
+	}
+	if v := f.painNow.Value(); v != journalview.NoValue {
+		r.PainAfter = v
+	}
+	for _, a := range legAnswers {
+		if f.leg.Selected == a.text {
+			r.LegSpread = a.spread
+		}
+	}
+	for _, a := range feltAnswers {
+		if f.felt.Selected == a.text {
+			r.Felt = a.felt
+		}
+	}
+	return r
+}
+
+// check enables Save once every question has an answer, and says which are
+// still open.
+func (f *ratingsForm) check() {
+	var open []string
+	for _, q := range f.ratings().Open() {
+		open = append(open, questionWords[q])
+	}
+	if len(open) == 0 {
+		f.missing.SetText("")
+		f.save.Enable()
+		return
+	}
+	f.missing.SetText("Still to answer: " + strings.Join(open, ", ") + ".")
+	f.save.Disable()
 }
 
 // button makes a large button that also passes the session's keys on when
@@ -418,7 +410,7 @@ func (s *sessionView) typedKey(e *fyne.KeyEvent) {
 	if s.handleKey(e) {
 		return
 	}
-	if s.phase == phaseRatings && (e.Name == fyne.KeyReturn || e.Name == fyne.KeyEnter) && !s.save.Disabled() {
+	if s.follow.Phase() == session.Rating && (e.Name == fyne.KeyReturn || e.Name == fyne.KeyEnter) && !s.rate.save.Disabled() {
 		s.saveRatings()
 		return
 	}
@@ -432,14 +424,14 @@ func (s *sessionView) typedKey(e *fyne.KeyEvent) {
 // exercise, Escape asks to end (Escape again or Enter ends), H stops for
 // pain.
 func (s *sessionView) handleKey(e *fyne.KeyEvent) bool {
-	if s.phase != phaseRunning {
+	if !s.following() {
 		return false
 	}
 	if e.Name == fyne.KeyH {
 		s.stopForPain()
 		return true
 	}
-	if s.confirming {
+	if s.follow.EndAsked() {
 		switch e.Name {
 		case fyne.KeyEscape, fyne.KeyReturn, fyne.KeyEnter:
 			s.endEarly()
@@ -467,193 +459,74 @@ func (s *sessionView) handleKey(e *fyne.KeyEvent) bool {
 	return true
 }
 
-// togglePause pauses a running session and resumes a paused one.
-func (s *sessionView) togglePause() {
-	if s.phase != phaseRunning || s.confirming {
-		return
-	}
-	if s.runner.Paused() {
-		s.resume()
-		return
-	}
-	s.pause()
-	s.sound.SayAt("Paused", time.Time{})
-}
-
-func (s *sessionView) pause() {
-	if s.runner.Paused() || s.runner.Done() {
-		return
-	}
-	s.runner.Pause()
-	s.setPump(false)
-	// Drop the cues queued for the running session now, not when the
-	// runner's report arrives.
-	s.cues.update(s.runner.Position().Generation, nil)
-	s.pausedAt = s.clock.Now()
-	s.render(s.runner.Position())
-}
-
-func (s *sessionView) resume() {
-	if !s.runner.Paused() {
-		return
-	}
-	s.runner.Resume()
-	s.pausedFor += s.clock.Now().Sub(s.pausedAt)
-	s.pausedAt = time.Time{}
-	p := s.runner.Position()
-	s.cues.update(p.Generation, s.runner.Upcoming(cueLookahead))
-	s.setPump(true)
-	s.render(p)
-}
-
-// skip goes to the next exercise; the one in progress counts as skipped
-// unless its work was done.
-func (s *sessionView) skip() {
-	if s.phase != phaseRunning || s.confirming {
-		return
-	}
-	p := s.runner.Position()
-	if !p.Done && p.Offset < s.workEnd[p.Item] && s.status[p.Item] != itemDone {
-		s.status[p.Item] = itemSkipped
-	}
-	s.jumped(s.runner.Next)
-}
-
-func (s *sessionView) back() {
-	if s.phase == phaseRunning && !s.confirming {
-		s.jumped(s.runner.Back)
-	}
-}
-
-func (s *sessionView) repeat() {
-	if s.phase == phaseRunning && !s.confirming {
-		s.jumped(s.runner.Repeat)
-	}
-}
-
-// jumped moves the session with move and shows where it landed; an exercise
-// gone back to can be completed again.
-func (s *sessionView) jumped(move func()) {
-	move()
-	p := s.runner.Position()
-	if p.Done {
-		return // the session's end reaches finish through the runner
-	}
-	if s.status[p.Item] == itemSkipped {
-		s.status[p.Item] = itemNotDone
-	}
-	if !p.Paused {
-		s.cues.update(p.Generation, s.runner.Upcoming(cueLookahead))
-	}
-	s.render(p)
-}
+func (s *sessionView) togglePause() { s.follow.TogglePause(); s.renderNow() }
+func (s *sessionView) skip()        { s.follow.Next(); s.renderNow() }
+func (s *sessionView) back()        { s.follow.Back(); s.renderNow() }
+func (s *sessionView) repeat()      { s.follow.Repeat(); s.renderNow() }
 
 // askEnd pauses and asks whether to end the session.
 func (s *sessionView) askEnd() {
-	if s.phase != phaseRunning || s.confirming {
-		return
-	}
-	s.resumeAfter = !s.runner.Paused()
-	s.pause()
-	s.confirming = true
-	s.controls.Hide()
-	s.confirm.Show()
+	s.follow.AskEnd()
+	s.showConfirm()
+	s.renderNow()
 }
 
 // keepGoing closes the end question and goes on as before it.
 func (s *sessionView) keepGoing() {
-	if !s.confirming {
-		return
-	}
-	s.closeConfirm()
-	if s.resumeAfter {
-		s.resume()
-	}
+	s.follow.KeepGoing()
+	s.showConfirm()
+	s.renderNow()
 }
 
-// closeConfirm puts the session's controls back in place of "End the
-// session?".
-func (s *sessionView) closeConfirm() {
-	s.confirming = false
+// showConfirm shows "End the session?" in place of the controls while the
+// session asks it.
+func (s *sessionView) showConfirm() {
+	if s.follow.EndAsked() {
+		s.controls.Hide()
+		s.confirm.Show()
+		return
+	}
 	s.confirm.Hide()
 	s.controls.Show()
 }
 
 // endEarly ends the session where it is and asks for the ratings.
 func (s *sessionView) endEarly() {
-	if s.phase != phaseRunning {
+	if !s.follow.EndEarly() {
 		return
 	}
-	s.closeConfirm()
-	s.stopRunner(true)
-	s.result.EndedEarly = true
+	s.stopped()
 	s.showRatings("Session ended", "Thank you. A few quick answers, even for a short session.")
 }
 
 // stopForPain stops everything at once and asks what happened.
 func (s *sessionView) stopForPain() {
-	if s.phase != phaseRunning {
+	if !s.follow.StopForPain() {
 		return
 	}
-	s.closeConfirm()
-	s.stopRunner(true)
-	s.result.EndedEarly = true
-	s.result.StoppedForPain = true
-	s.phase = phasePain
+	s.stopped()
 	s.running.Hide()
 	s.pain.Show()
 }
 
-// stopRunner ends the runner and its figure, and notes when. cancel drops
-// the sounds still queued; a session that played to its end keeps them, to
-// say it is complete.
-func (s *sessionView) stopRunner(cancel bool) {
-	s.runner.End()
-	s.setPump(false)
-	if cancel {
-		s.sound.CancelPending()
-	}
+// stopped stills the screen of a session that has stopped.
+func (s *sessionView) stopped() {
+	s.showConfirm()
 	s.figure.Pause()
-	s.ended = s.clock.Now()
-	if !s.pausedAt.IsZero() {
-		s.pausedFor += s.ended.Sub(s.pausedAt)
-		s.pausedAt = time.Time{}
-	}
 }
 
 // painDone keeps what the user ticked and moves on to the ratings.
 func (s *sessionView) painDone() {
-	if s.phase != phasePain {
+	if !s.follow.WhatHappened(s.pain.answer()) {
 		return
 	}
-	var said []string
-	for i, r := range painReasons {
-		if s.painChecks[i].Checked {
-			said = append(said, strings.ToLower(r.text[:1])+r.text[1:])
-			s.result.NumbWeak = s.result.NumbWeak || r.numbWeak
-		}
-	}
-	if s.painOther.Checked {
-		other := "something else"
-		if t := strings.TrimSpace(s.painText.Text); t != "" {
-			other += ": " + t
-		}
-		said = append(said, other)
-	}
-	s.result.StopReason = strings.Join(said, "; ")
-	s.pain.Hide()
 	s.showRatings("How did it go?", "Rate the session as it was, up to when you stopped.")
 }
 
-// finish follows the runner's end: played to the end, or ended by a jump
-// past the last exercise.
+// finish follows the session's own end: played to the end, or ended by a
+// jump past the last exercise.
 func (s *sessionView) finish(completed bool) {
-	if s.phase != phaseRunning {
-		return // ended from the screen, which moved on already
-	}
-	s.closeConfirm()
-	s.stopRunner(!completed)
-	s.result.EndedEarly = !completed
+	s.stopped()
 	title := "Well done — session complete"
 	if !completed {
 		title = "Session ended"
@@ -662,141 +535,31 @@ func (s *sessionView) finish(completed bool) {
 }
 
 func (s *sessionView) showRatings(title, intro string) {
-	s.phase = phaseRatings
-	s.ratingsTitle.SetText(title)
-	s.ratingsIntro.SetText(intro + " " + ratingsHow)
 	s.running.Hide()
 	s.pain.Hide()
-	s.ratings.Show()
-	s.checkRatings()
-	s.win.Canvas().Focus(s.maxPain)
+	s.rate.ask(title, intro)
 }
 
-// checkRatings enables Save once every question has an answer, and says
-// which are still open.
-func (s *sessionView) checkRatings() {
-	var open []string
-	if s.maxPain.Value() == journalview.NoValue {
-		open = append(open, "highest pain")
-	}
-	if s.painNow.Value() == journalview.NoValue {
-		open = append(open, "pain now")
-	}
-	if s.leg.Selected == "" {
-		open = append(open, "leg symptoms")
-	}
-	if s.felt.Selected == "" {
-		open = append(open, "how it felt")
-	}
-	if len(open) == 0 {
-		s.missing.SetText("")
-		s.save.Enable()
-		return
-	}
-	s.missing.SetText("Still to answer: " + strings.Join(open, ", ") + ".")
-	s.save.Disable()
-}
-
-// saveRatings completes the result and hands it over.
+// saveRatings hands over the result, once every rating is given.
 func (s *sessionView) saveRatings() {
-	if s.phase != phaseRatings || s.save.Disabled() {
+	r, ok := s.follow.Finish(s.rate.ratings())
+	if !ok {
 		return
 	}
-	s.phase = phaseFinished
-	r := s.result
-	r.Started, r.Ended = s.started, s.ended
-	r.Duration = max(s.ended.Sub(s.started)-s.pausedFor, 0)
-	for i, it := range s.plan.Items {
-		if s.ordinal[i] == 0 {
-			continue
-		}
-		if s.status[i] == itemDone {
-			r.Completed = append(r.Completed, it.Exercise.ID)
-		} else {
-			r.Skipped = append(r.Skipped, it.Exercise.ID)
-		}
-	}
-	r.MaxPainDuring, r.PainAfter = s.maxPain.Value(), s.painNow.Value()
-	switch s.leg.Selected {
-	case legSettled:
-		r.LegSpread = program.SpreadSettled
-	case legStayed:
-		r.LegSpread = program.SpreadStayed
-	default:
-		r.LegSpread = program.SpreadNone
-	}
-	switch s.felt.Selected {
-	case feltEasy:
-		r.Felt = program.FeltEasy
-	case feltHard:
-		r.Felt = program.FeltHard
-	default:
-		r.Felt = program.FeltOK
-	}
-	s.save.Disable()
+	s.rate.save.Disable()
 	s.releaseKeys()
 	if s.onFinish != nil {
 		s.onFinish(r)
 	}
 }
 
-// noteEvent marks an exercise done when the session plays past the end of
-// its work.
-func (s *sessionView) noteEvent(e program.Event) {
-	for i, end := range s.workEnd {
-		if end == e.Offset && s.status[i] != itemSkipped {
-			s.status[i] = itemDone
-		}
-	}
-}
-
-// setPump starts or stops the display pump, and holds the sound output
-// awake while it runs. It may be called from any goroutine.
-func (s *sessionView) setPump(on bool) {
-	s.pumpMu.Lock()
-	defer s.pumpMu.Unlock()
-	if on == s.pumping {
-		return
-	}
-	s.pumping = on
-	s.pumpGen++
-	if h, ok := s.sound.(soundHolder); ok {
-		h.Hold(on)
-	}
-	if s.pumpTimer != nil {
-		s.pumpTimer.Stop()
-		s.pumpTimer = nil
-	}
-	if on {
-		s.schedulePump(s.pumpGen)
-	}
-}
-
-// schedulePump queues the next beat of pump run gen; s.pumpMu is held.
-func (s *sessionView) schedulePump(gen int) {
-	s.pumpTimer = s.clock.AfterFunc(frameEvery, func() { s.pump(gen) })
-}
-
-// pump is one beat: it queues the sounds coming up (on the clock's
-// goroutine, so they never wait for the screen) and redraws the countdown.
-func (s *sessionView) pump(gen int) {
-	s.pumpMu.Lock()
-	if gen != s.pumpGen {
-		s.pumpMu.Unlock()
-		return
-	}
-	s.schedulePump(gen)
-	s.pumpMu.Unlock()
-	if evs := s.runner.Upcoming(cueLookahead); len(evs) > 0 {
-		s.cues.update(evs[0].Generation, evs)
-	}
-	fyne.Do(func() { s.render(s.runner.Position()) })
-}
+// renderNow shows where the session is now.
+func (s *sessionView) renderNow() { s.render(s.follow.Position()) }
 
 // render shows position p: everything when the interval (or the runner's
 // generation) changed, else just the countdown and progress.
 func (s *sessionView) render(p program.Position) {
-	if s.phase != phaseRunning || p.Done {
+	if p.Done || !s.following() {
 		return
 	}
 	if p.Index != s.shownIndex || p.Generation != s.shownGen {
@@ -834,7 +597,8 @@ func (s *sessionView) render(p program.Position) {
 	}
 	// The line changes once a minute at most; setting a label shapes its
 	// text again, so it is set only when it changes.
-	if text := fmt.Sprintf("Exercise %d of %d · %s", s.ordinal[p.Item], s.exercise, timeLeft(p.Total-p.Offset)); text != s.progressText.Text {
+	n, of := s.follow.ExerciseNumber(p.Item)
+	if text := fmt.Sprintf("Exercise %d of %d · %s", n, of, timeLeft(p.Total-p.Offset)); text != s.progressText.Text {
 		s.progressText.SetText(text)
 	}
 }
@@ -889,7 +653,8 @@ func (s *sessionView) showInterval(p program.Position) {
 			text += ", " + nx.Position
 		}
 		s.instruction.SetText(text + ".")
-		s.counters.SetText(fmt.Sprintf("Exercise %d of %d done", s.ordinal[p.Item], s.exercise))
+		n, of := s.follow.ExerciseNumber(p.Item)
+		s.counters.SetText(fmt.Sprintf("Exercise %d of %d done", n, of))
 		s.showStill(nx)
 	case p.Step >= 0:
 		st := ex.Steps[p.Step]
@@ -897,9 +662,9 @@ func (s *sessionView) showInterval(p program.Position) {
 		s.instruction.SetText(stepText(st))
 		s.counters.SetText(counterText(p))
 		s.frameFor(ex)
-		// The figure keeps its own time: start the step as far back as the
-		// session is into it.
-		if err := s.figure.ShowStep(st, p.Duration, time.Now().Add(-p.Elapsed)); err != nil {
+		// The figure keeps the session's time: start the step as far back
+		// as the session is into it.
+		if err := s.figure.ShowStep(st, p.Duration, s.follow.Now().Add(-p.Elapsed)); err != nil {
 			s.showStill(ex)
 		}
 	default:
@@ -1022,143 +787,6 @@ func timeLeft(d time.Duration) string {
 		return "about 1 minute left"
 	}
 	return fmt.Sprintf("about %d minutes left", mins)
-}
-
-// cueQueue hands the session's sounds to the player ahead of time, each at
-// the runner's due time, and drops them when the runner's generation moves
-// on (a pause, a skip). Speech is spaced so two phrases never talk over
-// each other. It is safe for concurrent use.
-type cueQueue struct {
-	sound cuePlayer
-	tl    program.Timeline
-
-	mu         sync.Mutex
-	gen        uint64
-	queued     map[program.Event]bool // by the event without Due and Generation
-	speechFree time.Time              // when the last queued phrase should be over
-}
-
-// Speech spacing.
-const (
-	// toneGap is how long after a tone a phrase starts.
-	toneGap = 450 * time.Millisecond
-	// speechLate is how far a phrase may slip behind its moment to make
-	// room for the one before; later than that it is left out.
-	speechLate = 1500 * time.Millisecond
-)
-
-// update moves the queue to generation gen (cancelling what was queued for
-// an earlier one) and queues the events not queued yet. Events of an older
-// generation than the queue's are ignored.
-func (q *cueQueue) update(gen uint64, events []program.Event) {
-	q.mu.Lock()
-	defer q.mu.Unlock()
-	q.advance(gen)
-	for _, e := range events {
-		q.advance(e.Generation)
-		if e.Generation != q.gen {
-			continue
-		}
-		k := e
-		k.Due, k.Generation = time.Time{}, 0
-		if q.queued[k] {
-			continue
-		}
-		q.queued[k] = true
-		q.schedule(e)
-	}
-}
-
-// advance starts a newer generation; q.mu is held.
-func (q *cueQueue) advance(gen uint64) {
-	if gen <= q.gen {
-		return
-	}
-	q.gen = gen
-	q.sound.CancelPending()
-	clear(q.queued)
-	q.speechFree = time.Time{}
-}
-
-// schedule queues the sounds of one event; q.mu is held.
-func (q *cueQueue) schedule(e program.Event) {
-	at := e.Due
-	switch e.Kind {
-	case program.GetReady:
-		if e.Offset > 0 {
-			q.sound.PlayAt(audio.RestOver, at)
-			at = at.Add(toneGap)
-		}
-		q.say(e.Name, at)
-		q.say(e.Cue, at)
-	case program.CountdownTick:
-		q.sound.PlayAt(audio.GetReadyTick, at)
-	case program.StartMove, program.StartHold, program.StartWalk:
-		q.sound.PlayAt(audio.Go, at)
-		q.say(e.Cue, at.Add(toneGap))
-	case program.NextStep:
-		q.say(e.Cue, at)
-	case program.Halfway:
-		q.sound.PlayAt(audio.Halfway, at)
-	case program.LastSeconds:
-		q.sound.PlayAt(audio.LastSecondsTick, at)
-	case program.Release:
-		q.sound.PlayAt(audio.Release, at)
-		q.say(e.Cue, at.Add(toneGap))
-	case program.NextRep:
-		if e.Rep == e.Reps && e.Reps > 1 && q.stageAt(e) == program.StageRepRest {
-			q.say("Last one", at)
-		}
-	case program.SwitchSides:
-		q.sound.PlayAt(audio.SwitchSides, at)
-		if e.Side == program.RightSide {
-			q.say("Right side", at.Add(toneGap))
-		} else {
-			q.say("Left side", at.Add(toneGap))
-		}
-	case program.Rest:
-		q.say("Rest", at)
-	case program.NextPreview:
-		switch {
-		case q.stageAt(e) == program.StageRest:
-			q.say("Next exercise", at)
-			q.say(e.Name, at)
-		case e.Sets > 1 && e.Set == e.Sets:
-			q.say("Last set", at)
-		}
-	case program.SessionComplete:
-		q.sound.PlayAt(audio.SessionComplete, at)
-		q.say("Well done, session complete", at.Add(1200*time.Millisecond))
-	}
-}
-
-// stageAt is the stage of the interval in progress at e.
-func (q *cueQueue) stageAt(e program.Event) program.Stage {
-	if ivs := q.tl.Intervals(); e.Interval >= 0 && e.Interval < len(ivs) {
-		return ivs[e.Interval].Stage
-	}
-	return 0
-}
-
-// say queues a phrase at at, or after the phrase before it; q.mu is held.
-func (q *cueQueue) say(text string, at time.Time) {
-	if strings.TrimSpace(text) == "" {
-		return
-	}
-	start := at
-	if q.speechFree.After(start) {
-		start = q.speechFree
-	}
-	if start.Sub(at) > speechLate {
-		return
-	}
-	q.sound.SayAt(text, start)
-	q.speechFree = start.Add(speechLength(text))
-}
-
-// speechLength is about how long a phrase takes to say.
-func speechLength(text string) time.Duration {
-	return 250*time.Millisecond + time.Duration(len(strings.Fields(text)))*330*time.Millisecond
 }
 
 // keyButton is a button that, when it has the focus, passes the session's

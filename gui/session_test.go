@@ -14,6 +14,7 @@ import (
 	"fyne.io/fyne/v2/test"
 
 	"steady/audio"
+	"steady/coach/session"
 	"steady/program"
 )
 
@@ -177,29 +178,29 @@ func intervalOf(t *testing.T, tl program.Timeline, item int, stage program.Stage
 func (r *sessionRig) rate(t *testing.T, during, after rune, leg, felt string) {
 	t.Helper()
 	focused := r.w.Canvas().Focused()
-	if focused != r.s.maxPain {
+	if focused != r.s.rate.maxPain {
 		t.Fatalf("focus on %T, want the highest-pain scale", focused)
 	}
 	focused.TypedRune(during)
 	r.press(fyne.KeyReturn)
-	if f := r.w.Canvas().Focused(); f != r.s.painNow {
+	if f := r.w.Canvas().Focused(); f != r.s.rate.painNow {
 		t.Fatalf("after Enter, focus on %T, want the pain-now scale", f)
 	}
 	r.w.Canvas().Focused().TypedRune(after)
 	r.press(fyne.KeyReturn)
-	if !r.s.save.Disabled() {
+	if !r.s.rate.save.Disabled() {
 		t.Fatal("Save is enabled before the leg and feel questions are answered")
 	}
-	r.s.leg.SetSelected(leg)
-	r.s.felt.SetSelected(felt)
-	if r.s.save.Disabled() {
-		t.Fatalf("Save still disabled: %q", r.s.missing.Text)
+	r.s.rate.leg.SetSelected(leg)
+	r.s.rate.felt.SetSelected(felt)
+	if r.s.rate.save.Disabled() {
+		t.Fatalf("Save still disabled: %q", r.s.rate.missing.Text)
 	}
 }
 
 func TestSessionCountdownAndCounters(t *testing.T) {
 	r := newSessionRig(t)
-	tl := r.s.tl
+	tl := r.s.follow.Timeline()
 
 	check := func(label, digits, counters, name string) {
 		t.Helper()
@@ -270,7 +271,7 @@ func TestSessionCountdownAndCounters(t *testing.T) {
 
 func TestSessionPauseAndResume(t *testing.T) {
 	r := newSessionRig(t)
-	hold := intervalOf(t, r.s.tl, 0, program.StageHold, 1, program.LeftSide)
+	hold := intervalOf(t, r.s.follow.Timeline(), 0, program.StageHold, 1, program.LeftSide)
 	r.at(hold.Start + time.Second)
 	cancels := r.sound.cancels
 	if !r.sound.holding() {
@@ -279,7 +280,7 @@ func TestSessionPauseAndResume(t *testing.T) {
 
 	r.press(fyne.KeySpace)
 	r.clock.Advance(0)
-	if !r.s.runner.Paused() {
+	if !(r.s.follow.Phase() == session.Paused) {
 		t.Fatal("Space did not pause")
 	}
 	if r.sound.holding() {
@@ -307,7 +308,7 @@ func TestSessionPauseAndResume(t *testing.T) {
 	}
 
 	r.press(fyne.KeySpace)
-	if r.s.runner.Paused() {
+	if r.s.follow.Phase() == session.Paused {
 		t.Fatal("second Space did not resume")
 	}
 	if !r.sound.holding() {
@@ -336,7 +337,7 @@ func TestSessionNextBackRepeat(t *testing.T) {
 	}
 	r.clock.Advance(7 * time.Second)
 	r.press(fyne.KeyR)
-	if p := r.s.runner.Position(); p.Offset != 0 || r.s.ring.digits != "5" {
+	if p := r.s.follow.Position(); p.Offset != 0 || r.s.ring.digits != "5" {
 		t.Errorf("after R, offset %v digits %q, want the exercise's start", p.Offset, r.s.ring.digits)
 	}
 
@@ -344,11 +345,11 @@ func TestSessionNextBackRepeat(t *testing.T) {
 	r.clock.Advance(time.Second)
 	test.Tap(r.s.controls.Objects[2].(*keyButton))
 	r.clock.Advance(time.Hour)
-	if !r.s.ratings.Visible() {
+	if !r.s.rate.Visible() {
 		t.Fatal("no ratings after the session's end")
 	}
 	r.rate(t, '2', '1', legNo, feltEasy)
-	test.Tap(r.s.save)
+	test.Tap(r.s.rate.save)
 	if len(r.results) != 1 {
 		t.Fatalf("onFinish called %d times", len(r.results))
 	}
@@ -370,15 +371,15 @@ func TestSessionEndWithEscape(t *testing.T) {
 			r := newSessionRig(t)
 			r.at(8 * time.Second)
 			r.press(fyne.KeyEscape)
-			if !r.s.confirm.Visible() || !r.s.runner.Paused() {
-				t.Fatalf("Escape: question shown %v, paused %v; want both", r.s.confirm.Visible(), r.s.runner.Paused())
+			if !r.s.confirm.Visible() || !(r.s.follow.Phase() == session.Paused) {
+				t.Fatalf("Escape: question shown %v, paused %v; want both", r.s.confirm.Visible(), (r.s.follow.Phase() == session.Paused))
 			}
 			r.clock.Advance(30 * time.Second)
 			r.press(tc.confirm)
-			if !r.s.runner.Done() {
+			if !r.s.follow.Position().Done {
 				t.Error("session still running after confirming the end")
 			}
-			if !r.s.ratings.Visible() || r.s.running.Visible() {
+			if !r.s.rate.Visible() || r.s.running.Visible() {
 				t.Fatal("ratings form not shown after ending")
 			}
 			r.clock.Advance(time.Minute) // the runner's own end report must not change anything
@@ -406,8 +407,8 @@ func TestSessionEscapeThenKeepGoing(t *testing.T) {
 	r.at(2 * time.Second)
 	r.press(fyne.KeyEscape)
 	r.press(fyne.KeySpace)
-	if r.s.confirm.Visible() || r.s.runner.Paused() {
-		t.Fatalf("after Space: question shown %v, paused %v; want neither", r.s.confirm.Visible(), r.s.runner.Paused())
+	if r.s.confirm.Visible() || (r.s.follow.Phase() == session.Paused) {
+		t.Fatalf("after Space: question shown %v, paused %v; want neither", r.s.confirm.Visible(), (r.s.follow.Phase() == session.Paused))
 	}
 	r.clock.Advance(time.Second)
 	if got := r.s.ring.digits; got != "2" {
@@ -422,22 +423,23 @@ func TestSessionStopForPain(t *testing.T) {
 		tick     []int
 		other    string
 		numbWeak bool
+		causes   []program.StopCause
 		reason   string
 	}{
 		{"button, numbness", func(r *sessionRig) { test.Tap(r.s.hurt) }, []int{1}, "", true,
-			"new numbness or tingling"},
+			[]program.StopCause{program.StopNumbness}, "new numbness or tingling"},
 		{"key H, leg pain and words", func(r *sessionRig) { r.press(fyne.KeyH) }, []int{0}, "a twinge in the hip", false,
-			"pain shooting down the leg; something else: a twinge in the hip"},
+			[]program.StopCause{program.StopLegPain, program.StopOther}, "pain shooting down the leg; something else: a twinge in the hip"},
 		{"weakness", func(r *sessionRig) { test.Tap(r.s.hurt) }, []int{2, 3}, "", true,
-			"new weakness; pain in the back became sharp or too much"},
+			[]program.StopCause{program.StopWeakness, program.StopBackPain}, "new weakness; pain in the back became sharp or too much"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			r := newSessionRig(t)
-			hold := intervalOf(t, r.s.tl, 0, program.StageHold, 1, program.LeftSide)
+			hold := intervalOf(t, r.s.follow.Timeline(), 0, program.StageHold, 1, program.LeftSide)
 			r.at(hold.Start + time.Second)
 			cancels := r.sound.cancels
 			tc.stop(r)
-			if !r.s.runner.Done() {
+			if !r.s.follow.Position().Done {
 				t.Fatal("the runner is still going")
 			}
 			if r.sound.cancels == cancels {
@@ -446,25 +448,25 @@ func TestSessionStopForPain(t *testing.T) {
 			if !r.s.pain.Visible() || r.s.running.Visible() {
 				t.Fatal("the what-happened form is not shown")
 			}
-			if !strings.Contains(texts(r.s.pain), "seek urgent care") {
+			if !strings.Contains(texts(r.s.pain.root), "seek urgent care") {
 				t.Error("the form does not say when to seek urgent care")
 			}
 			r.clock.Advance(time.Minute)
 			for _, i := range tc.tick {
-				test.Tap(r.s.painChecks[i])
+				test.Tap(r.s.pain.checks[i])
 			}
 			if tc.other != "" {
-				test.Type(r.s.painText, tc.other)
-				if !r.s.painOther.Checked {
+				test.Type(r.s.pain.text, tc.other)
+				if !r.s.pain.other.Checked {
 					t.Error("typing what happened did not tick Something else")
 				}
 			}
-			test.Tap(r.s.painNext)
-			if !r.s.ratings.Visible() {
+			test.Tap(r.s.pain.next)
+			if !r.s.rate.Visible() {
 				t.Fatal("no ratings after the what-happened form")
 			}
 			r.rate(t, '7', '5', legStayed, feltHard)
-			test.Tap(r.s.save)
+			test.Tap(r.s.rate.save)
 			if len(r.results) != 1 {
 				t.Fatalf("onFinish called %d times", len(r.results))
 			}
@@ -475,8 +477,11 @@ func TestSessionStopForPain(t *testing.T) {
 			if got.NumbWeak != tc.numbWeak {
 				t.Errorf("NumbWeak %v, want %v", got.NumbWeak, tc.numbWeak)
 			}
-			if got.StopReason != tc.reason {
-				t.Errorf("reason %q, want %q", got.StopReason, tc.reason)
+			if note := strings.TrimSpace(tc.other); !slices.Equal(got.StopCauses, tc.causes) || got.StopNote != note {
+				t.Errorf("causes %v note %q, want %v %q", got.StopCauses, got.StopNote, tc.causes, note)
+			}
+			if got := stopReason(got.StopCauses, got.StopNote); got != tc.reason {
+				t.Errorf("reason %q, want %q", got, tc.reason)
 			}
 			if want := sessionT0.Add(hold.Start + time.Second); !got.Ended.Equal(want) {
 				t.Errorf("ended %v, want %v (when stopped, not when saved)", got.Ended, want)
@@ -493,13 +498,13 @@ func TestSessionRatingsSave(t *testing.T) {
 	called := false
 	r.s.prevKey = func(*fyne.KeyEvent) { called = true }
 	r.clock.Advance(time.Hour)
-	if !r.s.ratings.Visible() {
+	if !r.s.rate.Visible() {
 		t.Fatal("no ratings after the whole session")
 	}
-	if got := r.s.ratingsTitle.Text; !strings.Contains(got, "complete") {
+	if got := r.s.rate.title.Text; !strings.Contains(got, "complete") {
 		t.Errorf("title %q after a completed session", got)
 	}
-	if !r.s.save.Disabled() {
+	if !r.s.rate.save.Disabled() {
 		t.Error("Save enabled with nothing answered")
 	}
 	r.s.saveRatings()
@@ -508,7 +513,7 @@ func TestSessionRatingsSave(t *testing.T) {
 	}
 	r.rate(t, '1', '0', legSettled, feltEasy)
 	// "1" then "0" would make 10 on one scale; Enter between them moved on.
-	test.Tap(r.s.save)
+	test.Tap(r.s.rate.save)
 	if len(r.results) != 1 {
 		t.Fatalf("onFinish called %d times", len(r.results))
 	}
@@ -517,7 +522,7 @@ func TestSessionRatingsSave(t *testing.T) {
 	if got.MaxPainDuring != want.MaxPainDuring || got.PainAfter != want.PainAfter || got.LegSpread != want.LegSpread || got.Felt != want.Felt {
 		t.Errorf("got %+v, want ratings %+v", got, want)
 	}
-	if !got.Started.Equal(sessionT0) || !got.Ended.Equal(sessionT0.Add(r.s.tl.Total())) || got.Duration != r.s.tl.Total() {
+	if !got.Started.Equal(sessionT0) || !got.Ended.Equal(sessionT0.Add(r.s.follow.Timeline().Total())) || got.Duration != r.s.follow.Timeline().Total() {
 		t.Errorf("started %v ended %v duration %v; want the session's start, end and length", got.Started, got.Ended, got.Duration)
 	}
 	if !slices.Equal(got.Completed, []string{"heel-slide", "bird-dog"}) || len(got.Skipped) != 0 {
@@ -526,7 +531,7 @@ func TestSessionRatingsSave(t *testing.T) {
 	if got.EndedEarly || got.StoppedForPain || got.NumbWeak {
 		t.Errorf("flags set on a plain session: %+v", got)
 	}
-	test.Tap(r.s.save)
+	test.Tap(r.s.rate.save)
 	if len(r.results) != 1 {
 		t.Error("a second Save called onFinish again")
 	}
@@ -541,7 +546,7 @@ func TestSessionClose(t *testing.T) {
 	r.at(3 * time.Second)
 	r.s.close()
 	r.clock.Advance(0)
-	if !r.s.runner.Done() {
+	if !r.s.follow.Position().Done {
 		t.Error("close left the runner going")
 	}
 	if p := r.clock.Pending(); len(p) != 0 {
@@ -551,7 +556,7 @@ func TestSessionClose(t *testing.T) {
 		t.Error("close kept the session's key handler on the window")
 	}
 	r.clock.Advance(time.Hour)
-	if r.s.ratings.Visible() || len(r.results) != 0 {
+	if r.s.rate.Visible() || len(r.results) != 0 {
 		t.Error("a closed session went on to its ratings")
 	}
 }
@@ -602,7 +607,7 @@ func sortSounds(s []sound) {
 
 func TestSessionCuesAtTimelineOffsets(t *testing.T) {
 	r := newSessionRig(t)
-	tl := r.s.tl
+	tl := r.s.follow.Timeline()
 	// Step through like a real clock would, a little at a time.
 	for off := time.Duration(0); off <= tl.Total()+time.Second; off += 250 * time.Millisecond {
 		r.at(off)
@@ -643,7 +648,7 @@ func TestSessionCuesAtTimelineOffsets(t *testing.T) {
 
 func TestSessionCuesAfterPause(t *testing.T) {
 	r := newSessionRig(t)
-	tl := r.s.tl
+	tl := r.s.follow.Timeline()
 	const pauseAt = 9 * time.Second
 	r.at(pauseAt)
 	r.press(fyne.KeySpace)
@@ -669,7 +674,7 @@ func TestSessionCuesAfterPause(t *testing.T) {
 
 func TestSessionImageHold(t *testing.T) {
 	r := newSessionRig(t)
-	hold := intervalOf(t, r.s.tl, 0, program.StageHold, 2, program.LeftSide)
+	hold := intervalOf(t, r.s.follow.Timeline(), 0, program.StageHold, 2, program.LeftSide)
 	r.at(hold.Start + 2*time.Second)
 	test.AssertImageMatches(t, "session_hold.png", r.w.Canvas().Capture())
 }
@@ -773,14 +778,14 @@ func TestSessionProgressBarSetPixelByPixel(t *testing.T) {
 	if width < 100 {
 		t.Fatalf("progress bar %v wide", width)
 	}
-	pixel := time.Duration(float64(r.s.tl.Total()) / float64(width))
+	pixel := time.Duration(float64(r.s.follow.Timeline().Total()) / float64(width))
 	show := func(at time.Duration) float64 {
 		r.at(at)
-		r.s.render(r.s.runner.Position())
+		r.s.render(r.s.follow.Position())
 		return r.s.progress.Value
 	}
 	set := show(10*pixel + pixel/4)
-	if want := float64(10*pixel+pixel/4) / float64(r.s.tl.Total()); math.Abs(set-want) > 1e-9 {
+	if want := float64(10*pixel+pixel/4) / float64(r.s.follow.Timeline().Total()); math.Abs(set-want) > 1e-9 {
 		t.Fatalf("bar at %v, want %v", set, want)
 	}
 	if got := show(10*pixel + pixel*3/4); got != set {

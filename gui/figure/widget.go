@@ -82,6 +82,11 @@ func New() *Figure {
 	return f
 }
 
+// SetClock makes the figure keep time by now, in place of the system clock,
+// so that it plays in step with a session timed by the same clock. Set it
+// before showing a step.
+func (f *Figure) SetClock(now func() time.Time) { f.now = now }
+
 // CreateRenderer is part of fyne.Widget.
 func (f *Figure) CreateRenderer() fyne.WidgetRenderer {
 	return widget.NewSimpleRenderer(f.raster)
