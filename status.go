@@ -91,8 +91,10 @@ func statusText(s coach.Status) string {
 	if s.SuggestReview {
 		b.WriteString("Steady suggests a review with a clinician (see why below).\n")
 	}
-	if w := s.Walking; w.GoalMinutes > 0 {
-		fmt.Fprintf(&b, "Walking this week: %d of %d minutes (%d min on %d days)\n", w.WeekMinutes, w.WeekGoalTotal, w.GoalMinutes, w.GoalDays)
+	if w := s.Walking; w.Short {
+		fmt.Fprintf(&b, "Walking this week: %d minutes; short walks several times a day for now\n", w.WeekMinutes)
+	} else if w.GoalMinutes > 0 {
+		fmt.Fprintf(&b, "Walking this week: %d minutes on %d days; goal %d minutes on %d days a week\n", w.WeekMinutes, w.WeekDays, w.GoalMinutes, w.GoalDays)
 	}
 	if l := s.LastSession; l != nil {
 		state := "final"

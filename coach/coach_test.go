@@ -132,18 +132,21 @@ func TestTwoMorningsOneLight(t *testing.T) {
 		t.Errorf("pain 4 during the session: %s, want amber (above 3 of 10)", f.Light.Color)
 	}
 
-	// The next morning is 3 points above both mornings: the light is final
-	// and no better than amber, the same everywhere.
+	// The next morning is 3 points above both mornings, but two mornings
+	// make no baseline yet (program.BaselineMinimum): the light stays amber
+	// and provisional, the same everywhere, and is final a day after the
+	// session.
 	morning(t, c, clock, 2, 6)
+	check("after the next morning", f.Light)
+	setTime(clock, at(2, 19))
 	h, err := j.History(clock.Now())
 	if err != nil {
 		t.Fatal(err)
 	}
-	next := program.Lights(h, clock.Now())[0]
-	if !next.Final || next.Color == program.Green {
-		t.Errorf("after the next morning: %s final %v, want final and not green", next.Color, next.Final)
+	if got := program.Lights(h, clock.Now())[0]; got.Color != program.Amber || !got.Final {
+		t.Errorf("a day after the session: %s final %v, want amber and final", got.Color, got.Final)
 	}
-	check("after the next morning", next)
+	check("a day after the session", program.Light{Color: program.Amber, Final: true})
 }
 
 // A provisional light left without a next-morning rating becomes final

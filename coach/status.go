@@ -43,10 +43,11 @@ type StatusSession struct {
 
 // StatusWalking is this week's walking against its goal.
 type StatusWalking struct {
-	WeekMinutes   int `json:"week_minutes"`
-	GoalMinutes   int `json:"goal_minutes"`    // a walk's goal, in minutes
-	GoalDays      int `json:"goal_days"`       // days a week
-	WeekGoalTotal int `json:"week_goal_total"` // GoalMinutes × GoalDays
+	WeekMinutes int  `json:"week_minutes"` // logged this week (Monday on), up to now
+	WeekDays    int  `json:"week_days"`    // days this week with a walk
+	GoalMinutes int  `json:"goal_minutes"` // a walking day's goal
+	GoalDays    int  `json:"goal_days"`    // walking days a week
+	Short       bool `json:"short"`        // short walks several times a day (flare mode, level 0)
 }
 
 // Status works out the status as of at, exactly as opening the window then
@@ -79,7 +80,7 @@ func (c *Coach) Status(at time.Time, t Timing) (Status, error) {
 		s.Reasons = append(s.Reasons, StatusReason{Rule: r.Rule, Text: texts[i], Source: r.Source})
 	}
 	w := d.Walk
-	s.Walking = StatusWalking{WeekMinutes: w.WeekMinutes, GoalMinutes: w.Minutes, GoalDays: w.Days, WeekGoalTotal: w.Minutes * w.Days}
+	s.Walking = StatusWalking{WeekMinutes: w.Minutes, WeekDays: w.Days, GoalMinutes: w.GoalMinutes, GoalDays: w.GoalDays, Short: w.Short}
 	if day.Last != nil {
 		s.LastSession = &StatusSession{Time: day.Last.Time, Light: day.Last.Light, Final: day.Last.Final}
 	}

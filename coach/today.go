@@ -102,7 +102,10 @@ func (c *Coach) fillWeek(tx *journal.Tx, day *Day, lights map[int64]program.Ligh
 	for i := range 7 {
 		day.Week = append(day.Week, DayMark{Day: mon.AddDate(0, 0, i)})
 	}
-	from := min(mon, today.AddDate(0, 0, -1))
+	from := mon
+	if yesterday := today.AddDate(0, 0, -1); yesterday.Before(from) {
+		from = yesterday
+	}
 	sessions, err := tx.Sessions(from, end)
 	if err != nil {
 		return err

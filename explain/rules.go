@@ -96,8 +96,8 @@ func sentence(r program.Reason) string {
 		return fill("Your weekly average morning tightness rose two weeks running ({week1}, then {week2}, then {week3}): Steady holds you at this step and suggests you see a clinician about it",
 			"week1", v("week1"), "week2", v("week2"), "week3", v("week3"))
 	case program.RuleReview:
-		return fill("After {weeks} weeks your baseline has gone from {from} to {to}, less than {points} points or {share} % better. A review with a clinician may find a better plan; you can keep training meanwhile",
-			"weeks", v("weeks"), "from", v("from"), "to", v("to"), "points", v("points"), "share", v("share"))
+		return fill("After {weeks} weeks your baseline has gone from {from} to {to}, less than the {band} points counted as a meaningful change (2 points or 30 %, whichever is larger). A review with a clinician may find a better plan; you can keep training meanwhile",
+			"weeks", v("weeks"), "from", v("from"), "to", v("to"), "band", v("band"))
 	case program.RuleLowSteady:
 		return fill("After {weeks} weeks your baseline is {to} (from {from}): your pain is low and steady, with little room for a 2-point change, so keep going",
 			"weeks", v("weeks"), "from", v("from"), "to", v("to"))

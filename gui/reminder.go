@@ -29,7 +29,7 @@ func nextReminder(now time.Time, hhmm string) (time.Time, bool) {
 func (u *UI) remind(doneToday func() bool, stop <-chan struct{}) {
 	p := u.app.Preferences()
 	r := reminder{
-		clock: u.opt.Clock,
+		clock: u.opt.Coach.Clock(),
 		setting: func() (string, bool) {
 			return p.StringWithFallback(prefReminderTime, defaultReminderTime), p.Bool(prefReminder)
 		},

@@ -74,27 +74,6 @@ var questionWords = map[session.Question]string{
 	session.AskFelt:      "how it felt",
 }
 
-// stopReason words what the user said after "Stop — it hurts" as one
-// sentence, for the journal's StopReason until it keeps the causes as data.
-func stopReason(causes []program.StopCause, note string) string {
-	var said []string
-	for _, c := range causes {
-		for _, r := range painReasons {
-			if r.cause == c {
-				said = append(said, strings.ToLower(r.text[:1])+r.text[1:])
-			}
-		}
-		if c == program.StopOther {
-			other := strings.ToLower(somethingElse)
-			if note != "" {
-				other += ": " + note
-			}
-			said = append(said, other)
-		}
-	}
-	return strings.Join(said, "; ")
-}
-
 // sessionView is the follow-along session screen: the figure doing the
 // exercise, a large countdown, counters and what comes next, readable from
 // the floor. It draws a session.Follow and forwards the user's input to it.

@@ -15,6 +15,7 @@ import (
 
 	"steady/audio"
 	"steady/coach/session"
+	"steady/explain"
 	"steady/program"
 )
 
@@ -427,11 +428,11 @@ func TestSessionStopForPain(t *testing.T) {
 		reason   string
 	}{
 		{"button, numbness", func(r *sessionRig) { test.Tap(r.s.hurt) }, []int{1}, "", true,
-			[]program.StopCause{program.StopNumbness}, "new numbness or tingling"},
+			[]program.StopCause{program.StopNumbness}, "Stopped for pain: new numbness or tingling."},
 		{"key H, leg pain and words", func(r *sessionRig) { r.press(fyne.KeyH) }, []int{0}, "a twinge in the hip", false,
-			[]program.StopCause{program.StopLegPain, program.StopOther}, "pain shooting down the leg; something else: a twinge in the hip"},
+			[]program.StopCause{program.StopLegPain, program.StopOther}, "Stopped for pain: pain shooting down the leg; something else: a twinge in the hip."},
 		{"weakness", func(r *sessionRig) { test.Tap(r.s.hurt) }, []int{2, 3}, "", true,
-			[]program.StopCause{program.StopWeakness, program.StopBackPain}, "new weakness; pain in the back became sharp or too much"},
+			[]program.StopCause{program.StopWeakness, program.StopBackPain}, "Stopped for pain: new weakness; back pain became sharp or too much."},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			r := newSessionRig(t)
@@ -480,7 +481,7 @@ func TestSessionStopForPain(t *testing.T) {
 			if note := strings.TrimSpace(tc.other); !slices.Equal(got.StopCauses, tc.causes) || got.StopNote != note {
 				t.Errorf("causes %v note %q, want %v %q", got.StopCauses, got.StopNote, tc.causes, note)
 			}
-			if got := stopReason(got.StopCauses, got.StopNote); got != tc.reason {
+			if got := explain.Stop(got.StopCauses, got.StopNote); got != tc.reason {
 				t.Errorf("reason %q, want %q", got, tc.reason)
 			}
 			if want := sessionT0.Add(hold.Start + time.Second); !got.Ended.Equal(want) {

@@ -76,18 +76,16 @@ const (
 	// the first rating suggests a review. CLINICAL.md §3 says 4 to 6 weeks;
 	// Steady takes 6, giving the exercise its full chance.
 	ReviewAfter = 6 * 7 * 24 * time.Hour
-	// ImprovementPoints or ImprovementShare of the starting baseline is the
-	// smallest change that matters (Farrar et al., Pain 2001; Ostelo et al.,
-	// Spine 2008). Exactly 2 points or exactly 30 % counts as improved.
-	ImprovementPoints = 2
-	ImprovementShare  = 0.30
-
 	// NoBaseline passed to Classify means there is no baseline yet.
 	NoBaseline = -1.0
 
 	// BandPoints and BandShare: the meaningful-change band around a
 	// baseline is the larger of 2 points and 30 % of it (CLINICAL.md §2;
-	// Farrar et al. 2001, Ostelo et al. 2008).
+	// Farrar et al. 2001, Ostelo et al. 2008). "2 points or 30 %" is read
+	// as whichever is larger: the safer reading where a smaller change would
+	// spare a user a review. The chart's band, the report's trend and the
+	// review rule all use it (Band, MeaningfulChange); exactly the band
+	// counts as meaningful.
 	BandPoints = 2.0
 	BandShare  = 0.30
 
@@ -401,6 +399,12 @@ func Classify(o SessionOutcome, baseline float64) Light {
 // change smaller than it is not yet a change that matters.
 func Band(baseline float64) float64 {
 	return math.Max(BandPoints, BandShare*baseline)
+}
+
+// MeaningfulChange reports whether going from from to to is a change that
+// matters, up or down: at least Band(from).
+func MeaningfulChange(from, to float64) bool {
+	return math.Abs(to-from) >= Band(from)-1e-9
 }
 
 // AnchoredBaseline returns the anchored baseline as of now (CLINICAL.md

@@ -574,8 +574,8 @@ func risingTwoWeeks(mornings []MorningRating, now time.Time) (bool, Reason) {
 }
 
 // review looks, ReviewAfter or longer after the first rating, for a
-// meaningful improvement of the baseline: ImprovementPoints, or
-// ImprovementShare of the starting baseline (the median of the first
+// meaningful improvement of the baseline (MeaningfulChange from the starting
+// baseline, the median of the first
 // BaselineWindow ratings). Without one it returns RuleReview, or
 // RuleLowSteady when the baseline is LowSteady or less (CLINICAL.md §7.10).
 // A baseline between the two (2.5) has room to improve: a review, the safer
@@ -592,8 +592,7 @@ func review(mornings []MorningRating, now time.Time) (Reason, bool) {
 	if !ok {
 		return Reason{}, false
 	}
-	drop := start - cur
-	if drop >= ImprovementPoints || drop >= ImprovementShare*start {
+	if cur < start && MeaningfulChange(start, cur) {
 		return Reason{}, false
 	}
 	weeks := float64(int(now.Sub(mornings[0].Time) / StepDuration))
@@ -602,7 +601,7 @@ func review(mornings []MorningRating, now time.Time) (Reason, bool) {
 			Values: map[string]float64{"weeks": weeks, "from": start, "to": cur}}, true
 	}
 	return Reason{Rule: RuleReview, Source: SourceMCID, Values: map[string]float64{
-		"weeks": weeks, "from": start, "to": cur, "points": ImprovementPoints, "share": ImprovementShare * 100}}, true
+		"weeks": weeks, "from": start, "to": cur, "band": Band(start)}}, true
 }
 
 // creepOf reports whether morning pain has crept up (CLINICAL.md §7.3): the

@@ -146,9 +146,9 @@ const (
 	RuleHold Rule = "hold"
 	// RuleHoldTightness: the same for tightness. Values as RuleHold.
 	RuleHoldTightness Rule = "hold-tightness"
-	// RuleReview: no 2-point or 30 % improvement after "weeks" weeks,
+	// RuleReview: no meaningful improvement (MeaningfulChange) after "weeks" weeks,
 	// baseline "from" to "to": suggest a review (§3, §7.10; SourceMCID).
-	// Values: "weeks", "from", "to", "points" (2), "share" (30, percent).
+	// Values: "weeks", "from", "to", "band" (the change that would have counted).
 	// A baseline between 2 and 3 counts as room to improve: the safer
 	// reading of §7.10, as it suggests the review.
 	RuleReview Rule = "review"
