@@ -18,7 +18,9 @@ import (
 // start is a Monday morning; the tests' days count from it.
 var start = time.Date(2026, 3, 2, 7, 0, 0, 0, time.UTC)
 
-func at(day, hour int) time.Time { return start.Add(time.Duration(day)*24*time.Hour + time.Duration(hour-7)*time.Hour) }
+func at(day, hour int) time.Time {
+	return start.Add(time.Duration(day)*24*time.Hour + time.Duration(hour-7)*time.Hour)
+}
 
 // newCoach is a coach over a new journal file, with a fake clock at start.
 func newCoach(t *testing.T) (*Coach, *journal.Store, *program.FakeClock) {
