@@ -14,7 +14,7 @@ import (
 // Where the controls are, in a window of the default size.
 var (
 	checkInButton = [2]int{163, 211} // Today: Morning check-in
-	startButton   = [2]int{290, 354} // Today, once checked in: Start today's session
+	startButton   = [2]int{290, 315} // Today, once checked in: Start today's session
 	// The check-in dialog: back pain 3, leg pain 1, tightness 4 after sitting.
 	checkInClicks = [][2]int{{517, 105}, {409, 166}, {571, 227}, {345, 286}}
 	checkInSave   = [2]int{595, 692}

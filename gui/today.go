@@ -107,7 +107,7 @@ func (v *todayView) walkCard(m coach.Day) fyne.CanvasObject {
 	w := m.Decision.Walk
 	text := explain.Walk(w)
 	log := &widget.Button{Text: "Log a walk  (Ctrl+L)", Icon: theme.ContentAddIcon(), OnTapped: v.actions.logWalk}
-	return widget.NewCard("Walking", fmt.Sprintf("%d minutes this week", w.Minutes),
+	return widget.NewCard("Walking", "",
 		container.NewVBox(wrapped(text), container.NewHBox(log)))
 }
 
