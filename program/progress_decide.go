@@ -295,6 +295,11 @@ func Decide(in History, now time.Time) Decision {
 	d.Steps = steps(d.Level)
 	d.Walk = walkOf(in, d.Mode == Flare || st.Level == 0, d.Standing.Level, now)
 	why = append(why, d.Walk.Reason, baselineReason(mornings, st, now))
+	// A day the rules refer the user for their leg symptoms is a leg day
+	// for stretching too, whatever today's rating says (§7.1).
+	for _, r := range why {
+		legDay = legDay || r.Source == SourceLegSymptoms
+	}
 	mr := mobility(mornings, now, d.Mode, legDay)
 	d.MobilityAllowed = mr.Rule == RuleMobility
 	d.Explanation = append(why, mr)
@@ -417,17 +422,31 @@ func flareOver(st Standing, mornings []MorningRating, m MorningRating) (Reason, 
 	if !m.Time.Before(st.FlareUntil) || st.FlareStarted.IsZero() {
 		return Reason{}, false
 	}
-	b, ok := baselineOf(mornings, ratedBefore(mornings, st.FlareStarted))
+	n := ratedBefore(mornings, st.FlareStarted)
+	b, ok := baselineOf(mornings, n)
 	if !ok {
 		return Reason{}, false
 	}
+	// The legs must have settled too: a morning whose leg symptoms reach
+	// further down than before the flare, or whose leg pain is up by
+	// LegRise on its median then, does not count towards ending it, however
+	// the back feels (§7.1 before §7.5: the safer reading).
+	reach, _ := reachBefore(mornings, n)
+	legs := make([]int, 0, LegWindow)
+	for _, r := range mornings[max(n-LegWindow, 0):n] {
+		legs = append(legs, r.LegPain)
+	}
+	legMedian := median(legs)
+	settled := func(r MorningRating) bool {
+		return float64(r.BackPain) <= b && r.LegReach <= reach && float64(r.LegPain) < legMedian+LegRise
+	}
 	days := map[time.Time]bool{}
 	for _, r := range mornings[ratedBy(mornings, st.FlareStarted):ratedBy(mornings, m.Time)] {
-		if float64(r.BackPain) <= b {
+		if settled(r) {
 			days[midnight(r.Time.In(m.Time.Location()))] = true
 		}
 	}
-	if float64(m.BackPain) > b || len(days) < FlareEndMornings {
+	if !settled(m) || len(days) < FlareEndMornings {
 		return Reason{}, false
 	}
 	return Reason{Rule: RuleFlareEndedEarly, Source: SourceSafety, At: m.Time, Level: st.Level, DoseStep: st.DoseStep,

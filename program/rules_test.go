@@ -218,3 +218,37 @@ func TestWalkGoal(t *testing.T) {
 		})
 	}
 }
+
+// Leg pain of 8 reaching the foot, day after day, with the back calm at 3
+// and "tight after sitting": the back's good mornings do not end the flare
+// early while the legs are worse, and no day offers stretching, during the
+// flare or after it (CLINICAL.md §7.1, §7.5). Found by replaying the
+// trajectory through steady import and steady status -at.
+func TestLegsKeepStretchingAway(t *testing.T) {
+	in := History{Standing: Start(1, dayAt(0, 6)), StepsInLevel: testSteps}
+	for day := range 16 {
+		m := MorningRating{Time: dayAt(day, 7), BackPain: 3, LegPain: 2, Tightness: 4, Cause: CauseInactivity, LegReach: ReachThigh}
+		if day >= 7 {
+			m.LegPain, m.LegReach = 8, ReachFoot
+		}
+		in.Mornings = append(in.Mornings, m)
+		d := Decide(in, dayAt(day, 8))
+		in.Standing = d.Standing
+		var rules []string
+		for _, r := range d.Explanation {
+			rules = append(rules, string(r.Rule))
+		}
+		t.Logf("day %2d: leg %d %v → %s level %d, mobility %v, see a clinician %v %v", day, m.LegPain, m.LegReach, d.Mode, d.Level, d.MobilityAllowed, d.SeeClinician, rules)
+		if day >= 7 && d.MobilityAllowed {
+			t.Errorf("day %d: stretching offered with leg pain 8 reaching the foot", day)
+		}
+		for _, r := range d.Explanation {
+			if r.Rule == RuleFlareEndedEarly {
+				t.Errorf("day %d: the flare ended early while the leg pain is 8 in the foot", day)
+			}
+		}
+		if day >= 9 && !d.SeeClinician {
+			t.Errorf("day %d: leg pain 8 on 3 mornings and no suggestion to see a clinician", day)
+		}
+	}
+}
