@@ -184,3 +184,55 @@ func TestStatusBeforeFirstRun(t *testing.T) {
 		t.Errorf("status -at yesterday: exit %d:\n%s", exit, out)
 	}
 }
+
+// Re-screening, walked through in the real window: a check-in that reports
+// new numbness pauses exercise and offers the safety questions at once;
+// answered without a warning sign, Today offers the session again; and
+// Settings offers the questions any time (CLINICAL.md §7.6).
+func TestRescreenWalkthrough(t *testing.T) {
+	a := launch(t, "")
+	completeFirstRun(t, a, "rescreen-")
+	clickAll(t, a, checkInButton)
+	shot(t, a, "rescreen-check-in")
+	clickAll(t, a, checkInClicks...)
+	clickAll(t, a, numbYes)
+	numb := shot(t, a, "rescreen-check-in-numb")
+	clickAll(t, a, checkInSave)
+	offer := shot(t, a, "rescreen-offer")
+	if Changed(numb, offer) < 5000 {
+		t.Fatal("saving the check-in did not close it")
+	}
+	clickAll(t, a, rescreenLater)
+	paused := shot(t, a, "rescreen-today-paused")
+	if Changed(offer, paused) < 2000 {
+		t.Fatal("Later did not close the offer")
+	}
+	clickAll(t, a, rescreenButton)
+	questions := shot(t, a, "rescreen-questions")
+	if Changed(paused, questions) < 20000 {
+		t.Fatal("the Today card's button did not open the safety questions")
+	}
+	clickAll(t, a, rescreenContinue)
+	today := shot(t, a, "rescreen-today-again")
+	if Changed(questions, today) < 20000 {
+		t.Fatal("Continue with no warning sign did not go back to Today")
+	}
+	if err := a.Key("ctrl+3"); err != nil {
+		t.Fatal(err)
+	}
+	settings := shot(t, a, "rescreen-settings")
+	clickAll(t, a, settingsRescreen)
+	again := shot(t, a, "rescreen-from-settings")
+	if Changed(settings, again) < 20000 {
+		t.Fatal("Settings' Answer the safety questions again did not open them")
+	}
+}
+
+// Where the re-screening controls are, in a window of the default size.
+var (
+	numbYes          = [2]int{408, 364}  // the check-in: new numbness or weakness, Yes
+	rescreenLater    = [2]int{480, 420}  // the offer: Later
+	rescreenButton   = [2]int{260, 230}  // Today's "Exercise paused" card: Answer the safety questions again
+	rescreenContinue = [2]int{1050, 733} // the safety questions: Continue
+	settingsRescreen = [2]int{210, 139}  // Settings: Answer the safety questions again
+)

@@ -164,7 +164,7 @@ func (u *UI) rescreen() {
 		return
 	}
 	f := newFirstRun(u.levelChoices(), u.now, u.firstRunDone)
-	f.rescreen = true
+	f.rescreen, f.cancel = true, u.showMain
 	f.showScreening()
 	u.setBody(f.content())
 }

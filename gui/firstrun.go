@@ -48,8 +48,10 @@ type firstRun struct {
 	page    *fyne.Container
 	result  firstRunResult
 	// rescreen: only the safety questions, for a user who already has a
-	// level; a screening that finds nothing ends there.
+	// level; a screening that finds nothing ends there. cancel leaves them
+	// unanswered.
 	rescreen bool
+	cancel   func()
 }
 
 func newFirstRun(levels []levelChoice, now func() time.Time, onDone func(firstRunResult)) *firstRun {
@@ -109,6 +111,9 @@ func (f *firstRun) showScreening() {
 		list.Add(c)
 	}
 	back := &widget.Button{Text: "Back", OnTapped: f.showWelcome}
+	if f.rescreen {
+		back = &widget.Button{Text: "Cancel", OnTapped: f.cancel}
+	}
 	next := &widget.Button{Text: "Continue", Importance: widget.HighImportance, OnTapped: f.screen}
 	f.show("Safety questions", list, back, next)
 }

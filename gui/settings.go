@@ -28,11 +28,11 @@ var themeLabels = []struct{ label, value string }{
 
 func (u *UI) settingsScreen() fyne.CanvasObject {
 	return container.NewVScroll(container.NewPadded(container.NewVBox(
+		widget.NewCard("Safety questions", "", u.safetySettings()),
 		widget.NewCard("Appearance", "", u.appearanceSettings()),
 		widget.NewCard("Sound", "Cues during a session", u.soundSettings()),
 		widget.NewCard("Session", "", u.sessionSettings()),
 		widget.NewCard("Reminder", "A desktop notification while Steady is running", u.reminderSettings()),
-		widget.NewCard("Safety questions", "", u.safetySettings()),
 	)))
 }
 

@@ -98,17 +98,24 @@ func (v *View) changed() {
 	}
 }
 
-// CheckIn opens the quick check-in for a new entry of kind.
+// CheckIn opens the quick check-in for a new entry of kind. What saving it
+// brought goes to onCheckIn once the form has closed, so that a dialog it
+// opens stays over the window.
 func (v *View) CheckIn(kind journal.Kind) {
 	e := journal.Entry{Time: v.now(), Kind: kind}
+	var saved *coach.CheckedIn
 	c := newCheckIn(e, false, func(e journal.Entry) error {
 		done, err := v.store.CheckIn(e)
-		if err == nil && v.onCheckIn != nil {
-			defer v.onCheckIn(done)
+		if err == nil {
+			saved = &done
 		}
 		return err
 	})
-	v.open(c, "Check-in")
+	v.open(c, "Check-in", func() {
+		if saved != nil && v.onCheckIn != nil {
+			v.onCheckIn(*saved)
+		}
+	})
 }
 
 // edit opens the check-in prefilled with e and replaces e on Save.
@@ -116,12 +123,13 @@ func (v *View) edit(e journal.Entry) {
 	c := newCheckIn(e, true, func(n journal.Entry) error {
 		return v.store.EditEntry(e.Time, n)
 	})
-	v.open(c, "Edit the check-in of "+e.Time.Format("2 January, 15:04"))
+	v.open(c, "Edit the check-in of "+e.Time.Format("2 January, 15:04"), nil)
 }
 
 // open shows c, closing a check-in that is already open, and makes a
-// successful save reload the screen.
-func (v *View) open(c *checkIn, title string) {
+// successful save reload the screen; closed, which may be nil, is called
+// once c has closed.
+func (v *View) open(c *checkIn, title string, closed func()) {
 	if v.form != nil {
 		v.form.close()
 	}
@@ -137,6 +145,9 @@ func (v *View) open(c *checkIn, title string) {
 	c.show(title, v.win, func() {
 		if v.form == c {
 			v.form = nil
+		}
+		if closed != nil {
+			closed()
 		}
 	})
 }
