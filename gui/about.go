@@ -12,8 +12,9 @@ const notAClinician = "Steady is not a substitute for a clinician. It does not d
 	"and cannot examine you. If your pain is new, severe or changing, or you are unsure " +
 	"whether exercise is right for you, see a doctor or physiotherapist."
 
-const aboutApproach = `**What Steady does.** When the low back is irritated, the muscles around it tighten ` +
-	`to protect it, like a brace. Stretching them during a flare works against that brace. ` +
+const aboutApproach = `**What Steady does.** The idea Steady follows: when the low back is irritated, the ` +
+	`muscles around it tighten to protect it, like a brace, and stretching them during a flare ` +
+	`works against that brace. ` +
 	`So Steady *stabilises instead of stretching*: it trains the muscles around the spine to ` +
 	`hold it steady, encourages gentle walking, and builds movement back up level by level, ` +
 	`guided by how your pain responds. Stretching is offered only when tightness comes from ` +
@@ -30,7 +31,11 @@ const aboutApproach = `**What Steady does.** When the low back is irritated, the
 **What is adapted.** Doses (holds of 10 seconds in a 5-3-1 pattern) are practitioners' ` +
 	`convention, not a trial result. The traffic-light rules that decide when to move on are ` +
 	`adapted from a pain-monitoring model tested in Achilles tendon rehabilitation ` +
-	`(Silbernagel et al., 2007), not in back pain.`
+	`(Silbernagel et al., 2007), not in back pain. Its safety rules — easing off when leg ` +
+	`symptoms spread, suggesting a clinician when severe pain persists, holding the level while ` +
+	`pain creeps up, re-asking the safety questions after new numbness or weakness — are ` +
+	`conservative practice, not trial results. The walking goal follows the WalkBack trial's ` +
+	`build-up towards 30 minutes on 5 days a week.`
 
 func (u *UI) aboutScreen() fyne.CanvasObject {
 	icon := newIcon(96)
