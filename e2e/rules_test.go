@@ -236,3 +236,33 @@ var (
 	rescreenContinue = [2]int{1050, 733} // the safety questions: Continue
 	settingsRescreen = [2]int{210, 139}  // Settings: Answer the safety questions again
 )
+
+// The first run from the keyboard alone: on a fresh home, Enter three
+// times takes the defaults — no warning signs, the suggested level — and
+// Today follows.
+func TestKeyboardFirstRun(t *testing.T) {
+	home := t.TempDir()
+	a := launch(t, home)
+	prev := shot(t, a, "keys-first-run-welcome")
+	for i, page := range []string{"safety", "start", "today"} {
+		if err := a.Key("Return"); err != nil {
+			t.Fatal(err)
+		}
+		next := shot(t, a, "keys-first-run-"+page)
+		if Changed(prev, next) < 5000 {
+			t.Fatalf("Enter number %d did not move on to the %s page", i+1, page)
+		}
+		prev = next
+	}
+	if exit, err := a.Stop(10 * time.Second); err != nil || exit != 0 {
+		t.Fatalf("quitting: exit %d, %v", exit, err)
+	}
+	exit, out := steadyIn(t, home, "status", "-format", "json")
+	var s status
+	if exit != 0 || json.Unmarshal([]byte(out[strings.Index(out, "{"):]), &s) != nil {
+		t.Fatalf("status after the keyboard first run: exit %d:\n%s", exit, out)
+	}
+	if s.Level != 1 || !s.ExerciseAllowed {
+		t.Errorf("after Enter three times: level %d, exercise allowed %v; want level 1 with exercise", s.Level, s.ExerciseAllowed)
+	}
+}

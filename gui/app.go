@@ -117,6 +117,7 @@ func (u *UI) offerRescreen() {
 
 // showMain shows the navigation shell.
 func (u *UI) showMain() {
+	u.win.Canvas().SetOnTypedKey(nil) // the first run's keys end with it
 	u.setBody(u.mainTabs())
 	u.refreshToday()
 }
@@ -140,6 +141,8 @@ func (u *UI) levelChoices() []levelChoice {
 // and where to start.
 func (u *UI) showFirstRun() {
 	f := newFirstRun(u.levelChoices(), u.now, u.firstRunDone)
+	f.win = u.win
+	f.showWelcome()
 	u.setBody(f.content())
 }
 
@@ -164,7 +167,7 @@ func (u *UI) rescreen() {
 		return
 	}
 	f := newFirstRun(u.levelChoices(), u.now, u.firstRunDone)
-	f.rescreen, f.cancel = true, u.showMain
+	f.rescreen, f.cancel, f.win = true, u.showMain, u.win
 	f.showScreening()
 	u.setBody(f.content())
 }

@@ -6,6 +6,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -52,6 +53,10 @@ type firstRun struct {
 	// unanswered.
 	rescreen bool
 	cancel   func()
+	// win, when set, gets the page's keys: Enter activates the page's main
+	// button (the last one, when enabled).
+	win  fyne.Window
+	main *widget.Button
 }
 
 func newFirstRun(levels []levelChoice, now func() time.Time, onDone func(firstRunResult)) *firstRun {
@@ -61,6 +66,18 @@ func newFirstRun(levels []levelChoice, now func() time.Time, onDone func(firstRu
 	return f
 }
 
+// typedKey is the page's keyboard: Enter (or keypad Enter) activates the
+// main button, as a click would, when it is enabled and nothing focused
+// took the key first.
+func (f *firstRun) typedKey(e *fyne.KeyEvent) {
+	if e.Name != fyne.KeyReturn && e.Name != fyne.KeyEnter {
+		return
+	}
+	if b := f.main; b != nil && !b.Disabled() && b.OnTapped != nil {
+		b.OnTapped()
+	}
+}
+
 // content is the first-run screen.
 func (f *firstRun) content() fyne.CanvasObject { return f.page }
 
@@ -68,6 +85,13 @@ func (f *firstRun) show(title string, body fyne.CanvasObject, buttons ...fyne.Ca
 	heading := widget.NewLabelWithStyle(title, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	heading.SizeName = theme.SizeNameHeadingText
 	bar := container.NewHBox(append([]fyne.CanvasObject{layout.NewSpacer()}, buttons...)...)
+	f.main = nil
+	if len(buttons) > 0 {
+		f.main, _ = buttons[len(buttons)-1].(*widget.Button)
+	}
+	if f.win != nil {
+		f.win.Canvas().SetOnTypedKey(f.typedKey)
+	}
 	f.page.Objects = []fyne.CanvasObject{container.NewPadded(container.NewBorder(
 		heading, container.NewVBox(widget.NewSeparator(), bar), nil, nil,
 		container.NewVScroll(body)))}
@@ -88,16 +112,32 @@ func paragraph(markdown string) *widget.RichText {
 
 func (f *firstRun) showWelcome() {
 	icon := newIcon(96)
+	why := &widget.Hyperlink{Text: "Why Steady works this way"}
+	why.OnTapped = func() {
+		text := paragraph(aboutApproach)
+		scroll := container.NewVScroll(text)
+		scroll.SetMinSize(fyne.NewSize(560, 380))
+		if f.win != nil {
+			dialog.NewCustom("Why Steady works this way", "Close", scroll, f.win).Show()
+		}
+	}
 	body := container.NewVBox(
 		container.NewHBox(icon),
-		paragraph(aboutApproach),
+		paragraph(welcomeText),
 		widget.NewCard("", "", paragraph("**"+notAClinician+"**")),
+		container.NewHBox(why),
 		paragraph("Next come a few safety questions, then you choose where to start. "+
-			"It takes about two minutes."),
+			"It takes about two minutes. Press Enter to go on."),
 	)
 	next := &widget.Button{Text: "Continue", Importance: widget.HighImportance, OnTapped: f.showScreening}
 	f.show("Welcome to Steady", body, next)
 }
+
+// welcomeText is the idea in three sentences, for a person who may be in
+// pain right now; the evidence is one link away, and in About.
+const welcomeText = "The idea Steady follows: when your low back is irritated, its muscles tighten to protect it. " +
+	"So Steady helps you steady your back rather than stretch it, with short daily exercises and gentle walks. " +
+	"It builds up level by level, and only as fast as your pain allows."
 
 func (f *firstRun) showScreening() {
 	intro := paragraph("Some back problems need a clinician rather than exercise. " +
