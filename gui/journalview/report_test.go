@@ -87,7 +87,11 @@ func TestTrendWords(t *testing.T) {
 		wants string
 	}{
 		{"two points down", 6, 4, "meaningful improvement"},
-		{"thirty per cent down, under two points", 3, 2, "meaningful improvement"},
+		// One rule for a meaningful change (program.MeaningfulChange): 2
+		// points or 30 %, whichever is larger.
+		{"thirty per cent down, under two points", 3, 2, "less than the 2 points or 30 % (whichever is larger)"},
+		{"two points down, under thirty per cent", 8, 6, "less than"},
+		{"thirty per cent down, over two points", 8, 5.5, "meaningful improvement"},
 		{"small change", 5, 4.2, "less than the 2 points or 30 %"},
 		{"two points up", 3, 5, "meaningful worsening"},
 		{"no change from none", 0, 0, "less than"},
