@@ -151,8 +151,15 @@ func (u *UI) firstRunDone(r firstRunResult) {
 	if r.Rescreen {
 		_, err = u.opt.Coach.Rescreen(r.Answers, r.Cleared)
 	} else {
+		// A user whose exercise waits for a clinician (StartLevel -1) chose
+		// no level: they begin at level 1, the recommended start, once it
+		// resumes. Level 0 is the calm-down level of a flare.
+		level := r.StartLevel
+		if level < 0 {
+			level = 1
+		}
 		_, err = u.opt.Coach.Begin(coach.Beginning{
-			Answers: r.Answers, Cleared: r.Cleared, Level: max(r.StartLevel, 0), Flaring: r.Flaring,
+			Answers: r.Answers, Cleared: r.Cleared, Level: level, Flaring: r.Flaring,
 		})
 	}
 	if err != nil {

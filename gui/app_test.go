@@ -1,27 +1,40 @@
 package gui
 
 import (
+	"slices"
 	"strings"
 	"testing"
 	"time"
 
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
 
+	"steady/coach"
+	"steady/explain"
 	"steady/journal"
 	"steady/program"
 )
 
-// newAppUI is the window on a fresh journal, with the clock at now.
-func newAppUI(t *testing.T, now time.Time) (*UI, *journal.Store) {
+// newAppUI is the window on a fresh journal, the application's clock
+// stopped at now.
+func newAppUI(t *testing.T, now time.Time) (*UI, *journal.Store, *program.FakeClock) {
 	t.Helper()
 	a := test.NewTempApp(t)
 	w := a.NewWindow("Steady")
 	t.Cleanup(w.Close)
 	j := openJournal(t)
-	u := New(a, w, Options{Version: "test", DataDir: t.TempDir(), Journal: j, Routine: program.Builtin(),
-		Now: func() time.Time { return now }, Clock: program.NewFakeClock(now)})
-	return u, j
+	clock := program.NewFakeClock(now)
+	u := New(a, w, Options{Version: "test", DataDir: t.TempDir(), Coach: coach.New(j, program.Builtin(), clock)})
+	return u, j, clock
 }
+
+// overlay is the dialog on top of the window, nil if none.
+func overlay(u *UI) fyne.CanvasObject { return u.win.Canvas().Overlays().Top() }
+
+// bodyText is the text of what the window shows under its dialogs.
+func bodyText(u *UI) string { return texts(u.body) }
 
 func TestFirstRunStartsTheChosenLevel(t *testing.T) {
 	now := time.Date(2026, 11, 24, 8, 0, 0, 0, time.Local)
@@ -30,16 +43,21 @@ func TestFirstRunStartsTheChosenLevel(t *testing.T) {
 		result    firstRunResult
 		wantLevel int
 		wantFlag  bool
+		wantMode  program.Mode
 	}{
-		{"level 1", firstRunResult{At: now, StartLevel: 1}, 1, false},
-		{"calm-down", firstRunResult{At: now, StartLevel: 0}, 0, false},
-		{"a later level", firstRunResult{At: now, StartLevel: 3}, 3, false},
+		{"level 1", firstRunResult{At: now, StartLevel: 1}, 1, false, program.Normal},
+		{"calm-down", firstRunResult{At: now, StartLevel: 0}, 0, false, program.Normal},
+		{"flaring right now", firstRunResult{At: now, StartLevel: 0, Flaring: true}, 0, false, program.Flare},
+		{"a later level", firstRunResult{At: now, StartLevel: 3}, 3, false, program.Normal},
+		// Exercise waits for a clinician; the level is the recommended
+		// beginning, for when it resumes.
 		{"a warning sign, not yet seen", firstRunResult{At: now, StartLevel: -1,
-			Referral: program.Referral{Tier: program.SameDay, Flags: []string{"one-leg-weak"}}}, 1, true},
+			Answers:  map[string]bool{"leg-weakness": true},
+			Referral: program.Screen(map[string]bool{"leg-weakness": true})}, 1, true, program.RedFlagStop},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			u, j := newAppUI(t, now)
+			u, j, _ := newAppUI(t, now)
 			if got := u.body.Objects[0]; got == u.tabs {
 				t.Fatal("a new user sees the tabs, not the first run")
 			}
@@ -55,38 +73,45 @@ func TestFirstRunStartsTheChosenLevel(t *testing.T) {
 			if u.body.Objects[0] != u.tabs {
 				t.Error("after the first run the tabs are not shown")
 			}
-			m, err := u.todayModel(now)
+			m, err := u.opt.Coach.DayAt(now, u.timing())
 			if err != nil {
 				t.Fatal(err)
 			}
 			if m.Decision.ExerciseAllowed == tt.wantFlag || m.Minutes <= 0 && !tt.wantFlag {
 				t.Errorf("exercise allowed %v, session %v", m.Decision.ExerciseAllowed, m.Minutes)
 			}
+			if m.Decision.Mode != tt.wantMode {
+				t.Errorf("mode %s, want %s", m.Decision.Mode, tt.wantMode)
+			}
+			if line := explain.Mode(m.Decision); !tt.wantFlag && line != "" && !strings.Contains(bodyText(u), line) {
+				t.Errorf("Today does not say %q", line)
+			}
 		})
 	}
 }
 
-func TestTodayModelReadsTheJournal(t *testing.T) {
+func TestTodayReadsTheJournal(t *testing.T) {
 	now := time.Date(2026, 11, 26, 9, 0, 0, 0, time.Local) // a Thursday
-	u, j := newAppUI(t, now)
-	u.firstRunDone(firstRunResult{At: now.AddDate(0, 0, -3), StartLevel: 2})
+	u, j, clock := newAppUI(t, now.AddDate(0, 0, -3))
+	u.firstRunDone(firstRunResult{StartLevel: 2})
+	clock.AdvanceTo(now)
 	yesterday := now.AddDate(0, 0, -1)
 	if _, err := j.AddSession(journal.Session{Time: yesterday, Started: yesterday.Add(-15 * time.Minute),
-		Level: 2, MaxPainDuring: 2, PainAfter: 1, LegSpread: program.SpreadNone, Felt: program.FeltOK,
-		Light: program.Green}); err != nil {
+		Level: 2, MaxPainDuring: 2, PainAfter: 1, LegSpread: program.SpreadNone, Felt: program.FeltOK}); err != nil {
 		t.Fatal(err)
 	}
-	m, err := u.todayModel(now)
+	m, err := u.opt.Coach.DayAt(now, u.timing())
 	if err != nil {
 		t.Fatal(err)
 	}
-	if m.Decision.Level != 2 || m.LevelName == "" || m.Steps < 2 || m.Minutes < 8*time.Minute {
-		t.Errorf("level %d %q, %d steps, %v: want level 2 of the built-in routine", m.Decision.Level, m.LevelName, m.Steps, m.Minutes)
+	if m.Decision.Level != 2 || m.Level.Name == "" || m.Steps < 2 || m.Minutes < 8*time.Minute {
+		t.Errorf("level %d %q, %d steps, %v: want level 2 of the built-in routine", m.Decision.Level, m.Level.Name, m.Steps, m.Minutes)
 	}
 	if m.MorningDone || !m.AfterSession {
 		t.Errorf("morning done %v, after a session %v; want false, true", m.MorningDone, m.AfterSession)
 	}
-	if len(m.Week) != 7 || m.Week[0].Day.Weekday() != time.Monday || !m.Week[2].Session || m.Week[2].Light != program.Green {
+	// The light is the one the rules give the session, not one stored with it.
+	if len(m.Week) != 7 || m.Week[0].Day.Weekday() != time.Monday || m.Week[2].Sessions != 1 || m.Week[2].Light.Color != program.Green {
 		t.Errorf("the week: %+v; want Monday first and Wednesday's green session", m.Week)
 	}
 
@@ -94,9 +119,15 @@ func TestTodayModelReadsTheJournal(t *testing.T) {
 		Cause: program.CauseInactivity, NumbWeak: true}); err != nil {
 		t.Fatal(err)
 	}
-	m, _ = u.todayModel(now)
+	m, _ = u.opt.Coach.DayAt(now, u.timing())
 	if !m.MorningDone || !m.Decision.Rescreen {
 		t.Errorf("after a check-in with new numbness: morning done %v, rescreen %v; want both", m.MorningDone, m.Decision.Rescreen)
+	}
+	// New numbness pauses exercise until the questions are answered again
+	// (CLINICAL.md §7.6).
+	if m.Decision.Mode != program.RescreenStop || m.Decision.ExerciseAllowed {
+		t.Errorf("after a check-in with new numbness: mode %s, exercise allowed %v; want %s and no exercise",
+			m.Decision.Mode, m.Decision.ExerciseAllowed, program.RescreenStop)
 	}
 }
 
@@ -106,22 +137,31 @@ func TestFinishedSessionIsSavedAndJudged(t *testing.T) {
 		name      string
 		result    sessionResult
 		wantLight program.Color
+		wantMode  program.Mode // "" for any
 	}{
-		{"easy going", sessionResult{MaxPainDuring: 2, PainAfter: 1, LegSpread: program.SpreadNone, Felt: program.FeltOK}, program.Green},
-		{"pain of 5", sessionResult{MaxPainDuring: 5, PainAfter: 3, LegSpread: program.SpreadNone, Felt: program.FeltHard}, program.Amber},
+		{"easy going", sessionResult{MaxPainDuring: 2, PainAfter: 1, LegSpread: program.SpreadNone, Felt: program.FeltOK}, program.Green, ""},
+		{"pain of 5", sessionResult{MaxPainDuring: 5, PainAfter: 3, LegSpread: program.SpreadNone, Felt: program.FeltHard}, program.Amber, ""},
 		{"stopped: it hurt", sessionResult{MaxPainDuring: 7, PainAfter: 6, LegSpread: program.SpreadStayed, Felt: program.FeltHard,
-			StoppedForPain: true, StopCauses: []program.StopCause{program.StopLegPain}, NumbWeak: true}, program.Red},
+			StoppedForPain: true, StopCauses: []program.StopCause{program.StopLegPain, program.StopOther}, StopNote: "a twinge"},
+			program.Red, program.CalmDownToday},
+		// New numbness or weakness during a session now pauses exercise
+		// until the safety questions are answered again (CLINICAL.md §7.6),
+		// where a red session alone means a calm-down day.
+		{"stopped: it hurt, with numbness", sessionResult{MaxPainDuring: 7, PainAfter: 6, LegSpread: program.SpreadStayed, Felt: program.FeltHard,
+			StoppedForPain: true, StopCauses: []program.StopCause{program.StopLegPain, program.StopNumbness}, NumbWeak: true},
+			program.Red, program.RescreenStop},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			u, j := newAppUI(t, now)
-			u.firstRunDone(firstRunResult{At: now.AddDate(0, 0, -1), StartLevel: 1})
+			u, j, clock := newAppUI(t, now.AddDate(0, 0, -1))
+			u.firstRunDone(firstRunResult{StartLevel: 1})
+			clock.AdvanceTo(now)
 			u.startSession()
 			if u.session == nil || u.body.Objects[0] == u.tabs {
 				t.Fatal("Start did not open the session")
 			}
 			r := tt.result
-			r.Started, r.Ended, r.Duration = now, now.Add(12*time.Minute), 12*time.Minute
+			r.Started, r.Ended, r.Duration = now.Add(-12*time.Minute), now, 12*time.Minute
 			r.Completed = []string{"brace-back"}
 			u.session.onFinish(r)
 			if u.session != nil || u.body.Objects[0] != u.tabs {
@@ -129,20 +169,35 @@ func TestFinishedSessionIsSavedAndJudged(t *testing.T) {
 			}
 			got, err := j.Sessions(time.Time{}, time.Time{})
 			if err != nil || len(got) != 1 {
-				t.Fatalf("sessions %v, %v; want the one", got, err)
+				t.Fatalf("sessions %v, %v; want the one (%s)", got, err, texts(overlay(u)))
 			}
 			s := got[0]
 			if s.Light != tt.wantLight || s.Level != 1 || s.MaxPainDuring != r.MaxPainDuring ||
-				s.StoppedForPain != r.StoppedForPain || s.StopReason != stopReason(r.StopCauses, r.StopNote) {
+				s.StoppedForPain != r.StoppedForPain || !slices.Equal(s.StopCauses, r.StopCauses) || s.StopNote != r.StopNote {
 				t.Errorf("saved %+v; want light %s and the ratings given", s, tt.wantLight)
 			}
-			// What is kept with the session is what the rules decided after it.
-			d, _, err := u.decide(r.Ended.Add(time.Second))
-			if err != nil || s.Result != nextTimeText(d) {
-				t.Errorf("kept result %q, want %q (%v)", s.Result, nextTimeText(d), err)
+			// What is kept with the session is what the rules decided after
+			// it, as data.
+			day, err := u.opt.Coach.DayAt(r.Ended.Add(time.Second), u.timing())
+			d := day.Decision
+			if want := (journal.Result{Mode: d.Mode, Level: d.Level, DoseStep: d.DoseStep, Until: d.FlareUntil}); err != nil || s.Result != want {
+				t.Errorf("kept result %+v, want %+v (%v)", s.Result, want, err)
 			}
-			if tt.wantLight == program.Red && d.Mode != program.CalmDownToday {
-				t.Errorf("after a red session the mode is %s, want %s", d.Mode, program.CalmDownToday)
+			if tt.wantMode != "" && (d.Mode != tt.wantMode || s.Result.Mode != tt.wantMode) {
+				t.Errorf("after the session the mode is %s (kept %s), want %s", d.Mode, s.Result.Mode, tt.wantMode)
+			}
+			// The window tells the light in words, and what comes next.
+			top := overlay(u)
+			if top == nil {
+				t.Fatal("no word on how the session went")
+			}
+			title, _ := explain.Light(program.Light{Color: tt.wantLight})
+			if got := texts(top); !strings.Contains(got, title) || !strings.Contains(got, "Session saved") {
+				t.Errorf("the dialog says:\n%s\nwant %q", got, title)
+			}
+			test.Tap(button(t, top, "OK"))
+			if rescreen := tt.wantMode == program.RescreenStop; rescreen != strings.Contains(bodyText(u), "Safety questions") {
+				t.Errorf("after the dialog, safety questions shown %v, want %v", !rescreen, rescreen)
 			}
 		})
 	}
@@ -161,8 +216,7 @@ func TestStartSessionOption(t *testing.T) {
 				t.Fatal(err)
 			}
 		}
-		u := New(a, w, Options{Journal: j, Routine: program.Builtin(), StartSession: true,
-			Now: func() time.Time { return now }, Clock: program.NewFakeClock(now)})
+		u := New(a, w, Options{Coach: coach.New(j, program.Builtin(), program.NewFakeClock(now)), StartSession: true})
 		if got := u.session != nil; got != known {
 			t.Errorf("with a level stored %v: session open %v, want %v", known, got, known)
 		}
@@ -177,13 +231,8 @@ func TestStartSessionOption(t *testing.T) {
 // made through the window shows at once.
 func TestTodayRefreshesWhenStale(t *testing.T) {
 	now := time.Date(2026, 11, 24, 8, 10, 0, 0, time.Local)
-	a := test.NewTempApp(t)
-	w := a.NewWindow("Steady")
-	t.Cleanup(w.Close)
-	j := openJournal(t)
-	u := New(a, w, Options{Journal: j, Routine: program.Builtin(),
-		Now: func() time.Time { return now }, Clock: program.NewFakeClock(now)})
-	u.firstRunDone(firstRunResult{At: now, StartLevel: 1})
+	u, j, clock := newAppUI(t, now)
+	u.firstRunDone(firstRunResult{StartLevel: 1})
 	checkInShown := func() bool { return strings.Contains(texts(u.today.content()), "Morning check-in") }
 	if !checkInShown() {
 		t.Fatal("no check-in offered on a new morning")
@@ -193,24 +242,192 @@ func TestTodayRefreshesWhenStale(t *testing.T) {
 	if _, err := j.AddEntry(journal.Entry{Time: now, Kind: journal.Morning, BackPain: 2, Cause: program.CauseNone}); err != nil {
 		t.Fatal(err)
 	}
-	now = now.Add(30 * time.Minute)
+	clock.Advance(30 * time.Minute)
 	u.tabs.SelectIndex(1)
 	u.tabs.SelectIndex(0)
 	if !checkInShown() {
 		t.Error("Today was worked out again within the same hour")
 	}
-	now = now.Add(30 * time.Minute) // 09:10
+	clock.Advance(30 * time.Minute) // 09:10
 	u.tabs.SelectIndex(1)
 	u.tabs.SelectIndex(0)
 	if checkInShown() {
 		t.Error("in a new hour, Today still offers the check-in that was done")
 	}
 	// Through the window, a change shows at once.
-	if _, err := j.DeleteEntry(now.Add(-time.Hour)); err != nil {
+	if _, err := j.DeleteEntry(now); err != nil {
 		t.Fatal(err)
 	}
 	u.journalChanged()
 	if !checkInShown() {
 		t.Error("after the check-in was deleted, Today does not offer it again")
+	}
+}
+
+// A check-in that reports new numbness or weakness pauses exercise and
+// offers the safety questions at once, and Today says so until they are
+// answered again (CLINICAL.md §7.6).
+func TestNumbnessPausesExerciseUntilRescreened(t *testing.T) {
+	for _, answer := range []string{"Answer the questions", "Later"} {
+		t.Run(answer, func(t *testing.T) {
+			now := time.Date(2026, 11, 24, 7, 0, 0, 0, time.Local)
+			u, j, clock := newAppUI(t, now.AddDate(0, 0, -1))
+			u.firstRunDone(firstRunResult{StartLevel: 1})
+			clock.AdvanceTo(now)
+
+			// As the Journal screen does after saving a check-in.
+			done, err := u.opt.Coach.CheckIn(journal.Entry{Kind: journal.Morning, BackPain: 3, LegPain: 2, Tightness: 2,
+				Cause: program.CauseNone, LegReach: program.ReachThigh, NumbWeak: true})
+			if err != nil {
+				t.Fatal(err)
+			}
+			u.checkedIn(done)
+			u.journalChanged()
+
+			if got := bodyText(u); !strings.Contains(got, "Exercise paused") || strings.Contains(got, "Start today's session") {
+				t.Errorf("Today after new numbness shows:\n%s\nwant exercise paused and no session", got)
+			}
+			top := overlay(u)
+			if top == nil || !strings.Contains(texts(top), "new numbness or weakness") {
+				t.Fatal("the safety questions are not offered at once")
+			}
+			test.Tap(button(t, top, answer))
+			if answer == "Later" {
+				if strings.Contains(bodyText(u), "Safety questions") {
+					t.Fatal("Later opened the safety questions")
+				}
+				// Today's card offers them again.
+				test.Tap(button(t, u.today.content(), "Answer the safety questions again"))
+			}
+			if got := bodyText(u); !strings.Contains(got, "Safety questions") {
+				t.Fatalf("the safety questions are not shown:\n%s", got)
+			}
+			// Answered again without a warning sign: exercise resumes at the
+			// same level.
+			test.Tap(button(t, u.body, "Continue"))
+			if u.body.Objects[0] != u.tabs {
+				t.Fatal("after answering, the tabs are not back")
+			}
+			if got := bodyText(u); strings.Contains(got, "Exercise paused") || !strings.Contains(got, "Start today's session") {
+				t.Errorf("Today after the questions shows:\n%s\nwant the session back", got)
+			}
+			flag, _ := j.Flag()
+			st, _, _ := j.Standing()
+			if !flag.Screened.Equal(now) || flag.Active() || st.Level != 1 {
+				t.Errorf("flag %+v, level %d; want screened now, no flag, level 1", flag, st.Level)
+			}
+		})
+	}
+}
+
+// Settings offers the safety questions at any time; a user who answers
+// them keeps their level.
+func TestSettingsOffersTheSafetyQuestions(t *testing.T) {
+	now := time.Date(2026, 11, 24, 10, 0, 0, 0, time.Local)
+	u, j, clock := newAppUI(t, now.AddDate(0, 0, -1))
+	u.firstRunDone(firstRunResult{StartLevel: 3})
+	clock.AdvanceTo(now)
+	u.show(2)
+	test.Tap(button(t, u.tabs.Selected().Content, "Answer the safety questions again"))
+	if got := bodyText(u); !strings.Contains(got, "Safety questions") {
+		t.Fatalf("Settings did not open the safety questions:\n%s", got)
+	}
+	// A "see a doctor soon" sign, not yet seen by a clinician.
+	test.Tap(question(t, u.body, "cancer"))
+	test.Tap(button(t, u.body, "Continue"))
+	test.Tap(button(t, u.body, "Not yet — close"))
+	if u.body.Objects[0] != u.tabs {
+		t.Fatal("after the questions the tabs are not back")
+	}
+	st, _, _ := j.Standing()
+	flag, _ := j.Flag()
+	if st.Level != 3 || !flag.Active() || flag.Tier != program.SeeDoctorSoon {
+		t.Errorf("level %d, flag %+v; want level 3 kept and a see-soon flag", st.Level, flag)
+	}
+	u.show(0)
+	if got := bodyText(u); !strings.Contains(got, "See your doctor soon.") || !strings.Contains(got, "A clinician has cleared me to exercise") {
+		t.Errorf("Today shows:\n%s\nwant the see-soon card with its clearance", got)
+	}
+}
+
+// The first run's "My back is flaring up right now" starts flare mode at
+// level 0 (CLINICAL.md §7.7).
+func TestFirstRunFlaringStartsFlareMode(t *testing.T) {
+	now := time.Date(2026, 11, 24, 8, 0, 0, 0, time.Local)
+	u, j, _ := newAppUI(t, now)
+	u.win.Resize(fyne.NewSize(1100, 760))
+	test.Tap(button(t, u.body, "Continue")) // welcome
+	test.Tap(button(t, u.body, "Continue")) // no warning sign
+	find(u.body, func(r *widget.RadioGroup) bool { return true }).SetSelected(startFlare)
+	test.Tap(button(t, u.body, "Start using Steady"))
+	st, ok, err := j.Standing()
+	if err != nil || !ok || st.Level != 0 || !st.FlareUntil.After(now) {
+		t.Fatalf("standing %+v (%v, %v); want level 0 in flare mode", st, ok, err)
+	}
+	day, err := u.opt.Coach.Today(u.timing())
+	if err != nil || day.Decision.Mode != program.Flare {
+		t.Fatalf("today's mode %s (%v), want flare", day.Decision.Mode, err)
+	}
+	if got := bodyText(u); !strings.Contains(got, explain.Mode(day.Decision)) || !strings.Contains(got, "Level 0") {
+		t.Errorf("Today shows:\n%s\nwant flare mode at level 0", got)
+	}
+}
+
+// Ctrl+L logs a walk: minutes and Enter save it; a number outside 1 to
+// 600 is refused.
+func TestLogWalk(t *testing.T) {
+	now := time.Date(2026, 11, 24, 12, 0, 0, 0, time.Local)
+	u, _, clock := newAppUI(t, now.AddDate(0, 0, -1))
+	u.firstRunDone(firstRunResult{StartLevel: 1})
+	clock.AdvanceTo(now)
+	u.refreshToday()
+	ctrlL := &desktop.CustomShortcut{KeyName: fyne.KeyL, Modifier: fyne.KeyModifierShortcutDefault}
+	enter := func(text string) *widget.Entry {
+		t.Helper()
+		e, ok := u.win.Canvas().Focused().(*widget.Entry)
+		if !ok {
+			t.Fatalf("the minutes are not focused (%T)", u.win.Canvas().Focused())
+		}
+		e.SetText("")
+		test.Type(e, text)
+		e.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+		return e
+	}
+	walks := func() []journal.Walk {
+		t.Helper()
+		r, err := u.opt.Coach.Journal()
+		if err != nil {
+			t.Fatal(err)
+		}
+		return r.Walks
+	}
+
+	u.win.Canvas().(fyne.Shortcutable).TypedShortcut(ctrlL)
+	if top := overlay(u); top == nil || !strings.Contains(texts(top), "Minutes walked") {
+		t.Fatal("Ctrl+L opened no walk dialog")
+	}
+	for _, refused := range []string{"0", "700", "twenty"} {
+		enter(refused)
+		if n := len(walks()); n != 0 || overlay(u) == nil {
+			t.Errorf("%q minutes: %d walks saved, dialog open %v; want it refused", refused, n, overlay(u) != nil)
+		}
+		if got := texts(overlay(u)); !strings.Contains(got, "Please enter the minutes you walked, 1 to 600.") {
+			t.Errorf("%q minutes: the dialog does not say why:\n%s", refused, got)
+		}
+	}
+	enter("25")
+	if w := walks(); len(w) != 1 || w[0].Minutes != 25 || !w[0].Time.Equal(now) {
+		t.Fatalf("walks %+v, want one of 25 minutes now", w)
+	}
+	if overlay(u) != nil {
+		t.Error("the walk dialog is still open after saving")
+	}
+	if got := bodyText(u); !strings.Contains(got, "25 minutes this week") || !strings.Contains(got, "25′ walk") {
+		t.Errorf("Today does not count the walk:\n%s", got)
+	}
+	// A new walk starts empty: this week's total is no walk's length.
+	u.win.Canvas().(fyne.Shortcutable).TypedShortcut(ctrlL)
+	if e, ok := u.win.Canvas().Focused().(*widget.Entry); !ok || e.Text != "" {
+		t.Errorf("the next walk's minutes start as %q, want empty", e.Text)
 	}
 }

@@ -67,6 +67,10 @@ func question(t *testing.T, o fyne.CanvasObject, id string) *widget.Check {
 	return c
 }
 
+// clearedText is the check box a user ticks when a clinician has already
+// cleared a "see a doctor soon" sign.
+const clearedText = "A clinician has already assessed this and cleared me to exercise"
+
 func runFirstRun(t *testing.T, tick []string, clearedByClinician bool, start string) (firstRunResult, bool) {
 	t.Helper()
 	test.NewTempApp(t)
@@ -84,14 +88,28 @@ func runFirstRun(t *testing.T, tick []string, clearedByClinician bool, start str
 	}
 	test.Tap(button(t, f.content(), "Continue")) // screening
 	if len(tick) > 0 {
-		if !button(t, f.content(), "Continue").Disabled() {
+		clearance := find(f.content(), func(c *widget.Check) bool { return c.Text == clearedText })
+		next := find(f.content(), func(b *widget.Button) bool { return b.Text == "Continue" })
+		if !(program.FlagState{Tier: program.Screen(f.answers).Tier}).SelfClearable() {
+			// An emergency or same-day sign: no "a clinician cleared me"
+			// shortcut, and no way on but answering again (CLINICAL.md §7.6).
+			if clearance != nil || next != nil {
+				t.Errorf("an emergency or same-day sign offers the clearance %v, Continue %v; want neither", clearance != nil, next != nil)
+			}
+			test.Tap(button(t, f.content(), "Not yet — close"))
+			return got, done
+		}
+		if clearance == nil || next == nil {
+			t.Fatalf("a see-soon sign offers the clearance %v, Continue %v; want both", clearance != nil, next != nil)
+		}
+		if !next.Disabled() {
 			t.Error("with a red flag, Continue is enabled before the user says a clinician cleared them")
 		}
 		if !clearedByClinician {
 			test.Tap(button(t, f.content(), "Not yet — close"))
 			return got, done
 		}
-		test.Tap(find(f.content(), func(c *widget.Check) bool { return c.Text != "" && c.Text[0] == 'A' }))
+		test.Tap(clearance)
 		test.Tap(button(t, f.content(), "Continue"))
 	}
 	radio := find(f.content(), func(r *widget.RadioGroup) bool { return true })
@@ -112,13 +130,16 @@ func TestFirstRun(t *testing.T) {
 		start     string
 		wantLevel int
 		wantTier  program.Tier
+		flaring   bool
 	}{
-		{"no flags, start at level 1", nil, false, startLevel1, 1, program.NoFlag},
-		{"no flags, in a flare", nil, false, startFlare, 0, program.NoFlag},
-		{"no flags, later level", nil, false, startLater, 3, program.NoFlag},
-		{"emergency sign: no exercise", []string{"saddle-numbness"}, false, "", -1, program.EmergencyNow},
-		{"see soon, already cleared", []string{"cancer"}, true, startLevel1, 1, program.SeeDoctorSoon},
-		{"worst tier wins", []string{"cancer", "leg-weakness"}, false, "", -1, program.SameDay},
+		{"no flags, start at level 1", nil, false, startLevel1, 1, program.NoFlag, false},
+		{"no flags, in a flare", nil, false, startFlare, 0, program.NoFlag, true},
+		{"no flags, later level", nil, false, startLater, 3, program.NoFlag, false},
+		{"emergency sign: no exercise", []string{"saddle-numbness"}, false, "", -1, program.EmergencyNow, false},
+		{"same-day sign: no exercise", []string{"leg-weakness"}, false, "", -1, program.SameDay, false},
+		{"see soon, already cleared", []string{"cancer"}, true, startLevel1, 1, program.SeeDoctorSoon, false},
+		{"see soon, not yet seen", []string{"cancer"}, false, "", -1, program.SeeDoctorSoon, false},
+		{"worst tier wins", []string{"cancer", "leg-weakness"}, false, "", -1, program.SameDay, false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -132,6 +153,12 @@ func TestFirstRun(t *testing.T) {
 			if got.Referral.Tier != tt.wantTier {
 				t.Errorf("referral tier %v, want %v", got.Referral.Tier, tt.wantTier)
 			}
+			if got.Flaring != tt.flaring {
+				t.Errorf("flaring %v, want %v", got.Flaring, tt.flaring)
+			}
+			if got.Rescreen {
+				t.Error("a first run is marked as answering the questions again")
+			}
 			if got.Cleared != tt.cleared {
 				t.Errorf("cleared %v, want %v", got.Cleared, tt.cleared)
 			}
@@ -141,5 +168,22 @@ func TestFirstRun(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// Answering the safety questions again ends there when they find nothing:
+// the user keeps their level.
+func TestRescreenWithoutSigns(t *testing.T) {
+	test.NewTempApp(t)
+	var got []firstRunResult
+	f := newFirstRun(testLevels, time.Now, func(r firstRunResult) { got = append(got, r) })
+	f.rescreen = true
+	f.showScreening()
+	w := test.NewWindow(f.content())
+	defer w.Close()
+	w.Resize(fyne.NewSize(900, 700))
+	test.Tap(button(t, f.content(), "Continue"))
+	if len(got) != 1 || !got[0].Rescreen || got[0].Referral.Tier != program.NoFlag {
+		t.Fatalf("got %+v, want one result marked Rescreen with no flag", got)
 	}
 }

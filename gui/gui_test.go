@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/theme"
 
+	"steady/coach"
 	"steady/journal"
 	"steady/program"
 )
@@ -19,7 +20,7 @@ func newTestUI(t *testing.T) (*UI, fyne.App, fyne.Window) {
 	a := test.NewTempApp(t)
 	w := a.NewWindow("Steady")
 	t.Cleanup(w.Close)
-	return New(a, w, Options{Version: "test", DataDir: t.TempDir(), Journal: openJournal(t), Routine: program.Builtin()}), a, w
+	return New(a, w, Options{Version: "test", DataDir: t.TempDir(), Coach: coach.New(openJournal(t), program.Builtin(), nil)}), a, w
 }
 
 // openJournal is a new, empty journal in the test's own folder.
@@ -126,7 +127,7 @@ func TestSoundIsOpenedWhenNeeded(t *testing.T) {
 	t.Cleanup(w.Close)
 	out := &settingsSound{}
 	opened := 0
-	u := New(a, w, Options{Journal: openJournal(t), Routine: program.Builtin(),
+	u := New(a, w, Options{Coach: coach.New(openJournal(t), program.Builtin(), nil),
 		OpenSound: func() (SoundOutput, string) {
 			opened++
 			return out, "No audio output found — cues are shown on screen."

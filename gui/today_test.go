@@ -1,18 +1,21 @@
 package gui
 
 import (
+	"slices"
 	"strings"
 	"testing"
 	"time"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
+	"steady/coach"
 	"steady/program"
 )
 
-// texts collects the text of every label and button under o.
+// texts collects the text of every label, button, card and text under o.
 func texts(o fyne.CanvasObject) string {
 	var b strings.Builder
 	var walk func(fyne.CanvasObject)
@@ -24,6 +27,8 @@ func texts(o fyne.CanvasObject) string {
 			b.WriteString(w.Text + "\n")
 		case *widget.Card:
 			b.WriteString(w.Title + "\n" + w.Subtitle + "\n")
+		case *canvas.Text:
+			b.WriteString(w.Text + "\n")
 		}
 		switch c := o.(type) {
 		case *fyne.Container:
@@ -42,45 +47,72 @@ func texts(o fyne.CanvasObject) string {
 
 func TestTodayShows(t *testing.T) {
 	now := time.Date(2026, 11, 24, 8, 30, 0, 0, time.UTC) // a Tuesday
-	week := make([]dayMark, 7)
+	week := make([]coach.DayMark, 7)
 	for i := range week {
 		week[i].Day = now.AddDate(0, 0, i-1)
 	}
-	week[0] = dayMark{Day: week[0].Day, Session: true, Light: program.Green}
-	base := todayModel{
-		Now:       now,
-		Decision:  program.Decision{Level: 2, DoseStep: 1, Mode: program.Normal, ExerciseAllowed: true},
-		LevelName: "Big-3 regressions", Steps: 3, Minutes: 14 * time.Minute,
-		WalkGoal: "Walk 10–15 minutes today", Week: week,
+	week[0].Sessions, week[0].Light = 1, program.Light{Color: program.Green, Final: true}
+	week[0].WalkMinutes = 20
+	walk := program.WalkGoal{Minutes: 20, Days: 1, GoalMinutes: 15, GoalDays: 3,
+		Reason: program.Reason{Rule: program.RuleWalk, Source: program.SourceWalking, Values: map[string]float64{
+			"minutes": 20, "days": 1, "goalMinutes": 15, "goalDays": 3, "targetMinutes": 30, "targetDays": 5}}}
+	base := coach.Day{
+		Now:      now,
+		Started:  true,
+		Decision: program.Decision{Level: 2, DoseStep: 1, Mode: program.Normal, ExerciseAllowed: true, Walk: walk},
+		Level:    program.Level{Number: 2, Name: "Big-3 regressions"}, Steps: 3, Minutes: 14 * time.Minute,
+		Week: week,
 	}
 	tests := []struct {
 		name     string
-		change   func(*todayModel)
+		change   func(*coach.Day)
 		want     []string
 		dontWant []string
 	}{
-		{"a normal morning", func(*todayModel) {},
+		{"a normal morning", func(*coach.Day) {},
 			[]string{"Good morning", "Tuesday 24 November", "Morning check-in", "Level 2 · Big-3 regressions",
-				"Dose step 2 of 3", "Walk 10–15 minutes today", "Start today's session  (about 14 min)",
-				"Why this level?", "1 session so far"},
-			[]string{"Flare mode", "cleared me"}},
-		{"an afternoon without a check-in", func(m *todayModel) { m.Now = m.Now.Add(6 * time.Hour) },
+				"Dose step 2 of 3", "Start today's session  (about 14 min)", "Why this level?", "1 session so far"},
+			[]string{"Flare mode", "cleared me", "Exercise paused"}},
+		{"walking", func(*coach.Day) {},
+			[]string{"Walking", "20 minutes this week", "Walking this week: 20 minutes on 1 days. Your goal: 15 minutes on 3 days a week",
+				"Log a walk  (Ctrl+L)"}, nil},
+		{"an afternoon without a check-in", func(m *coach.Day) { m.Now = m.Now.Add(6 * time.Hour) },
 			[]string{"Good afternoon", "How is your back today?", "Morning check-in"}, []string{"this morning"}},
-		{"no session this week", func(m *todayModel) { m.Week[0].Session = false },
+		{"no session this week", func(m *coach.Day) { m.Week = slices.Clone(m.Week); m.Week[0].Sessions = 0 },
 			[]string{"No sessions yet this week"}, []string{"so far"}},
-		{"check-in done", func(m *todayModel) { m.MorningDone = true },
+		{"check-in done", func(m *coach.Day) { m.MorningDone = true },
 			[]string{"Start today's session"}, []string{"Morning check-in"}},
-		{"after yesterday's session", func(m *todayModel) { m.AfterSession = true },
+		{"after yesterday's session", func(m *coach.Day) { m.AfterSession = true },
 			[]string{"how your back took it"}, nil},
-		{"flare", func(m *todayModel) {
+		{"flare", func(m *coach.Day) {
 			m.Decision.Mode, m.Decision.Level, m.Decision.FlareUntil = program.Flare, 0, now.AddDate(0, 0, 2)
-			m.LevelName = "Calm-down"
-		}, []string{"Flare mode until Thursday", "no stretching", "Level 0 · Calm-down"}, []string{"Dose step"}},
-		{"clinician suggested", func(m *todayModel) { m.Decision.SeeClinician, m.Decision.SuggestReview = true, true },
-			[]string{"risen two weeks running", "review your plan"}, nil},
-		{"red flag: no exercise", func(m *todayModel) {
+			m.Level = program.Level{Number: 0, Name: "Calm-down"}
+		}, []string{"Flare mode through Thu 26 Nov", "no stretching", "Level 0 · Calm-down"}, []string{"Dose step"}},
+		{"clinician suggested", func(m *coach.Day) {
+			m.Decision.SeeClinician, m.Decision.SuggestReview = true, true
+			m.Decision.Explanation = []program.Reason{{Rule: program.RuleCreepReview, Source: program.SourceSteady,
+				Values: map[string]float64{"mean": 5, "anchor": 3, "days": 14}}}
+		}, []string{"Steady suggests seeing a doctor or physiotherapist", "a review with a clinician may find a better plan"}, nil},
+		// Exercise pauses after new numbness or weakness until the safety
+		// questions are answered again (CLINICAL.md §7.6).
+		{"new numbness: exercise paused", func(m *coach.Day) {
+			m.Decision.Mode, m.Decision.Rescreen, m.Decision.ExerciseAllowed = program.RescreenStop, true, false
+			m.MorningDone = true
+		}, []string{"Exercise paused", "new numbness or weakness", "Answer the safety questions again", "Walking"},
+			[]string{"Start today's session", "Level 2", "cleared me"}},
+		// No "cleared me" shortcut for a same-day or emergency sign
+		// (CLINICAL.md §7.6): only the safety questions, answered again.
+		{"same-day sign: no exercise, no shortcut", func(m *coach.Day) {
 			m.Flag = program.FlagState{Raised: now.Add(-time.Hour), Tier: program.SameDay}
-		}, []string{"See a doctor today.", "A clinician has cleared me to exercise", "safety questions again"},
+		}, []string{"See a doctor today.", "safety questions again"},
+			[]string{"Start today's session", "Level 2", "A clinician has cleared me to exercise"}},
+		{"emergency sign: no exercise, no shortcut", func(m *coach.Day) {
+			m.Flag = program.FlagState{Raised: now.Add(-time.Hour), Tier: program.EmergencyNow}
+		}, []string{"Get medical help now.", "safety questions again"},
+			[]string{"Start today's session", "Level 2", "A clinician has cleared me to exercise"}},
+		{"see-soon sign: a clinician may clear it", func(m *coach.Day) {
+			m.Flag = program.FlagState{Raised: now.Add(-time.Hour), Tier: program.SeeDoctorSoon}
+		}, []string{"See your doctor soon.", "A clinician has cleared me to exercise", "safety questions again"},
 			[]string{"Start today's session", "Level 2"}},
 	}
 	for _, tt := range tests {
@@ -100,6 +132,48 @@ func TestTodayShows(t *testing.T) {
 				if strings.Contains(got, w) {
 					t.Errorf("Today shows %q, and should not", w)
 				}
+			}
+		})
+	}
+}
+
+// The week strip marks a day's walk beside its session.
+func TestTodayWeekShowsWalks(t *testing.T) {
+	test.NewTempApp(t)
+	now := time.Date(2026, 11, 24, 8, 30, 0, 0, time.UTC)
+	mark := coach.DayMark{Day: now, WalkMinutes: 25}
+	got := find(dayBadge(mark, true), func(c *canvas.Text) bool { return c.Text != "" && c.Text != "Tue" })
+	if got == nil || got.Text != "25′ walk" {
+		t.Errorf("the day's badge shows %v, want \"25′ walk\"", got)
+	}
+}
+
+// The buttons of Today's cards do what they say.
+func TestTodayButtons(t *testing.T) {
+	now := time.Date(2026, 11, 24, 8, 30, 0, 0, time.UTC)
+	for _, tc := range []struct {
+		name   string
+		day    coach.Day
+		button string
+		want   string
+	}{
+		{"exercise paused", coach.Day{Now: now, Started: true, Decision: program.Decision{Mode: program.RescreenStop, Rescreen: true}},
+			"Answer the safety questions again", "rescreen"},
+		{"same-day sign", coach.Day{Now: now, Started: true, Flag: program.FlagState{Raised: now, Tier: program.SameDay}},
+			"Answer the safety questions again", "rescreen"},
+		{"walking", coach.Day{Now: now, Started: true, MorningDone: true}, "Log a walk  (Ctrl+L)", "logWalk"},
+		{"check-in", coach.Day{Now: now, Started: true}, "Morning check-in", "checkIn"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			test.NewTempApp(t)
+			var called []string
+			note := func(what string) func() { return func() { called = append(called, what) } }
+			v := newTodayView(test.NewWindow(nil), todayActions{checkIn: note("checkIn"), start: note("start"),
+				cleared: note("cleared"), rescreen: note("rescreen"), logWalk: note("logWalk")})
+			v.show(tc.day)
+			test.Tap(button(t, v.content(), tc.button))
+			if !slices.Equal(called, []string{tc.want}) {
+				t.Errorf("tapping %q called %v, want [%s]", tc.button, called, tc.want)
 			}
 		})
 	}

@@ -20,10 +20,9 @@ const (
 // (CLINICAL.md §7.8). Enter saves, Esc cancels.
 func (u *UI) logWalk() {
 	minutes := widget.NewEntry()
+	// Empty to begin with: the week's minutes so far are no walk's length,
+	// and a prefilled number saved with Enter would log a walk not taken.
 	minutes.SetPlaceHolder("minutes")
-	if day, err := u.opt.Coach.Today(u.timing()); err == nil && day.Decision.Walk.Minutes > 0 {
-		minutes.SetText(strconv.Itoa(day.Decision.Walk.Minutes))
-	}
 	problem := widget.NewLabel("")
 	problem.Importance = widget.DangerImportance
 	problem.Hide()

@@ -21,10 +21,9 @@ func TestChartRendersNinetyDays(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			a := test.NewTempApp(t)
 			a.Settings().SetTheme(variantTheme{tc.variant})
-			rs, ss := sampleRatings(120)
+			es, ss := sampleRecords(120)
 			c := newChart(tc.days, fixedNow)
-			b, n := morningBaseline(rs)
-			c.setData(rs, ss, b, n)
+			c.setData(recordsOf(es, ss, nil, testNow))
 			w := test.NewTempWindow(t, c)
 			w.Resize(fyne.NewSize(860, 420))
 			test.AssertImageMatches(t, "chart_"+tc.name+".png", w.Canvas().Capture())

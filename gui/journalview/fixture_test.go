@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/theme"
 
+	"steady/coach"
 	"steady/journal"
 	"steady/program"
 )
@@ -65,19 +66,22 @@ func sampleJournal(days int) []sampleDay {
 	return out
 }
 
-// sampleRatings flattens a sample journal into the chart's ratings and
-// session times.
-func sampleRatings(days int) ([]rating, []time.Time) {
-	var rs []rating
-	var ss []time.Time
-	for _, d := range sampleJournal(days) {
-		rs = append(rs, d.morning)
-		if d.session {
-			rs = append(rs, d.before, d.after)
-			ss = append(ss, d.before.at.Add(2*time.Minute))
+// recordsOf are the records as the application hands them to the Journal
+// screen (coach.Records): the baseline and its band as the rules work them
+// out (program.Baseline, program.Band) from the Morning entries up to now.
+func recordsOf(es []journal.Entry, ss []journal.Session, ws []journal.Walk, now time.Time) coach.Records {
+	r := coach.Records{Entries: es, Sessions: ss, Walks: ws}
+	var mornings []program.MorningRating
+	for _, e := range es {
+		if e.Kind == journal.Morning && !e.Time.After(now) {
+			mornings = append(mornings, program.MorningRating{Time: e.Time, BackPain: e.BackPain, LegPain: e.LegPain,
+				Tightness: e.Tightness, Cause: e.Cause, LegReach: e.LegReach})
 		}
 	}
-	return rs, ss
+	r.Baseline, r.Ready = program.Baseline(mornings, now)
+	r.Band = program.Band(r.Baseline)
+	r.Mornings = min(len(mornings), program.BaselineWindow)
+	return r
 }
 
 // variantTheme is Fyne's default theme fixed to one variant, so golden
@@ -134,10 +138,13 @@ func sampleRecords(days int) ([]journal.Entry, []journal.Session) {
 			felt = program.FeltEasy
 		}
 		end := d.before.at.Add(2*time.Minute + d.sessionDuration)
+		// A light is final a day after its session, as the rules have it
+		// (a next-morning rating may make it final sooner).
 		ss = append(ss, journal.Session{
 			Time: end, Started: end.Add(-d.sessionDuration), Routine: "steady",
 			Level: d.sessionLevel, DoseStep: doseStep(d.morning.at, days), Duration: d.sessionDuration,
 			MaxPainDuring: during, PainAfter: d.after.back, Felt: felt, Light: light,
+			Final: !end.After(testNow.Add(-24 * time.Hour)),
 		})
 	}
 	return es, ss

@@ -200,11 +200,11 @@ func trendWords(a, b float64) string {
 	move := fmt.Sprintf("from a mean of %.1f in the first four weeks to %.1f in the last four", a, b)
 	switch {
 	case meaningful && diff < 0:
-		return fmt.Sprintf("Morning back pain went down by %.1f points (%.0f %%), %s. That is a meaningful improvement: at least 2 points or 30 %%.", -diff, pct, move)
+		return fmt.Sprintf("Morning back pain went down by %.1f points (%.0f %%), %s. That is a meaningful improvement: at least 2 points or 30 %%, whichever is larger.", -diff, pct, move)
 	case meaningful && diff > 0:
-		return fmt.Sprintf("Morning back pain went up by %.1f points (%.0f %%), %s. That is a meaningful worsening: at least 2 points or 30 %%.", diff, pct, move)
+		return fmt.Sprintf("Morning back pain went up by %.1f points (%.0f %%), %s. That is a meaningful worsening: at least 2 points or 30 %%, whichever is larger.", diff, pct, move)
 	default:
-		return fmt.Sprintf("Morning back pain changed by %.1f points (%.0f %%), %s. That is less than the 2 points or 30 %% counted as a meaningful change.", math.Abs(diff), pct, move)
+		return fmt.Sprintf("Morning back pain changed by %.1f points (%.0f %%), %s. That is less than the 2 points or 30 %% (whichever is larger) counted as a meaningful change.", math.Abs(diff), pct, move)
 	}
 }
 

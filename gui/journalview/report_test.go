@@ -9,26 +9,29 @@ import (
 	"testing"
 	"time"
 
+	"steady/coach"
 	"steady/journal"
 	"steady/program"
 )
 
 func TestWriteReport(t *testing.T) {
 	es, ss := sampleRecords(60)
+	r := recordsOf(es, ss, nil, testNow)
 	var buf bytes.Buffer
-	if err := WriteReport(&buf, es, ss, testNow); err != nil {
+	if err := WriteReport(&buf, r, testNow); err != nil {
 		t.Fatalf("WriteReport: %v", err)
 	}
 	html := buf.String()
 
-	b, n := morningBaseline(ratingsOf(es))
-	if n != baselineMornings {
-		t.Fatalf("the sample has %d mornings for a baseline, want %d", n, baselineMornings)
+	if !r.Ready || r.Mornings != program.BaselineWindow {
+		t.Fatalf("the sample has %d mornings for a baseline (ready %v), want %d", r.Mornings, r.Ready, program.BaselineWindow)
 	}
 	for _, want := range []string{
 		"<!DOCTYPE html>",
 		"@page { size: A4",
-		trimFloat(b) + " / 10 — the median of the last 7 morning back-pain ratings",
+		// The baseline and band are the ones the rules worked out.
+		trimFloat(r.Baseline) + " / 10 — the median of the last 7 morning back-pain ratings; a change of " +
+			trimFloat(r.Band) + " points or more is meaningful",
 		"First four weeks",
 		"16 Mar 2026 (this week so far)",
 		"Level 1, step 1",
@@ -67,7 +70,7 @@ func TestWriteReport(t *testing.T) {
 
 func TestWriteReportEmpty(t *testing.T) {
 	var buf bytes.Buffer
-	if err := WriteReport(&buf, nil, nil, testNow); err != nil {
+	if err := WriteReport(&buf, coach.Records{}, testNow); err != nil {
 		t.Fatalf("WriteReport: %v", err)
 	}
 	for _, want := range []string{"No records yet", "Not yet set", "no morning check-ins yet", "No sessions yet", "not a substitute for a clinician"} {
@@ -84,7 +87,11 @@ func TestTrendWords(t *testing.T) {
 		wants string
 	}{
 		{"two points down", 6, 4, "meaningful improvement"},
-		{"thirty per cent down, under two points", 3, 2, "meaningful improvement"},
+		// One rule for a meaningful change (program.MeaningfulChange): 2
+		// points or 30 %, whichever is larger.
+		{"thirty per cent down, under two points", 3, 2, "less than the 2 points or 30 % (whichever is larger)"},
+		{"two points down, under thirty per cent", 8, 6, "less than"},
+		{"thirty per cent down, over two points", 8, 5.5, "meaningful improvement"},
 		{"small change", 5, 4.2, "less than the 2 points or 30 %"},
 		{"two points up", 3, 5, "meaningful worsening"},
 		{"no change from none", 0, 0, "less than"},
@@ -120,12 +127,18 @@ func TestAdherence(t *testing.T) {
 	// testNow is Friday 20 March 2026: this week began Monday 16 March.
 	at := func(month time.Month, day int) time.Time { return time.Date(2026, month, day, 18, 0, 0, 0, time.UTC) }
 	sessions := []journal.Session{
-		{Time: at(time.March, 2), Duration: 15 * time.Minute, MaxPainDuring: 2, Light: program.Green},
-		{Time: at(time.March, 4), Duration: 20 * time.Minute, MaxPainDuring: 4, Light: program.Amber},
-		{Time: at(time.March, 17), Duration: 10 * time.Minute, MaxPainDuring: 1, Light: program.Green},
-		{Time: at(time.December, 1).AddDate(-1, 0, 0), Duration: 10 * time.Minute}, // long before
+		{Time: at(time.March, 2), Duration: 15 * time.Minute, MaxPainDuring: 2, Light: program.Green, Final: true},
+		{Time: at(time.March, 4), Duration: 20 * time.Minute, MaxPainDuring: 4, Light: program.Amber, Final: true},
+		{Time: at(time.March, 17), Duration: 10 * time.Minute, MaxPainDuring: 1, Light: program.Green, Final: true},
+		{Time: at(time.March, 19), Duration: 12 * time.Minute, MaxPainDuring: 3, Light: program.Green}, // provisional
+		{Time: at(time.December, 1).AddDate(-1, 0, 0), Duration: 10 * time.Minute},                     // long before
 	}
-	rows, mean := adherence(sessions, at(time.February, 25), testNow)
+	walks := []journal.Walk{
+		{Time: at(time.March, 3), Minutes: 20},
+		{Time: at(time.March, 5), Minutes: 15},
+		{Time: at(time.March, 18), Minutes: 30},
+	}
+	rows, mean := adherence(sessions, walks, at(time.February, 25), testNow)
 	if len(rows) != adherenceWeeks {
 		t.Fatalf("got %d weeks, want %d", len(rows), adherenceWeeks)
 	}
@@ -137,16 +150,22 @@ func TestAdherence(t *testing.T) {
 		minutes  int
 		maxPain  string
 		before   bool
+		// provisional: lights still waiting for the next morning; walk:
+		// minutes walked that week.
+		provisional, walk int
 	}{
-		{"this week", 11, "16 Mar 2026", 1, 10, "1", false},
-		{"week of 2 March", 9, "2 Mar 2026", 2, 35, "4", false},
-		{"week of 23 February, the first", 8, "23 Feb 2026", 0, 0, "–", false},
-		{"week before the first record", 7, "16 Feb 2026", 0, 0, "–", true},
+		{"this week", 11, "16 Mar 2026", 2, 22, "3", false, 1, 30},
+		{"week of 2 March", 9, "2 Mar 2026", 2, 35, "4", false, 0, 35},
+		{"week of 23 February, the first", 8, "23 Feb 2026", 0, 0, "–", false, 0, 0},
+		{"week before the first record", 7, "16 Feb 2026", 0, 0, "–", true, 0, 0},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			r := rows[tc.row]
 			if r.Week != tc.week || r.Sessions != tc.sessions || r.Minutes != tc.minutes || r.MaxPain != tc.maxPain || r.Before != tc.before {
 				t.Errorf("got %+v, want week %s, %d sessions, %d min, max pain %s, before %v", r, tc.week, tc.sessions, tc.minutes, tc.maxPain, tc.before)
+			}
+			if r.Provisional != tc.provisional || r.WalkMinutes != tc.walk {
+				t.Errorf("got %d provisional and %d min walked, want %d and %d", r.Provisional, r.WalkMinutes, tc.provisional, tc.walk)
 			}
 		})
 	}

@@ -18,12 +18,20 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"steady/coach"
 	"steady/journal"
 	"steady/program"
 )
 
-// openStore opens a new journal in a temporary folder.
-func openStore(t *testing.T) *journal.Store {
+// openStore opens a new journal in a temporary folder and the
+// application over it, its clock stopped at testNow.
+func openStore(t *testing.T) (*coach.Coach, *journal.Store) {
+	c, s, _ := openStoreAt(t, testNow)
+	return c, s
+}
+
+// openStoreAt is openStore with the clock at start, and the clock.
+func openStoreAt(t *testing.T, start time.Time) (*coach.Coach, *journal.Store, *program.FakeClock) {
 	t.Helper()
 	s, err := journal.Open(filepath.Join(t.TempDir(), "j.db"))
 	if err != nil {
@@ -34,27 +42,42 @@ func openStore(t *testing.T) *journal.Store {
 			t.Errorf("closing the journal: %v", err)
 		}
 	})
-	return s
+	clock := program.NewFakeClock(start)
+	return coach.New(s, program.Builtin(), clock), s, clock
 }
 
-// fakeStore keeps records in memory, in time order.
+// fakeStore keeps records in memory, in time order, and hands them back
+// with the baseline the rules work out; it applies no other rule.
 type fakeStore struct {
 	entries  []journal.Entry
 	sessions []journal.Session
+	walks    []journal.Walk
 }
 
-func (f *fakeStore) AddEntry(e journal.Entry) (journal.Entry, error) {
+var _ Store = (*fakeStore)(nil)
+
+func (f *fakeStore) Journal() (coach.Records, error) {
+	return recordsOf(slices.Clone(f.entries), slices.Clone(f.sessions), slices.Clone(f.walks), testNow), nil
+}
+
+func (f *fakeStore) addEntry(e journal.Entry) {
 	f.entries = append(f.entries, e)
 	sort.SliceStable(f.entries, func(i, j int) bool { return f.entries[i].Time.Before(f.entries[j].Time) })
-	return e, nil
 }
 
-func (f *fakeStore) PutEntry(old time.Time, e journal.Entry) error {
+// CheckIn saves e made now, as the application does.
+func (f *fakeStore) CheckIn(e journal.Entry) (coach.CheckedIn, error) {
+	e.Time = testNow
+	f.addEntry(e)
+	return coach.CheckedIn{Entry: e}, nil
+}
+
+func (f *fakeStore) EditEntry(old time.Time, e journal.Entry) error {
 	if _, err := f.DeleteEntry(old); err != nil {
 		return err
 	}
-	_, err := f.AddEntry(e)
-	return err
+	f.addEntry(e)
+	return nil
 }
 
 func (f *fakeStore) DeleteEntry(t time.Time) (journal.Entry, error) {
@@ -67,14 +90,9 @@ func (f *fakeStore) DeleteEntry(t time.Time) (journal.Entry, error) {
 	return journal.Entry{}, journal.ErrNotFound
 }
 
-func (f *fakeStore) Entries(from, to time.Time) ([]journal.Entry, error) {
-	return slices.Clone(f.entries), nil
-}
-
-func (f *fakeStore) AddSession(x journal.Session) (journal.Session, error) {
-	f.sessions = append(f.sessions, x)
-	sort.SliceStable(f.sessions, func(i, j int) bool { return f.sessions[i].Time.Before(f.sessions[j].Time) })
-	return x, nil
+func (f *fakeStore) RestoreEntry(e journal.Entry) error {
+	f.addEntry(e)
+	return nil
 }
 
 func (f *fakeStore) DeleteSession(t time.Time) (journal.Session, error) {
@@ -87,36 +105,60 @@ func (f *fakeStore) DeleteSession(t time.Time) (journal.Session, error) {
 	return journal.Session{}, journal.ErrNotFound
 }
 
-func (f *fakeStore) Sessions(from, to time.Time) ([]journal.Session, error) {
-	return slices.Clone(f.sessions), nil
+func (f *fakeStore) RestoreSession(x journal.Session) error {
+	f.sessions = append(f.sessions, x)
+	sort.SliceStable(f.sessions, func(i, j int) bool { return f.sessions[i].Time.Before(f.sessions[j].Time) })
+	return nil
+}
+
+func (f *fakeStore) DeleteWalk(t time.Time) (journal.Walk, error) {
+	for i, w := range f.walks {
+		if w.Time.Equal(t) {
+			f.walks = slices.Delete(f.walks, i, i+1)
+			return w, nil
+		}
+	}
+	return journal.Walk{}, journal.ErrNotFound
+}
+
+func (f *fakeStore) RestoreWalk(w journal.Walk) error {
+	f.walks = append(f.walks, w)
+	sort.SliceStable(f.walks, func(i, j int) bool { return f.walks[i].Time.Before(f.walks[j].Time) })
+	return nil
 }
 
 func (f *fakeStore) Export(w io.Writer, _ journal.Format) error {
 	return errors.New("the fake store does not export")
 }
 
-// putRecorder notes the old times PutEntry is given.
-type putRecorder struct {
+// editRecorder notes the old times EditEntry is given.
+type editRecorder struct {
 	Store
 	olds []time.Time
 }
 
-func (p *putRecorder) PutEntry(old time.Time, e journal.Entry) error {
+func (p *editRecorder) EditEntry(old time.Time, e journal.Entry) error {
 	p.olds = append(p.olds, old)
-	return p.Store.PutEntry(old, e)
+	return p.Store.EditEntry(old, e)
+}
+
+// viewCalls counts what the Journal screen tells the window.
+type viewCalls struct {
+	changes  int               // calls of onChange
+	checkIns []coach.CheckedIn // what onCheckIn was given
 }
 
 // newTestView shows a Journal screen over store in a test window and
-// counts the calls of onChange.
-func newTestView(t *testing.T, store Store) (*View, fyne.Window, *int) {
+// records the calls of onChange and onCheckIn.
+func newTestView(t *testing.T, store Store) (*View, fyne.Window, *viewCalls) {
 	t.Helper()
 	test.NewTempApp(t)
-	changes := new(int)
+	calls := &viewCalls{}
 	w := test.NewTempWindow(t, nil)
-	v := New(w, store, fixedNow, func() { *changes++ })
+	v := New(w, store, fixedNow, func() { calls.changes++ }, func(c coach.CheckedIn) { calls.checkIns = append(calls.checkIns, c) })
 	w.SetContent(v.Content())
 	w.Resize(fyne.NewSize(1000, 760))
-	return v, w, changes
+	return v, w, calls
 }
 
 // walk calls f for o and everything inside it.
@@ -266,8 +308,14 @@ func TestCheckInSaves(t *testing.T) {
 		},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			store := openStore(t)
-			v, w, changes := newTestView(t, store)
+			// The first run was done this morning, so the rules judge each
+			// check-in.
+			c0, store, clock := openStoreAt(t, testNow.Add(-12*time.Hour))
+			if _, err := c0.Begin(coach.Beginning{Answers: map[string]bool{}, Level: 1}); err != nil {
+				t.Fatal(err)
+			}
+			clock.AdvanceTo(testNow)
+			v, w, calls := newTestView(t, c0)
 			v.CheckIn(tc.kind)
 			c := v.form
 			if c == nil {
@@ -284,8 +332,8 @@ func TestCheckInSaves(t *testing.T) {
 				t.Fatal(err)
 			}
 			if tc.want == nil {
-				if len(got) != 0 || *changes != 0 {
-					t.Errorf("got %d entries saved and %d change calls, want none", len(got), *changes)
+				if len(got) != 0 || calls.changes != 0 || len(calls.checkIns) != 0 {
+					t.Errorf("got %d entries saved, %d change calls and %d check-in calls, want none", len(got), calls.changes, len(calls.checkIns))
 				}
 				if tc.problem != "" && (!c.problem.Visible() || c.problem.Text != tc.problem) {
 					t.Errorf("got problem %q (visible %v), want %q", c.problem.Text, c.problem.Visible(), tc.problem)
@@ -301,8 +349,13 @@ func TestCheckInSaves(t *testing.T) {
 			if got[0] != want {
 				t.Errorf("saved %+v\nwant  %+v", got[0], want)
 			}
-			if *changes != 1 {
-				t.Errorf("got %d calls of onChange, want 1", *changes)
+			if calls.changes != 1 {
+				t.Errorf("got %d calls of onChange, want 1", calls.changes)
+			}
+			// The window hears what the check-in brought: one reporting new
+			// numbness or weakness pauses exercise for the safety questions.
+			if len(calls.checkIns) != 1 || !calls.checkIns[0].Entry.Time.Equal(want.Time) || calls.checkIns[0].Rescreen != want.NumbWeak {
+				t.Errorf("got onCheckIn calls %+v, want one for the saved entry with Rescreen %v", calls.checkIns, want.NumbWeak)
 			}
 			if v.form != nil || w.Canvas().Overlays().Top() != nil {
 				t.Error("the check-in is still open after saving")
@@ -366,18 +419,18 @@ func TestCheckInNoteLimit(t *testing.T) {
 }
 
 func TestEditPutsEntryAtItsOldTime(t *testing.T) {
-	store := openStore(t)
+	c0, store := openStore(t)
 	old := journal.Entry{Time: testNow.Add(-10 * time.Hour), Kind: journal.Morning, BackPain: 3, LegPain: 1, Tightness: 4,
 		Cause: program.CauseInactivity, LegReach: program.ReachButtock, Note: "Stiff after the drive."}
 	if _, err := store.AddEntry(old); err != nil {
 		t.Fatal(err)
 	}
-	rec := &putRecorder{Store: store}
-	v, w, changes := newTestView(t, rec)
-	if len(v.entries) != 1 {
-		t.Fatalf("the view read %d entries, want 1", len(v.entries))
+	rec := &editRecorder{Store: c0}
+	v, w, calls := newTestView(t, rec)
+	if len(v.records.Entries) != 1 {
+		t.Fatalf("the view read %d entries, want 1", len(v.records.Entries))
 	}
-	v.edit(v.entries[0])
+	v.edit(v.records.Entries[0])
 	c := v.form
 	for _, tc := range []struct {
 		name      string
@@ -400,7 +453,7 @@ func TestEditPutsEntryAtItsOldTime(t *testing.T) {
 	test.Tap(button(t, w, "Save"))
 
 	if len(rec.olds) != 1 || !rec.olds[0].Equal(old.Time) {
-		t.Errorf("got PutEntry old times %v, want [%v]", rec.olds, old.Time)
+		t.Errorf("got EditEntry old times %v, want [%v]", rec.olds, old.Time)
 	}
 	got, err := store.Entries(time.Time{}, time.Time{})
 	if err != nil {
@@ -415,8 +468,8 @@ func TestEditPutsEntryAtItsOldTime(t *testing.T) {
 	if got[0] != want {
 		t.Errorf("after the edit got %+v\nwant %+v", got[0], want)
 	}
-	if *changes != 1 {
-		t.Errorf("got %d calls of onChange, want 1", *changes)
+	if calls.changes != 1 || len(calls.checkIns) != 0 {
+		t.Errorf("got %d calls of onChange and %d of onCheckIn, want 1 and none (an edit is no new check-in)", calls.changes, len(calls.checkIns))
 	}
 	if texts := historyTexts(v); !slices.Contains(texts, entryLine(want)) {
 		t.Errorf("the history %q does not show the edited entry %q", texts, entryLine(want))
@@ -426,39 +479,49 @@ func TestEditPutsEntryAtItsOldTime(t *testing.T) {
 func TestDeleteThenUndo(t *testing.T) {
 	entry := journal.Entry{Time: testNow.Add(-11 * time.Hour), Kind: journal.Morning, BackPain: 4, LegPain: 2, Tightness: 5, Cause: program.CausePain}
 	session := journal.Session{Time: testNow.Add(-2 * time.Hour), Started: testNow.Add(-2*time.Hour - 14*time.Minute), Routine: "steady",
-		Level: 2, Duration: 14 * time.Minute, MaxPainDuring: 3, PainAfter: 2, Felt: program.FeltOK, Light: program.Green}
+		Level: 2, Duration: 14 * time.Minute, MaxPainDuring: 3, PainAfter: 2, Felt: program.FeltOK}
+	walk := journal.Walk{Time: testNow.Add(-5 * time.Hour), Minutes: 25, Note: "Along the river."}
+	// The history shows the session with the light the rules give it: green,
+	// provisional until tomorrow morning's rating.
+	judged := session
+	judged.Light = program.Green
 	for _, tc := range []struct {
 		name    string
 		line    string
-		del     func(v *View)
+		del     func(t *testing.T, v *View)
 		count   func(s *journal.Store) int
 		answer  string
 		deleted bool
 	}{
-		{"check-in deleted", entryLine(entry), func(v *View) { v.deleteEntry(v.entries[0]) }, countEntries, "Delete", true},
-		{"check-in kept", entryLine(entry), func(v *View) { v.deleteEntry(v.entries[0]) }, countEntries, "Keep", false},
-		{"session deleted", sessionLine(session), func(v *View) { v.deleteSession(v.sessions[0]) }, countSessions, "Delete", true},
+		{"check-in deleted", entryLine(entry), func(t *testing.T, v *View) { test.Tap(rowButton(t, v, entryLine(entry), "Delete")) }, countEntries, "Delete", true},
+		{"check-in kept", entryLine(entry), func(t *testing.T, v *View) { test.Tap(rowButton(t, v, entryLine(entry), "Delete")) }, countEntries, "Keep", false},
+		{"session deleted", sessionLine(judged), func(t *testing.T, v *View) { test.Tap(rowButton(t, v, sessionLine(judged), "Delete")) }, countSessions, "Delete", true},
+		{"walk deleted", walkLine(walk), func(t *testing.T, v *View) { test.Tap(rowButton(t, v, walkLine(walk), "Delete")) }, countWalks, "Delete", true},
+		{"walk kept", walkLine(walk), func(t *testing.T, v *View) { test.Tap(rowButton(t, v, walkLine(walk), "Delete")) }, countWalks, "Keep", false},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			store := openStore(t)
+			c0, store := openStore(t)
 			if _, err := store.AddEntry(entry); err != nil {
 				t.Fatal(err)
 			}
 			if _, err := store.AddSession(session); err != nil {
 				t.Fatal(err)
 			}
-			v, w, changes := newTestView(t, store)
+			if _, err := store.AddWalk(walk); err != nil {
+				t.Fatal(err)
+			}
+			v, w, calls := newTestView(t, c0)
 			if !slices.Contains(historyTexts(v), tc.line) {
 				t.Fatalf("the history %q lacks %q before deleting", historyTexts(v), tc.line)
 			}
-			tc.del(v)
+			tc.del(t, v)
 			if text := overlayText(w); !strings.Contains(text, tc.line) {
 				t.Errorf("the confirmation %q does not say what it deletes (%q)", text, tc.line)
 			}
 			test.Tap(button(t, w, tc.answer))
 			if !tc.deleted {
-				if tc.count(store) != 1 || *changes != 0 || v.undo.content.Visible() {
-					t.Errorf("after Keep: got %d left, %d changes, undo shown %v; want 1, 0, false", tc.count(store), *changes, v.undo.content.Visible())
+				if tc.count(store) != 1 || calls.changes != 0 || v.undo.content.Visible() {
+					t.Errorf("after Keep: got %d left, %d changes, undo shown %v; want 1, 0, false", tc.count(store), calls.changes, v.undo.content.Visible())
 				}
 				return
 			}
@@ -481,11 +544,34 @@ func TestDeleteThenUndo(t *testing.T) {
 			if v.undo.content.Visible() {
 				t.Error("the undo offer stays up after Undo")
 			}
-			if *changes != 2 {
-				t.Errorf("got %d calls of onChange, want 2 (delete, undo)", *changes)
+			if calls.changes != 2 {
+				t.Errorf("got %d calls of onChange, want 2 (delete, undo)", calls.changes)
 			}
 		})
 	}
+}
+
+// rowButton is the button labelled text on the history row that shows line.
+func rowButton(t *testing.T, v *View, line, text string) *widget.Button {
+	t.Helper()
+	for _, row := range v.history.Objects {
+		shows, found := false, (*widget.Button)(nil)
+		walk(row, func(o fyne.CanvasObject) {
+			switch x := o.(type) {
+			case *widget.Label:
+				shows = shows || x.Text == line
+			case *widget.Button:
+				if x.Text == text {
+					found = x
+				}
+			}
+		})
+		if shows && found != nil {
+			return found
+		}
+	}
+	t.Fatalf("no %q button on the history row %q", text, line)
+	return nil
 }
 
 func countEntries(s *journal.Store) int {
@@ -496,6 +582,11 @@ func countEntries(s *journal.Store) int {
 func countSessions(s *journal.Store) int {
 	ss, _ := s.Sessions(time.Time{}, time.Time{}) // a failed read shows as a wrong count
 	return len(ss)
+}
+
+func countWalks(s *journal.Store) int {
+	ws, _ := s.Walks(time.Time{}, time.Time{}) // a failed read shows as a wrong count
+	return len(ws)
 }
 
 func TestHistoryGroupsByDayNewestFirst(t *testing.T) {
@@ -510,12 +601,18 @@ func TestHistoryGroupsByDayNewestFirst(t *testing.T) {
 			{Time: at(time.March, 20, 7, 30), Kind: journal.Morning, BackPain: 2, LegPain: 0, Tightness: 0, Cause: program.CauseNone},
 		},
 		sessions: []journal.Session{
-			{Time: at(time.March, 18, 17, 40), Level: 2, DoseStep: 0, Duration: 14 * time.Minute, MaxPainDuring: 3, Felt: program.FeltOK, Light: program.Green},
+			{Time: at(time.March, 18, 17, 40), Level: 2, DoseStep: 0, Duration: 14 * time.Minute, MaxPainDuring: 3, Felt: program.FeltOK,
+				Light: program.Green, Final: true},
+		},
+		walks: []journal.Walk{
+			{Time: at(time.March, 20, 12, 30), Minutes: 20, Note: "Round the park."},
 		},
 	}
 	v, _, _ := newTestView(t, store)
 	want := []string{
 		"Friday 20 March",
+		"12:30 · Walk · 20 min",
+		"Round the park.",
 		"07:30 · Morning · back 2 · leg 0 · tight 0",
 		"Wednesday 18 March",
 		"19:05 · Any time · back 2 · leg 0 · tight 1 (after sitting) · leg symptoms to the buttock",
@@ -550,7 +647,7 @@ func TestHistoryEmpty(t *testing.T) {
 }
 
 func TestExportWritesCSV(t *testing.T) {
-	store := openStore(t)
+	c0, store := openStore(t)
 	es, ss := sampleRecords(20)
 	for _, e := range es {
 		if _, err := store.AddEntry(e); err != nil {
@@ -562,7 +659,7 @@ func TestExportWritesCSV(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	v, w, _ := newTestView(t, store)
+	v, w, _ := newTestView(t, c0)
 	path := filepath.Join(t.TempDir(), "steady.csv")
 	out, err := storage.Writer(storage.NewFileURI(path))
 	if err != nil {
@@ -608,7 +705,7 @@ func TestJournalScreenLooks(t *testing.T) {
 	a.Settings().SetTheme(variantTheme{theme.VariantLight})
 	es, ss := sampleRecords(60)
 	w := test.NewTempWindow(t, nil)
-	v := New(w, &fakeStore{entries: es, sessions: ss}, fixedNow, nil)
+	v := New(w, &fakeStore{entries: es, sessions: ss}, fixedNow, nil, nil)
 	w.SetContent(v.Content())
 	w.Resize(fyne.NewSize(1000, 760))
 	test.AssertImageMatches(t, "journal_light.png", w.Canvas().Capture())
