@@ -111,8 +111,8 @@ func sentence(r program.Reason) string {
 	case program.RuleRescreen:
 		return fill("On {day} you reported new numbness or weakness. Please answer the safety questions again before any exercise", "day", Day(r.At))
 	case program.RuleWalk:
-		return fill("Walking this week: {minutes} minutes on {days} days. Your goal: {goalMinutes} minutes on {goalDays} days a week, building towards {targetMinutes} minutes on {targetDays} days over the months",
-			"minutes", v("minutes"), "days", v("days"), "goalMinutes", v("goalMinutes"), "goalDays", v("goalDays"),
+		return fill("Walking this week: {minutes} minutes on {days}. Your goal: {goalMinutes} minutes on {goalDays} days a week, building towards {targetMinutes} minutes on {targetDays} days over the months",
+			"minutes", v("minutes"), "days", days(r.Values["days"]), "goalMinutes", v("goalMinutes"), "goalDays", v("goalDays"),
 			"targetMinutes", v("targetMinutes"), "targetDays", v("targetDays"))
 	case program.RuleWalkShort:
 		return fill("Short walks of {shortMin} to {shortMax} minutes, several times a day, while your back settles. This week so far: {minutes} minutes",
@@ -150,4 +150,12 @@ func progressUnknown(r program.Reason) string {
 		return ""
 	}
 	return fill("; {n} green sessions without a next-morning rating were left out of the count", "n", Number(r.Values["unknown"]))
+}
+
+// days is a count of days with its noun: "1 day", "3 days".
+func days(n float64) string {
+	if n == 1 {
+		return "1 day"
+	}
+	return Number(n) + " days"
 }

@@ -422,7 +422,7 @@ func TestLogWalk(t *testing.T) {
 	if overlay(u) != nil {
 		t.Error("the walk dialog is still open after saving")
 	}
-	if got := bodyText(u); !strings.Contains(got, "25 minutes this week") || !strings.Contains(got, "25′ walk") {
+	if got := bodyText(u); !strings.Contains(got, "25 minutes on 1 day.") || !strings.Contains(got, "25′ walk") {
 		t.Errorf("Today does not count the walk:\n%s", got)
 	}
 	// A new walk starts empty: this week's total is no walk's length.

@@ -74,7 +74,7 @@ func TestTodayShows(t *testing.T) {
 				"Dose step 2 of 3", "Start today's session  (about 14 min)", "Why this level?", "1 session so far"},
 			[]string{"Flare mode", "cleared me", "Exercise paused"}},
 		{"walking", func(*coach.Day) {},
-			[]string{"Walking", "20 minutes this week", "Walking this week: 20 minutes on 1 days. Your goal: 15 minutes on 3 days a week",
+			[]string{"Walking", "Walking this week: 20 minutes on 1 day. Your goal: 15 minutes on 3 days a week",
 				"Log a walk  (Ctrl+L)"}, nil},
 		{"an afternoon without a check-in", func(m *coach.Day) { m.Now = m.Now.Add(6 * time.Hour) },
 			[]string{"Good afternoon", "How is your back today?", "Morning check-in"}, []string{"this morning"}},

@@ -34,9 +34,13 @@ var (
 	stopCauseWords = []string{string(program.StopLegPain), string(program.StopNumbness), string(program.StopWeakness),
 		string(program.StopBackPain), string(program.StopOther)}
 	// modeWords are the program.Mode words, which Validate accepts too.
-	modeWords = []string{string(program.Normal), string(program.Advance), string(program.Repeat),
-		string(program.CalmDownToday), string(program.Flare), string(program.HoldSeeClinician),
-		string(program.Review), string(program.RedFlagStop)}
+	modeWords = func() []string {
+		var ws []string
+		for _, m := range program.Modes() {
+			ws = append(ws, string(m))
+		}
+		return ws
+	}()
 )
 
 // readEntry reads a stored entry as json.Unmarshal reads it into an

@@ -488,3 +488,21 @@ func TestSeries(t *testing.T) {
 		t.Errorf("session days %v, want %v", days, want)
 	}
 }
+
+// Every mode the rules can decide is a result a session can be saved with.
+func TestEveryModeIsAResult(t *testing.T) {
+	s := openTest(t)
+	at := time.Date(2026, 3, 2, 18, 0, 0, 0, time.UTC)
+	for i, m := range program.Modes() {
+		x := Session{Time: at.Add(time.Duration(i) * time.Minute), Level: 1, Felt: program.FeltOK, Result: Result{Mode: m, Level: 1}}
+		saved, err := s.AddSession(x)
+		if err != nil {
+			t.Errorf("mode %s: %v", m, err)
+			continue
+		}
+		got, err := s.Sessions(saved.Time, saved.Time.Add(time.Nanosecond))
+		if err != nil || len(got) != 1 || got[0].Result.Mode != m {
+			t.Errorf("mode %s read back as %+v (%v)", m, got, err)
+		}
+	}
+}

@@ -39,6 +39,12 @@ const (
 	RescreenStop Mode = "rescreen-stop"
 )
 
+// Modes are every Mode Decide returns, for the journal to validate stored
+// results against: a mode added here is one the journal accepts.
+func Modes() []Mode {
+	return []Mode{Normal, Advance, Repeat, CalmDownToday, Flare, HoldSeeClinician, HoldProgress, Review, RedFlagStop, RescreenStop}
+}
+
 // Thresholds of the safety rules of CLINICAL.md §7. Each is conservative
 // practice, not a trial result.
 const (
