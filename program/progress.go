@@ -213,6 +213,11 @@ type History struct {
 	// NumbWeak are the times of every check-in (of any kind) and session
 	// that reported new numbness or weakness, in any order (§7.6).
 	NumbWeak []time.Time
+	// Activities are the activities the user named, archived ones too, in
+	// the order they were named; Function their ratings, in any order
+	// (PSFS, CLINICAL.md §8).
+	Activities []Activity
+	Function   []FunctionRating
 }
 
 // A LoggedWalk is one walk the user logged.

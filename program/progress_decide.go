@@ -125,8 +125,9 @@ type Decision struct {
 	// §3; persistent severe pain or a long flare, §7.2; leg symptoms that
 	// persist or are severe, §7.1). The reasons come first in Explanation.
 	SeeClinician bool
-	// SuggestReview: no 2-point or 30 % improvement after ReviewAfter with
-	// room to improve (§7.10), or a creep hold lasting two weeks (§7.3).
+	// SuggestReview: no 2-point or 30 % improvement of pain and no
+	// FunctionBand improvement of function after ReviewAfter, with room to
+	// improve (§7.10, §8), or a creep hold lasting two weeks (§7.3).
 	SuggestReview bool
 	// Rescreen: new numbness or weakness was reported (History.NumbWeak or
 	// a session) since the last screening: ask the red-flag questions
@@ -285,7 +286,7 @@ func Decide(in History, now time.Time) Decision {
 		default:
 			why = append(why, p.reason(st, steps(st.Level)))
 		}
-		if r, ok := review(mornings, now); ok {
+		if r, ok := review(mornings, FunctionAt(in, now), now); ok {
 			if r.Rule == RuleReview {
 				d.SuggestReview = true
 				if d.Mode == Normal {
@@ -601,32 +602,40 @@ func risingTwoWeeks(mornings []MorningRating, now time.Time) (bool, Reason) {
 // review looks, ReviewAfter or longer after the first rating, for a
 // meaningful improvement of the baseline (MeaningfulChange from the starting
 // baseline, the median of the first
-// BaselineWindow ratings). Without one it returns RuleReview, or
-// RuleLowSteady when the baseline is LowSteady or less (CLINICAL.md §7.10).
-// A baseline between the two (2.5) has room to improve: a review, the safer
-// reading.
-func review(mornings []MorningRating, now time.Time) (Reason, bool) {
-	if len(mornings) == 0 || now.Sub(mornings[0].Time) < ReviewAfter {
-		return Reason{}, false
+// BaselineWindow ratings) or of function (f, CLINICAL.md §8). Without
+// either it returns RuleReview, or RuleLowSteady when the baseline is
+// LowSteady or less (CLINICAL.md §7.10). A baseline between the two (2.5)
+// has room to improve: a review, the safer reading. Function up by
+// FunctionBand or more while pain has not meaningfully improved is progress,
+// said at any time: RuleFunctionProgress, and no review.
+func review(mornings []MorningRating, f Function, now time.Time) (Reason, bool) {
+	var start, cur float64
+	painKnown := false
+	if len(mornings) > 0 {
+		var okStart, okCur bool
+		start, okStart = baselineOf(mornings, min(len(mornings), BaselineWindow))
+		cur, okCur = baselineOf(mornings, ratedBy(mornings, now))
+		painKnown = okStart && okCur
 	}
-	start, ok := baselineOf(mornings, min(len(mornings), BaselineWindow))
-	if !ok {
-		return Reason{}, false
+	if r, ok := functionProgress(f, start, cur, painKnown); ok {
+		return r, true
 	}
-	cur, ok := baselineOf(mornings, ratedBy(mornings, now))
-	if !ok {
+	if !painKnown || now.Sub(mornings[0].Time) < ReviewAfter {
 		return Reason{}, false
 	}
 	if cur < start && MeaningfulChange(start, cur) {
 		return Reason{}, false
 	}
 	weeks := float64(int(now.Sub(mornings[0].Time) / StepDuration))
-	if cur <= LowSteady {
-		return Reason{Rule: RuleLowSteady, Source: SourceSafety,
-			Values: map[string]float64{"weeks": weeks, "from": start, "to": cur}}, true
+	v := map[string]float64{"weeks": weeks, "from": start, "to": cur}
+	if f.Rated {
+		v["functionFrom"], v["functionTo"] = f.FirstAverage, f.Average
 	}
-	return Reason{Rule: RuleReview, Source: SourceMCID, Values: map[string]float64{
-		"weeks": weeks, "from": start, "to": cur, "band": Band(start)}}, true
+	if cur <= LowSteady {
+		return Reason{Rule: RuleLowSteady, Source: SourceSafety, Values: v}, true
+	}
+	v["band"] = Band(start)
+	return Reason{Rule: RuleReview, Source: SourceMCID, Values: v}, true
 }
 
 // creepOf reports whether morning pain has crept up (CLINICAL.md §7.3): the

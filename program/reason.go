@@ -147,15 +147,26 @@ const (
 	// RuleHoldTightness: the same for tightness. Values as RuleHold.
 	RuleHoldTightness Rule = "hold-tightness"
 	// RuleReview: no meaningful improvement (MeaningfulChange) after "weeks" weeks,
-	// baseline "from" to "to": suggest a review (§3, §7.10; SourceMCID).
-	// Values: "weeks", "from", "to", "band" (the change that would have counted).
+	// baseline "from" to "to", and no meaningful improvement of function
+	// either: suggest a review (§3, §7.10, §8; SourceMCID).
+	// Values: "weeks", "from", "to", "band" (the change that would have counted);
+	// when activities are rated, "functionFrom" and "functionTo" (the
+	// function averages, Function).
 	// A baseline between 2 and 3 counts as room to improve: the safer
 	// reading of §7.10, as it suggests the review.
 	RuleReview Rule = "review"
 	// RuleLowSteady: no meaningful improvement after "weeks" weeks, but the
 	// baseline "to" is 2 or less: low and steady, keep going (§7.10;
-	// SourceSafety). Values: "weeks", "from", "to".
+	// SourceSafety). Values: "weeks", "from", "to", and "functionFrom",
+	// "functionTo" as RuleReview.
 	RuleLowSteady Rule = "low-steady"
+	// RuleFunctionProgress: the function average (PSFS, §8) rose from
+	// "from" to "to" ("change", at least "band", FunctionBand) over "weeks"
+	// weeks, latest rating at At, while morning pain did not meaningfully
+	// improve: progress, and no review for lack of a pain improvement
+	// (SourceFunction). It never raises the load. Values also "painFrom",
+	// "painTo" (the starting and current baselines) when they are known.
+	RuleFunctionProgress Rule = "function-progress"
 	// RuleRedFlag: a red flag raised at At and not lifted: no exercise
 	// (§4; SourceRedFlags). Values: "tier" (the Tier), "selfClearable" (1
 	// when confirming a clinician's assessment lifts it, §7.6).
