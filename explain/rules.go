@@ -96,8 +96,15 @@ func sentence(r program.Reason) string {
 		return fill("Your weekly average morning tightness rose two weeks running ({week1}, then {week2}, then {week3}): Steady holds you at this step and suggests you see a clinician about it",
 			"week1", v("week1"), "week2", v("week2"), "week3", v("week3"))
 	case program.RuleReview:
-		return fill("After {weeks} weeks your baseline has gone from {from} to {to}, less than the {band} points counted as a meaningful change (2 points or 30 %, whichever is larger). A review with a clinician may find a better plan; you can keep training meanwhile",
-			"weeks", v("weeks"), "from", v("from"), "to", v("to"), "band", v("band"))
+		return fill("After {weeks} weeks your baseline has gone from {from} to {to}, less than the {band} points counted as a meaningful change (2 points or 30 %, whichever is larger){function}. A review with a clinician may find a better plan; you can keep training meanwhile",
+			"weeks", v("weeks"), "from", v("from"), "to", v("to"), "band", v("band"), "function", reviewFunction(r))
+	case program.RuleFunctionProgress:
+		if _, ok := r.Values["painFrom"]; ok {
+			return fill("The same pain, and you can do more: the activities you named went from {from} to {to} out of 10 on average, a change of {change} points, while your baseline went from {painFrom} to {painTo}. That counts as progress ({band} points is the usual mark of a meaningful change, a convention); it does not raise your exercise load by itself",
+				"from", v("from"), "to", v("to"), "change", v("change"), "painFrom", v("painFrom"), "painTo", v("painTo"), "band", v("band"))
+		}
+		return fill("You can do more: the activities you named went from {from} to {to} out of 10 on average, a change of {change} points. That counts as progress ({band} points is the usual mark of a meaningful change, a convention); it does not raise your exercise load by itself",
+			"from", v("from"), "to", v("to"), "change", v("change"), "band", v("band"))
 	case program.RuleLowSteady:
 		return fill("After {weeks} weeks your baseline is {to} (from {from}): your pain is low and steady, with little room for a 2-point change, so keep going",
 			"weeks", v("weeks"), "from", v("from"), "to", v("to"))
@@ -133,6 +140,16 @@ func sentence(r program.Reason) string {
 		return "No exercise and no stretching until the safety questions are settled"
 	}
 	return string(r.Rule)
+}
+
+// reviewFunction is what a review says about function, when the user
+// rates activities: it has not changed by 2 points either.
+func reviewFunction(r program.Reason) string {
+	if _, ok := r.Values["functionFrom"]; !ok {
+		return ""
+	}
+	return fill(", and the activities you named went from {from} to {to} out of 10 on average, less than the 2 points counted as a meaningful change",
+		"from", Number(r.Values["functionFrom"]), "to", Number(r.Values["functionTo"]))
 }
 
 func progressEasy(r program.Reason) string {

@@ -34,6 +34,7 @@ var notable = map[program.Rule]bool{
 	program.RuleSeverePain: true, program.RuleFlareLong: true, program.RuleLegPersists: true,
 	program.RuleLegSevere: true, program.RuleHold: true, program.RuleHoldTightness: true,
 	program.RuleCreepReview: true, program.RuleReview: true, program.RuleLegCalm: true,
+	program.RuleFunctionProgress: true,
 }
 
 // Notes are the decision's suggestions beyond the level, each with its
