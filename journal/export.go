@@ -22,8 +22,8 @@ import (
 type Format int
 
 const (
-	CSV  Format = iota + 1 // RFC 4180, one row per entry, session and walk
-	JSON                   // {"version":2,"entries":[...],"sessions":[...],"walks":[...]}
+	CSV  Format = iota + 1 // RFC 4180, one row per activity, entry, session, walk and function rating
+	JSON                   // {"version":3,"entries":[...],"sessions":[...],"walks":[...],"activities":[...],"function_ratings":[...]}
 )
 
 func (f Format) String() string {
@@ -51,14 +51,19 @@ func ParseFormat(name string) (Format, error) {
 // exportVersion is the version of the export formats this code writes.
 // Import reads version 1 too: its sessions held sentences (stop_reason,
 // result), which are read as the migration to schema version 2 reads them.
-const exportVersion = 2
+// Version 3 added the activities of the function score and their ratings
+// (CSV: their columns may be missing from an older file's header).
+const exportVersion = 3
 
-// exportV2 is the JSON export: the stored shapes, each list oldest first.
-type exportV2 struct {
-	Version  int         `json:"version"`
-	Entries  []entryV1   `json:"entries"`
-	Sessions []sessionV2 `json:"sessions"`
-	Walks    []walkV1    `json:"walks"`
+// exportV3 is the JSON export: the stored shapes, each list oldest first
+// (activities in the order they were named).
+type exportV3 struct {
+	Version         int                `json:"version"`
+	Entries         []entryV1          `json:"entries"`
+	Sessions        []sessionV2        `json:"sessions"`
+	Walks           []walkV1           `json:"walks"`
+	Activities      []activityV3       `json:"activities"`
+	FunctionRatings []functionRatingV3 `json:"function_ratings"`
 }
 
 // Columns of the CSV export, in order.
@@ -102,6 +107,11 @@ const (
 	colResultDoseStep
 	colResultUntil
 	colResultText
+	// activities and function ratings (since version 3)
+	colActivity
+	colName
+	colArchived
+	colScore
 	numColumns
 )
 
@@ -122,7 +132,12 @@ var csvHeader = []string{
 	colLight: "light", colFinal: "final", colMorningUnknown: "morning_unknown",
 	colResultMode: "result_mode", colResultLevel: "result_level", colResultDoseStep: "result_dose_step",
 	colResultUntil: "result_until", colResultText: "result_text",
+	colActivity: "activity", colName: "name", colArchived: "archived", colScore: "score",
 }
+
+// csvColumnsV3 are the columns version 3 added; a version 2 file has none
+// of them.
+var csvColumnsV3 = []string{"activity", "name", "archived", "score"}
 
 // csvHeaderV1 is the header of a version 1 CSV export, which Import reads
 // too.
@@ -139,17 +154,24 @@ var (
 		"duration", "max_pain_during", "pain_after", "leg_spread", "felt", "stopped_for_pain", "stop_causes", "stop_note",
 		"light", "final", "morning_unknown", "result_mode", "result_level", "result_dose_step", "result_until", "result_text",
 		"stop_reason", "result"}
-	walkColumns = []string{"note", "minutes"}
+	walkColumns     = []string{"note", "minutes"}
+	activityColumns = []string{"activity", "name", "archived"}
+	functionColumns = []string{"activity", "score"}
 )
 
 const (
 	recordEntry   = "entry"
 	recordSession = "session"
 	recordWalk    = "walk"
+	// recordActivity: an activity named for the function score; its time
+	// is when it was named. recordFunction: one rating of one.
+	recordActivity = "activity"
+	recordFunction = "function"
 )
 
-// Export writes the whole journal (entries, sessions and walks) to w in
-// format f. CSV rows are in time order; times are RFC 3339 with
+// Export writes the whole journal (entries, sessions, walks, activities and
+// function ratings) to w in format f. CSV rows are the activities, in the
+// order they were named, then the other records in time order; times are RFC 3339 with
 // nanoseconds and the offset they were recorded with. A JSON export is
 // read completely before anything is written; a CSV export is written as
 // it is read, so a record that cannot be read stops it part-way, with an
@@ -171,7 +193,8 @@ func (s *Store) Export(w io.Writer, f Format) error {
 }
 
 func (s *Store) exportJSON(w io.Writer) error {
-	x := exportV2{Version: exportVersion, Entries: []entryV1{}, Sessions: []sessionV2{}, Walks: []walkV1{}}
+	x := exportV3{Version: exportVersion, Entries: []entryV1{}, Sessions: []sessionV2{}, Walks: []walkV1{},
+		Activities: []activityV3{}, FunctionRatings: []functionRatingV3{}}
 	err := s.db.View(func(tx *bolt.Tx) error {
 		err := each(tx.Bucket(bucketEntries), time.Time{}, time.Time{}, decodeEntry, func(e Entry) {
 			x.Entries = append(x.Entries, e.record())
@@ -186,6 +209,18 @@ func (s *Store) exportJSON(w io.Writer) error {
 				x.Walks = append(x.Walks, w.record())
 			})
 		}
+		if err == nil {
+			var list []Activity
+			list, err = (&Tx{tx: tx}).activities()
+			for _, a := range list {
+				x.Activities = append(x.Activities, a.record())
+			}
+		}
+		if err == nil {
+			err = each(tx.Bucket(bucketFunction), time.Time{}, time.Time{}, decodeFunctionRating, func(r FunctionRating) {
+				x.FunctionRatings = append(x.FunctionRatings, r.record())
+			})
+		}
 		return err
 	})
 	if err != nil {
@@ -196,10 +231,10 @@ func (s *Store) exportJSON(w io.Writer) error {
 	return enc.Encode(x)
 }
 
-// exportCSV writes the CSV export to w, in one read transaction. Each row
-// is written as its record is decoded, the entries, sessions and walks
-// merged by key (time): at the same instant an entry comes first, then a
-// session, then a walk.
+// exportCSV writes the CSV export to w, in one read transaction: the
+// activities first, then each row as its record is decoded, the entries,
+// sessions, walks and function ratings merged by key (time): at the same
+// instant an entry comes first, then a session, a walk, a rating.
 func (s *Store) exportCSV(w io.Writer) error {
 	cw := csv.NewWriter(w)
 	if err := cw.Write(csvHeader); err != nil {
@@ -207,6 +242,16 @@ func (s *Store) exportCSV(w io.Writer) error {
 	}
 	row := make([]string, numColumns)
 	err := s.db.View(func(tx *bolt.Tx) error {
+		activities, err := (&Tx{tx: tx}).activities()
+		if err != nil {
+			return err
+		}
+		for _, a := range activities {
+			activityRow(row, a)
+			if err := cw.Write(row); err != nil {
+				return err
+			}
+		}
 		// One cursor per bucket, in the order records at the same instant
 		// are written.
 		type source struct {
@@ -228,6 +273,11 @@ func (s *Store) exportCSV(w io.Writer) error {
 			{c: tx.Bucket(bucketWalks).Cursor(), fill: func(row []string, v []byte) error {
 				w, err := decodeWalk(v)
 				walkRow(row, w)
+				return err
+			}},
+			{c: tx.Bucket(bucketFunction).Cursor(), fill: func(row []string, v []byte) error {
+				r, err := decodeFunctionRating(v)
+				functionRow(row, r)
 				return err
 			}},
 		}
@@ -345,6 +395,27 @@ func walkRow(row []string, w Walk) {
 	row[colNote] = escapeCell(r.Note)
 }
 
+// activityRow fills row with a's columns; the other columns are empty.
+func activityRow(row []string, a Activity) {
+	clear(row)
+	r := a.record()
+	row[colRecord] = recordActivity
+	row[colTime] = formatTime(r.Created)
+	row[colActivity] = r.ID
+	row[colName] = escapeCell(r.Name)
+	row[colArchived] = formatTime(r.Archived)
+}
+
+// functionRow fills row with r's columns; the other columns are empty.
+func functionRow(row []string, fr FunctionRating) {
+	clear(row)
+	r := fr.record()
+	row[colRecord] = recordFunction
+	row[colTime] = formatTime(r.Time)
+	row[colActivity] = r.Activity
+	row[colScore] = strconv.Itoa(r.Score)
+}
+
 // formatTime is a CSV time: RFC 3339 with nanoseconds; "" for the zero time.
 func formatTime(t time.Time) string {
 	if t.IsZero() {
@@ -358,7 +429,10 @@ type ImportResult struct {
 	Entries  int // entries added
 	Sessions int // sessions added
 	Walks    int // walks added
-	Skipped  int // records already in the journal, identical
+	// Activities and FunctionRatings: activities named and ratings added.
+	Activities      int
+	FunctionRatings int
+	Skipped         int // records already in the journal, identical
 }
 
 // A Problem is one thing wrong in an imported file.
@@ -401,12 +475,14 @@ func (e *ImportError) Error() string {
 const maxImport = 256 << 20
 
 // imported is one record read from an import file.
-// It is one of entry, session and walk.
+// It is one of entry, session, walk, activity and rating.
 type imported struct {
-	line    int
-	entry   *Entry
-	session *Session
-	walk    *Walk
+	line     int
+	entry    *Entry
+	session  *Session
+	walk     *Walk
+	activity *Activity
+	rating   *FunctionRating
 }
 
 // Import adds the entries, sessions and walks in r, in format f, to the
@@ -449,6 +525,12 @@ func (s *Store) Import(r io.Reader, f Format) (ImportResult, error) {
 		case p.session != nil:
 			*p.session = withoutCache(p.session.clean())
 			err = p.session.Validate()
+		case p.activity != nil:
+			*p.activity = p.activity.clean()
+			err = p.activity.Validate()
+		case p.rating != nil:
+			*p.rating = p.rating.clean()
+			err = p.rating.Validate()
 		default:
 			*p.walk = p.walk.clean()
 			err = p.walk.Validate()
@@ -492,13 +574,36 @@ func withoutCache(x Session) Session {
 	return x
 }
 
-// add stores the valid records, skipping those already there.
+// add stores the valid records, skipping those already there: the
+// activities first, so a rating finds its activity wherever it is in the
+// file.
 func add(tx *bolt.Tx, recs []imported) (ImportResult, []Problem) {
 	var (
 		res      ImportResult
 		problems []Problem
 	)
+	recs = slices.Clone(recs)
+	slices.SortStableFunc(recs, func(a, b imported) int {
+		switch {
+		case a.activity != nil && b.activity == nil:
+			return -1
+		case a.activity == nil && b.activity != nil:
+			return 1
+		}
+		return 0
+	})
 	for _, r := range recs {
+		if r.activity != nil {
+			addActivity(tx, r, &res, &problems)
+			continue
+		}
+		if r.rating != nil {
+			v := tx.Bucket(bucketActivities).Get([]byte(r.rating.Activity))
+			if v == nil {
+				problems = append(problems, Problem{r.line, fmt.Sprintf("no activity %q in the file or the journal", r.rating.Activity)})
+				continue
+			}
+		}
 		var (
 			b         *bolt.Bucket
 			t         time.Time
@@ -515,6 +620,9 @@ func add(tx *bolt.Tx, recs []imported) (ImportResult, []Problem) {
 		case r.session != nil:
 			b, t, rec, canonical, what, count = tx.Bucket(bucketSessions), r.session.Time, r.session.record(), canonicalSession(*r.session), "a session", &res.Sessions
 			there = func(v []byte) string { x, err := decodeSession(v); return canonicalOr(canonicalSession(x), err) }
+		case r.rating != nil:
+			b, t, rec, canonical, what, count = tx.Bucket(bucketFunction), r.rating.Time, r.rating.record(), canonicalRating(*r.rating), "an activity rating", &res.FunctionRatings
+			there = func(v []byte) string { x, err := decodeFunctionRating(v); return canonicalOr(canonicalRating(x), err) }
 		default:
 			b, t, rec, canonical, what, count = tx.Bucket(bucketWalks), r.walk.Time, r.walk.record(), canonicalWalk(*r.walk), "a walk", &res.Walks
 			there = func(v []byte) string { w, err := decodeWalk(v); return canonicalOr(canonicalWalk(w), err) }
@@ -535,6 +643,39 @@ func add(tx *bolt.Tx, recs []imported) (ImportResult, []Problem) {
 		*count++
 	}
 	return res, problems
+}
+
+// addActivity adds an imported activity under its own id, or skips it
+// when the journal has it already, the same.
+func addActivity(tx *bolt.Tx, r imported, res *ImportResult, problems *[]Problem) {
+	b := tx.Bucket(bucketActivities)
+	if v := b.Get([]byte(r.activity.ID)); v != nil {
+		a, err := decodeActivity(v)
+		if canonicalOr(canonicalActivity(a), err) == canonicalActivity(*r.activity) {
+			res.Skipped++
+			return
+		}
+		*problems = append(*problems, Problem{r.line, fmt.Sprintf(
+			"the journal already has an activity %q, with different content", r.activity.ID)})
+		return
+	}
+	if err := putActivity(b, *r.activity); err != nil {
+		*problems = append(*problems, Problem{r.line, err.Error()})
+		return
+	}
+	res.Activities++
+}
+
+func canonicalActivity(a Activity) string {
+	r := a.record()
+	r.Created, r.Archived = r.Created.UTC(), r.Archived.UTC()
+	return canonicalJSON(r)
+}
+
+func canonicalRating(x FunctionRating) string {
+	r := x.record()
+	r.Time = r.Time.UTC()
+	return canonicalJSON(r)
 }
 
 // canonicalOr is canonical, or nothing any record's canonical form is when
@@ -596,6 +737,8 @@ func parseCSV(data []byte) ([]imported, []Problem) {
 	if v1 {
 		want = csvHeaderV1
 	}
+	// A version 2 export has none of the columns version 3 added.
+	v2 := !v1 && !slices.ContainsFunc(csvColumnsV3, func(name string) bool { return contains(header, name) })
 	col := make(map[string]int, len(header))
 	var problems []Problem
 	for i, name := range header {
@@ -608,7 +751,7 @@ func parseCSV(data []byte) ([]imported, []Problem) {
 		col[name] = i
 	}
 	for _, name := range want {
-		if _, ok := col[name]; !ok {
+		if _, ok := col[name]; !ok && !(v2 && contains(csvColumnsV3, name)) {
 			problems = append(problems, Problem{1, fmt.Sprintf("the column %q is missing", name)})
 		}
 	}
@@ -661,7 +804,13 @@ func contains(list []string, s string) bool {
 // parseRow turns one CSV row into a record; msgs says what is wrong. v1
 // says the row is from a version 1 export.
 func parseRow(row []string, col map[string]int, v1 bool) (rec imported, msgs []string) {
-	get := func(name string) string { return row[col[name]] }
+	get := func(name string) string {
+		i, ok := col[name]
+		if !ok {
+			return "" // a column a version 2 file does not have
+		}
+		return row[i]
+	}
 	// text is the text of a text cell (see escapeCell).
 	text := func(name string) string {
 		if v1 {
@@ -757,8 +906,22 @@ func parseRow(row []string, col map[string]int, v1 bool) (rec imported, msgs []s
 		only(walkColumns, kind)
 		w := Walk{Time: when("time", true), Minutes: num("minutes"), Note: text("note")}
 		rec.walk = &w
+	case recordActivity, recordFunction:
+		if v1 {
+			bad("record: %q: a version 1 export has no %ss", kind, kind)
+			break
+		}
+		if kind == recordActivity {
+			only(activityColumns, kind)
+			a := Activity{ID: get("activity"), Name: text("name"), Created: when("time", true), Archived: when("archived", false)}
+			rec.activity = &a
+			break
+		}
+		only(functionColumns, kind)
+		r := FunctionRating{Time: when("time", true), Activity: get("activity"), Score: num("score")}
+		rec.rating = &r
 	default:
-		bad("record: %q is not %s, %s or %s", kind, recordEntry, recordSession, recordWalk)
+		bad("record: %q is not %s, %s, %s, %s or %s", kind, recordEntry, recordSession, recordWalk, recordActivity, recordFunction)
 	}
 	return rec, msgs
 }
@@ -795,7 +958,7 @@ func parseJSON(data []byte) ([]imported, []Problem) {
 		}
 		return nil
 	}
-	if p := expect('{', `an object {"version":2,"entries":[...],"sessions":[...],"walks":[...]}`); p != nil {
+	if p := expect('{', `an object {"version":3,"entries":[...],"sessions":[...],"walks":[...],"activities":[...],"function_ratings":[...]}`); p != nil {
 		return nil, []Problem{*p}
 	}
 	var (
@@ -829,7 +992,7 @@ func parseJSON(data []byte) ([]imported, []Problem) {
 			if version == 0 {
 				version = -1 // read, but not a version this Steady reads
 			}
-		case "entries", "sessions", "walks":
+		case "entries", "sessions", "walks", "activities", "function_ratings":
 			if p := expect('[', "a list [...] of "+key); p != nil {
 				return nil, append(problems, *p)
 			}
@@ -854,6 +1017,18 @@ func parseJSON(data []byte) ([]imported, []Problem) {
 					if err = dec.Decode(&r); err == nil {
 						w := r.walk()
 						rec.walk = &w
+					}
+				case key == "activities":
+					var r activityV3
+					if err = dec.Decode(&r); err == nil {
+						a := r.activity()
+						rec.activity = &a
+					}
+				case key == "function_ratings":
+					var r functionRatingV3
+					if err = dec.Decode(&r); err == nil {
+						x := r.rating()
+						rec.rating = &x
 					}
 				case version == 1:
 					// Sentences, read as the migration reads them.

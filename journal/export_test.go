@@ -185,7 +185,8 @@ func TestCSVHeaderIsTheFormat(t *testing.T) {
 	const want = "record,time,kind,back_pain,leg_pain,tightness,cause,leg_reach,numb_weak,note,minutes," +
 		"started,routine,level,dose_step,flare,completed,skipped,duration," +
 		"max_pain_during,pain_after,leg_spread,felt,stopped_for_pain,stop_causes,stop_note," +
-		"light,final,morning_unknown,result_mode,result_level,result_dose_step,result_until,result_text"
+		"light,final,morning_unknown,result_mode,result_level,result_dose_step,result_until,result_text," +
+		"activity,name,archived,score"
 	if got := strings.Join(csvHeader, ","); got != want || len(csvHeader) != numColumns {
 		t.Errorf("header %s (%d columns), want %s (%d)", got, len(csvHeader), want, numColumns)
 	}
@@ -234,8 +235,8 @@ func TestImportReportsEveryProblemWithItsLine(t *testing.T) {
 			[]Problem{{3, "back pain must be between 0 and 10, not 11"}, {6, `time: "yesterday" is not a time like 2026-03-02T08:15:00+01:00; level: "x" is not a whole number`}}},
 		{"csv: missing column", CSV, strings.Replace(header, "kind,", "", 1) + "\n", []Problem{{1, `the column "kind" is missing`}}},
 		{"csv: unknown and doubled columns", CSV, header + ",colour,time\n", []Problem{{1, `unknown column "colour"`}, {1, `the column "time" is there twice`}}},
-		{"csv: unknown record", CSV, header + "\n" + csvLine("note", "2026-03-01T08:00:00+01:00") + "\n", []Problem{{2, `record: "note" is not entry, session or walk`}}},
-		{"csv: wrong field count", CSV, header + "\nentry,2026\n", []Problem{{2, "2 fields, want 34"}}},
+		{"csv: unknown record", CSV, header + "\n" + csvLine("note", "2026-03-01T08:00:00+01:00") + "\n", []Problem{{2, `record: "note" is not entry, session, walk, activity or function`}}},
+		{"csv: wrong field count", CSV, header + "\nentry,2026\n", []Problem{{2, "2 fields, want 38"}}},
 		{"csv: broken quote", CSV, header + "\n" + goodEntry + "\nentry,\"2026,\n", []Problem{{3, "not readable as CSV"}}},
 		{"csv: session column on an entry", CSV, header + "\n" + strings.Replace(goodEntry, "ok,,,", "ok,,,builtin", 1) + "\n", []Problem{{2, "routine: leave it empty on a entry row"}}},
 		{"csv: a walk too long, with a session column", CSV, header + "\n" + csvLine("walk", "2026-03-01T08:00:00+01:00", "", "", "", "", "", "", "", "", "601", "", "builtin") + "\n",
@@ -258,7 +259,7 @@ func TestImportReportsEveryProblemWithItsLine(t *testing.T) {
   ]
 }`, []Problem{{5, "back_pain: want a int"}, {6, `the kind "evening"`}, {7, `("knee") is not one of`}, {10, `unknown field "colour"`}}},
 		{"json: syntax error", JSON, "{\n  \"version\": 1,\n  \"entries\": [\n    {\"time\": }\n  ]\n}", []Problem{{4, "not readable as JSON"}}},
-		{"json: newer version", JSON, `{"version": 3, "entries": [], "sessions": []}`, []Problem{{1, "version 3"}}},
+		{"json: newer version", JSON, `{"version": 4, "entries": [], "sessions": []}`, []Problem{{1, "version 4"}}},
 		{"json: a walk of no minutes", JSON, `{"version": 2, "walks": [{"time": "2026-03-01T08:00:00+01:00", "minutes": 0}]}`, []Problem{{1, "1 to 600 minutes long, not 0"}}},
 		{"json: a stop cause unknown", JSON, `{"version": 2, "sessions": [{"time": "2026-03-01T08:00:00+01:00", "duration": "1m", "stop_causes": ["cramp"]}]}`,
 			[]Problem{{1, `the reason for stopping "cramp" is not one of`}}},

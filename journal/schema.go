@@ -26,6 +26,13 @@ var (
 	// bucketWalks holds Walk records (walkV1 as JSON) keyed by time; since
 	// version 2.
 	bucketWalks = []byte("walks")
+	// bucketActivities holds the activities the user named for the
+	// function score (activityV3 as JSON) keyed by their id; since version
+	// 3. A replaced activity stays, archived.
+	bucketActivities = []byte("activities")
+	// bucketFunction holds the activities' ratings (functionRatingV3 as
+	// JSON) keyed by time; since version 3.
+	bucketFunction = []byte("function")
 
 	// bucketState holds single values about the user, as JSON.
 	bucketState = []byte("state")
@@ -38,7 +45,7 @@ var (
 
 // schemaVersion is the layout this code writes: len(migrations). A file with
 // a higher version was written by a newer Steady and is refused (ErrTooNew).
-const schemaVersion = 2
+const schemaVersion = 3
 
 // A migration brings a file from the version before it to its own version.
 type migration struct {
@@ -60,6 +67,14 @@ var migrations = []migration{
 		return nil
 	}},
 	{to: 2, what: "store reasons, results and reasons for stopping as data; a bucket for walks", run: migrateV2},
+	{to: 3, what: "buckets for the activities of the function score and their ratings", run: func(tx *bolt.Tx) error {
+		for _, b := range [][]byte{bucketActivities, bucketFunction} {
+			if _, err := tx.CreateBucketIfNotExists(b); err != nil {
+				return err
+			}
+		}
+		return nil
+	}},
 }
 
 // fileVersion reads the schema version; 0 when the file has none yet.
@@ -258,4 +273,21 @@ type walkV1 struct {
 	Time    time.Time `json:"time"`
 	Minutes int       `json:"minutes"`
 	Note    string    `json:"note"`
+}
+
+// activityV3 is an Activity as stored (since schema version 3) and as the
+// JSON export writes it. archived is the zero time while it is current.
+type activityV3 struct {
+	ID       string    `json:"id"`
+	Name     string    `json:"name"`
+	Created  time.Time `json:"created"`
+	Archived time.Time `json:"archived"`
+}
+
+// functionRatingV3 is a FunctionRating as stored (since schema version 3)
+// and as the JSON export writes it: activity is an activityV3 id.
+type functionRatingV3 struct {
+	Time     time.Time `json:"time"`
+	Activity string    `json:"activity"`
+	Score    int       `json:"score"`
 }

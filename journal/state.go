@@ -144,8 +144,9 @@ func readFlag(tx *bolt.Tx) (program.FlagState, error) {
 // History returns what program.Decide judges, as of now: the morning
 // ratings (Morning entries), the sessions as outcomes, the standing (the
 // zero Standing if none is stored), the red-flag state, the logged walks
-// and the times of every entry (of any kind) and session that reported new
-// numbness or weakness. Records after now are left out. A session's
+// the times of every entry (of any kind) and session that reported new
+// numbness or weakness, and the named activities (all of them: program
+// knows which count when) with their ratings (CLINICAL.md §8). Records after now are left out. A session's
 // NextMorning is the back pain of the first Morning entry on the next
 // calendar day, in the session's own time zone. StepsInLevel is left for
 // the caller, and NotSettledIn24h is false: the journal does not record it.
@@ -181,6 +182,9 @@ func (t *Tx) History(now time.Time) (program.History, error) {
 		err = each(t.tx.Bucket(bucketWalks), time.Time{}, end, decodeWalk, func(w Walk) {
 			h.Walks = append(h.Walks, program.LoggedWalk{Time: w.Time, Minutes: w.Minutes})
 		})
+	}
+	if err == nil {
+		err = t.functionHistory(&h, end)
 	}
 	if err == nil {
 		h.Standing, _, err = readStanding(t.tx)
