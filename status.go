@@ -96,6 +96,14 @@ func statusText(s coach.Status) string {
 	} else if w.GoalMinutes > 0 {
 		fmt.Fprintf(&b, "Walking this week: %d minutes on %d days; goal %d minutes on %d days a week\n", w.WeekMinutes, w.WeekDays, w.GoalMinutes, w.GoalDays)
 	}
+	if f := s.Function; f != nil {
+		meaningful := "less than the 2 points counted as meaningful"
+		if f.Meaningful {
+			meaningful = "a meaningful change (2 points or more, a convention)"
+		}
+		fmt.Fprintf(&b, "Function: %s out of 10 on average, from %s: %s\n",
+			explain.Number(f.Average), explain.Number(f.FirstAverage), meaningful)
+	}
 	if l := s.LastSession; l != nil {
 		state := "final"
 		if !l.Final {

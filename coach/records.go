@@ -138,6 +138,8 @@ type Records struct {
 	Ready    bool
 	Band     float64
 	Mornings int // morning ratings the baseline is made of
+	// Function is the function score with every activity and rating.
+	Function Function
 }
 
 // Journal returns every record up to now, for the Journal screen, the
@@ -179,7 +181,8 @@ func (c *Coach) JournalAt(at time.Time) (Records, error) {
 		r.Baseline, r.Ready = program.Baseline(h.Mornings, at)
 		r.Band = program.Band(r.Baseline)
 		r.Mornings = min(len(h.Mornings), program.BaselineWindow)
-		return nil
+		r.Function, err = functionTx(tx, at)
+		return err
 	})
 	return r, err
 }

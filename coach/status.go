@@ -25,6 +25,19 @@ type Status struct {
 	Reasons          []StatusReason `json:"reasons"`
 	Walking          StatusWalking  `json:"walking"`
 	LastSession      *StatusSession `json:"last_session"`
+	// Function is the function score; nil (JSON null) while no activity
+	// is named.
+	Function *StatusFunction `json:"function"`
+}
+
+// StatusFunction is the function score (PSFS, CLINICAL.md §8): the average
+// of the current activities' latest ratings, of their first ratings, the
+// change, and whether it is meaningful (2 points or more, a convention).
+type StatusFunction struct {
+	Average      float64 `json:"average"`
+	FirstAverage float64 `json:"first_average"`
+	Change       float64 `json:"change"`
+	Meaningful   bool    `json:"meaningful"`
 }
 
 // A StatusReason is one answer to "Why this level?".
@@ -81,6 +94,9 @@ func (c *Coach) Status(at time.Time, t Timing) (Status, error) {
 	}
 	w := d.Walk
 	s.Walking = StatusWalking{WeekMinutes: w.Minutes, WeekDays: w.Days, GoalMinutes: w.GoalMinutes, GoalDays: w.GoalDays, Short: w.Short}
+	if f := day.Function.Score; f.Named {
+		s.Function = &StatusFunction{Average: f.Average, FirstAverage: f.FirstAverage, Change: f.Change, Meaningful: f.Meaningful()}
+	}
 	if day.Last != nil {
 		s.LastSession = &StatusSession{Time: day.Last.Time, Light: day.Last.Light, Final: day.Last.Final}
 	}

@@ -33,6 +33,9 @@ type Day struct {
 	// Last is the latest session up to now, with the light the rules give
 	// it now; nil if none.
 	Last *journal.Session
+	// Function is the function score; Function.Due offers the weekly
+	// re-rating.
+	Function Function
 }
 
 // A DayMark is one day of the week at a glance.
@@ -63,6 +66,9 @@ func (c *Coach) DayAt(at time.Time, t Timing) (Day, error) {
 		}
 		lights, err := judgeTx(tx, h, at)
 		if err != nil {
+			return err
+		}
+		if day.Function, err = functionTx(tx, at); err != nil {
 			return err
 		}
 		return c.fillWeek(tx, &day, lights)
