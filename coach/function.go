@@ -33,6 +33,16 @@ type Function struct {
 	Score program.Function
 	// Due: offer the re-rating now (program.RerateDue).
 	Due bool
+	// Weeks is the score week by week (program.FunctionScore at the end
+	// of each week, Monday to Sunday, from the first rating; the current
+	// week as of now), for the chart.
+	Weeks []FunctionWeek
+}
+
+// FunctionWeek is the function score at the end of one week.
+type FunctionWeek struct {
+	At    time.Time
+	Score float64
 }
 
 // Name is the name of activity id, "" if there is none.
@@ -181,5 +191,16 @@ func functionTx(tx *journal.Tx, at time.Time) (Function, error) {
 	}
 	f.Score = program.FunctionAt(h, at)
 	f.Due = program.RerateDue(h, at)
+	if len(f.Ratings) > 0 {
+		for mon := monday(f.Ratings[0].Time); mon.Before(at); mon = mon.AddDate(0, 0, 7) {
+			end := mon.AddDate(0, 0, 7).Add(-time.Nanosecond)
+			if end.After(at) {
+				end = at
+			}
+			if score, ok := program.FunctionScore(h, end); ok {
+				f.Weeks = append(f.Weeks, FunctionWeek{At: end, Score: score})
+			}
+		}
+	}
 	return f, nil
 }

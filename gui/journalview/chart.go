@@ -52,6 +52,12 @@ func seriesColour(name string, dark bool) color.Color {
 			return color.NRGBA{R: 0x56, G: 0xb4, B: 0xe9, A: 0xff}
 		}
 		return color.NRGBA{R: 0x00, G: 0x72, B: 0xb2, A: 0xff}
+	case functionSeries:
+		// Okabe–Ito bluish green.
+		if dark {
+			return color.NRGBA{R: 0x3f, G: 0xc8, B: 0x9a, A: 0xff}
+		}
+		return color.NRGBA{R: 0x00, G: 0x9e, B: 0x73, A: 0xff}
 	case "Leg pain":
 		if dark {
 			return color.NRGBA{R: 0xe6, G: 0x9f, B: 0x00, A: 0xff}
@@ -90,13 +96,18 @@ type Chart struct {
 	baseline float64     // NaN while there is none
 	band     float64     // half-width of the meaningful-change band around it
 	mornings int         // morning back-pain ratings the baseline rests on
+	// function is the function score week by week (program.FunctionScore
+	// at each week's end); functionFirst the first average, the centre of
+	// its meaningful-change band (program.FunctionBand), NaN when none.
+	function      []chartPoint
+	functionFirst float64
 	days     int         // range shown, 0 for all
 	now      func() time.Time
 }
 
 // newChart returns an empty chart showing the last days days.
 func newChart(days int, now func() time.Time) *Chart {
-	c := &Chart{days: days, baseline: math.NaN(), now: now}
+	c := &Chart{days: days, baseline: math.NaN(), functionFirst: math.NaN(), now: now}
 	c.ExtendBaseWidget(c)
 	return c
 }
@@ -119,7 +130,17 @@ func (c *Chart) fill(r coach.Records) {
 	if r.Ready {
 		c.baseline, c.band = r.Baseline, r.Band
 	}
+	c.function, c.functionFirst = nil, math.NaN()
+	for _, w := range r.Function.Weeks {
+		c.function = append(c.function, chartPoint{at: w.At, v: w.Score})
+	}
+	if f := r.Function.Score; f.Rated {
+		c.functionFirst = f.FirstAverage
+	}
 }
+
+// functionSeries names the function score's line, in the legend too.
+const functionSeries = "What you can do (weekly)"
 
 // setRange shows the last days days, or everything for 0.
 func (c *Chart) setRange(days int) {
@@ -228,11 +249,12 @@ func (c *Chart) CreateRenderer() fyne.WidgetRenderer {
 const (
 	legendBaseline = 3
 	legendSession  = 4
-	legendItems    = 5
+	legendFunction = 5 // only while there is a function score
+	legendItems    = 6
 )
 
 // legendOrder lists the legend entries as read: back pain first.
-var legendOrder = [legendItems]int{2, 1, 0, legendBaseline, legendSession}
+var legendOrder = [legendItems]int{2, 1, 0, legendBaseline, legendSession, legendFunction}
 
 type legendItem struct {
 	kind   int
@@ -308,6 +330,13 @@ func (r *chartRenderer) legendLayout(width float32) float32 {
 	var x, y, rowH float32
 	for i := range r.legend {
 		it := &r.legend[i]
+		if it.label.Text == "" {
+			it.swatch.Hide()
+			it.label.Hide()
+			continue
+		}
+		it.swatch.Show()
+		it.label.Show()
 		ts := fyne.MeasureText(it.label.Text, it.label.TextSize, it.label.TextStyle)
 		w := swatchWidth + pad + ts.Width
 		h := max(swatchHeight, ts.Height)
@@ -381,17 +410,9 @@ func (r *chartRenderer) Refresh() {
 	for _, l := range r.xLabels {
 		l.Color, l.TextSize = fg, r.captionSize()
 	}
-	names := chartSeries()
 	for i := range r.legend {
 		it := &r.legend[i]
-		switch it.kind {
-		case legendBaseline:
-			it.label.Text = baselineLegend(c.baseline, c.band, c.mornings)
-		case legendSession:
-			it.label.Text = "Session day"
-		default:
-			it.label.Text = names[it.kind].name
-		}
+		it.label.Text = c.legendLabel(it.kind)
 		it.label.Color, it.label.TextSize = fg, r.textSize()
 		it.label.Refresh()
 		it.swatch.Refresh()
@@ -408,6 +429,23 @@ func (r *chartRenderer) Refresh() {
 	r.empty.Refresh()
 	r.Layout(c.Size())
 	r.plot.Refresh()
+}
+
+// legendLabel is the legend's text for entry kind; "" for an entry not
+// shown (the function score before any activity is rated).
+func (c *Chart) legendLabel(kind int) string {
+	switch kind {
+	case legendBaseline:
+		return baselineLegend(c.baseline, c.band, c.mornings)
+	case legendSession:
+		return "Session day"
+	case legendFunction:
+		if len(c.function) == 0 {
+			return ""
+		}
+		return functionSeries + ", ±2 from the start"
+	}
+	return chartSeries()[kind].name
 }
 
 // anyIn tells whether a rating falls in [from, to).
@@ -482,6 +520,14 @@ func (c *Chart) drawPlot(p *pen, origin pt, s float32, g chartGeom, ticks []time
 		p.fill(withAlpha(fg, 0.75))
 	}
 
+	// The function score's band of meaningful change around its start
+	// (2 points, a convention: CLINICAL.md §8).
+	if !math.IsNaN(c.functionFirst) && len(c.function) > 0 {
+		lo, hi := math.Max(0, c.functionFirst-program.FunctionBand), math.Min(scaleMax, c.functionFirst+program.FunctionBand)
+		rect(g.x0*s, g.y(hi)*s, g.x1*s, g.y(lo)*s)
+		p.fill(withAlpha(seriesColour(functionSeries, dark), 0.12))
+	}
+
 	// Session days: a bar in the strip under the plot.
 	daily := c.days == 0 || c.days > dailyAfter
 	dayW := min(4, (g.x1-g.x0)/float32(daysBetween(g.from, g.to))*0.6)
@@ -527,6 +573,28 @@ func (c *Chart) drawPlot(p *pen, origin pt, s float32, g chartGeom, ticks []time
 		}
 		p.fill(colour)
 	}
+
+	// The function score, week by week: a line of diamonds.
+	var run []pt
+	var marks []pt
+	for _, q := range c.function {
+		if q.at.Before(g.from) || !q.at.Before(g.to) {
+			continue
+		}
+		run = append(run, px(q.at, q.v))
+	}
+	marks = append(marks, run...)
+	colour := seriesColour(functionSeries, dark)
+	p.polyline(run, chartLine*1.4*s, []float32{3 * s, 2 * s})
+	p.fill(colour)
+	for _, m := range marks {
+		p.marker(markerDiamond, m, (chartMarker+1.5)*s)
+	}
+	p.fill(bg)
+	for _, m := range marks {
+		p.marker(markerDiamond, m, chartMarker*s)
+	}
+	p.fill(colour)
 }
 
 // drawSwatch renders legend entry kind at w×h pixels.
@@ -552,6 +620,17 @@ func drawSwatchAt(p *pen, origin pt, s float32, kind int, col chartColours) {
 		x := x0 + w/2
 		p.rect(x-2.5*s, mid-5*s, x+2.5*s, mid+5*s)
 		p.fill(withAlpha(fg, 0.7))
+	case legendFunction:
+		colour := seriesColour(functionSeries, dark)
+		p.rect(x0, mid-5*s, x0+w, mid+5*s)
+		p.fill(withAlpha(colour, 0.12))
+		p.polyline([]pt{{x0 + 1*s, mid}, {x0 + w - 1*s, mid}}, chartLine*1.4*s, []float32{3 * s, 2 * s})
+		p.fill(colour)
+		c := pt{x0 + w/2, mid}
+		p.marker(markerDiamond, c, (chartMarker+1.5)*s)
+		p.fill(bg)
+		p.marker(markerDiamond, c, chartMarker*s)
+		p.fill(colour)
 	default:
 		st := chartSeries()[kind]
 		colour := seriesColour(st.name, dark)

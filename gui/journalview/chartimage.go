@@ -72,14 +72,9 @@ func chartImage(c *Chart, width, height, s float32, col chartColours) (image.Ima
 	pad := float32(imagePadding)
 	var x, y, rowH float32
 	for _, kind := range legendOrder {
-		label := ""
-		switch kind {
-		case legendBaseline:
-			label = baselineLegend(c.baseline, c.band, c.mornings)
-		case legendSession:
-			label = "Session day"
-		default:
-			label = chartSeries()[kind].name
+		label := c.legendLabel(kind)
+		if label == "" {
+			continue
 		}
 		tw, th := measure(text, label)
 		w := swatchWidth + pad + tw

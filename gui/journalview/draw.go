@@ -121,6 +121,9 @@ func (p *pen) marker(m markerShape, c pt, r float32) {
 	case markerTriangle:
 		s := r * 1.25
 		p.poly(pt{c.x, c.y - s}, pt{c.x + s*0.95, c.y + s*0.7}, pt{c.x - s*0.95, c.y + s*0.7})
+	case markerDiamond:
+		s := r * 1.25
+		p.poly(pt{c.x, c.y - s}, pt{c.x + s, c.y}, pt{c.x, c.y + s}, pt{c.x - s, c.y})
 	default:
 		p.circle(c, r)
 	}
@@ -132,6 +135,7 @@ const (
 	markerCircle markerShape = iota
 	markerSquare
 	markerTriangle
+	markerDiamond
 )
 
 // withAlpha returns c with its opacity scaled by a (0–1).
