@@ -101,8 +101,8 @@ type Chart struct {
 	// its meaningful-change band (program.FunctionBand), NaN when none.
 	function      []chartPoint
 	functionFirst float64
-	days     int         // range shown, 0 for all
-	now      func() time.Time
+	days          int // range shown, 0 for all
+	now           func() time.Time
 }
 
 // newChart returns an empty chart showing the last days days.

@@ -18,6 +18,7 @@ type record struct {
 	entry   *journal.Entry
 	session *journal.Session
 	walk    *journal.Walk
+	rating  *journal.FunctionRating
 }
 
 // historyDay is one day of the history, its records newest first.
@@ -28,9 +29,16 @@ type historyDay struct {
 
 // groupByDay returns the records from from on, grouped by day, newest day
 // first and newest record first within a day, and whether any are older.
-func groupByDay(entries []journal.Entry, sessions []journal.Session, walks []journal.Walk, from time.Time) ([]historyDay, bool) {
+func groupByDay(entries []journal.Entry, sessions []journal.Session, walks []journal.Walk, ratings []journal.FunctionRating, from time.Time) ([]historyDay, bool) {
 	var recs []record
 	older := false
+	for i := range ratings {
+		if ratings[i].Time.Before(from) {
+			older = true
+			continue
+		}
+		recs = append(recs, record{at: ratings[i].Time, rating: &ratings[i]})
+	}
 	for i := range entries {
 		if entries[i].Time.Before(from) {
 			older = true
@@ -67,7 +75,7 @@ func groupByDay(entries []journal.Entry, sessions []journal.Session, walks []jou
 // showHistory rebuilds the history from the records in memory.
 func (v *View) showHistory() {
 	from := startOfDay(v.now()).AddDate(0, 0, 1-v.historyDays)
-	days, older := groupByDay(v.records.Entries, v.records.Sessions, v.records.Walks, from)
+	days, older := groupByDay(v.records.Entries, v.records.Sessions, v.records.Walks, v.records.Function.Ratings, from)
 	var objs []fyne.CanvasObject
 	switch {
 	case len(v.records.Entries) == 0 && len(v.records.Sessions) == 0 && len(v.records.Walks) == 0:
@@ -107,6 +115,9 @@ func (v *View) row(r record) fyne.CanvasObject {
 		buttons = container.NewHBox(
 			&widget.Button{Text: "Edit", Importance: widget.LowImportance, OnTapped: func() { v.edit(e) }},
 			&widget.Button{Text: "Delete", Importance: widget.LowImportance, OnTapped: func() { v.deleteEntry(e) }})
+	} else if fr := r.rating; fr != nil {
+		lines.Add(&widget.Label{Text: ratingLine(v.records.Function.Name(fr.Activity), *fr), Wrapping: fyne.TextWrapWord})
+		buttons = container.NewHBox()
 	} else if w := r.walk; w != nil {
 		w := *w
 		lines.Add(&widget.Label{Text: walkLine(w), Wrapping: fyne.TextWrapWord})

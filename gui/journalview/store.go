@@ -23,6 +23,7 @@ type Store interface {
 	DeleteWalk(t time.Time) (journal.Walk, error)
 	RestoreWalk(w journal.Walk) error
 	Export(w io.Writer, f journal.Format) error
+	FunctionStore
 }
 
 var _ Store = (*coach.Coach)(nil)

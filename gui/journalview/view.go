@@ -12,7 +12,9 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"steady/coach"
+	"steady/explain"
 	"steady/journal"
+	"steady/program"
 )
 
 // historyStep is how many days of history are shown at first, and how
@@ -34,7 +36,8 @@ type View struct {
 	panel   *chartPanel
 	history *fyne.Container // day headers and rows
 	older   *widget.Button
-	status  *widget.Label // a problem reading the journal
+	status  *widget.Label   // a problem reading the journal
+	fn      *fyne.Container // the function score and its activities
 	undo    *undoBar
 	form    *checkIn // the open check-in, if any
 	content fyne.CanvasObject
@@ -54,6 +57,7 @@ func New(win fyne.Window, store Store, now func() time.Time, onChange func(), on
 	v.status = &widget.Label{Wrapping: fyne.TextWrapWord, Importance: widget.DangerImportance}
 	v.status.Hide()
 	v.undo = newUndoBar()
+	v.fn = container.NewVBox()
 
 	title := &widget.Label{Text: "Journal", TextStyle: fyne.TextStyle{Bold: true}, SizeName: theme.SizeNameHeadingText}
 	toolbar := container.NewHBox(title, layout.NewSpacer(),
@@ -63,7 +67,7 @@ func New(win fyne.Window, store Store, now func() time.Time, onChange func(), on
 	)
 	historyTitle := &widget.Label{Text: "History", TextStyle: fyne.TextStyle{Bold: true}, SizeName: theme.SizeNameSubHeadingText}
 	history := container.NewBorder(historyTitle, nil, nil, nil,
-		container.NewVScroll(container.NewVBox(v.history, container.NewCenter(v.older))))
+		container.NewVScroll(container.NewVBox(v.fn, v.history, container.NewCenter(v.older))))
 	split := container.NewVSplit(v.panel.content, history)
 	split.Offset = 0.45
 	v.content = container.NewBorder(container.NewVBox(toolbar, v.status), v.undo.content, nil, nil, split)
@@ -87,7 +91,44 @@ func (v *View) Reload() {
 		v.status.Hide()
 	}
 	v.panel.chart.setData(v.records)
+	v.showFunction()
 	v.showHistory()
+}
+
+// showFunction shows the function score, each activity's first and latest
+// rating, and the buttons to name or re-rate them.
+func (v *View) showFunction() {
+	f := v.records.Function
+	var objs []fyne.CanvasObject
+	if line := explain.Function(f.Score); line != "" {
+		objs = append(objs, &widget.Label{Text: line, Wrapping: fyne.TextWrapWord})
+	}
+	for _, c := range FunctionCards(f) {
+		objs = append(objs, &widget.Label{Text: c})
+	}
+	if len(f.Archived) > 0 {
+		objs = append(objs, &widget.Label{Text: fmt.Sprintf("%d replaced activities are kept with their ratings in the history.", len(f.Archived)),
+			Importance: widget.LowImportance, Wrapping: fyne.TextWrapWord})
+	}
+	buttons := container.NewHBox()
+	if len(f.Current) > 0 {
+		buttons.Add(&widget.Button{Text: "Rate activities", OnTapped: func() { ShowRerate(v.win, v.store, f, v.changed) }})
+	}
+	if free := program.MaxActivities - len(f.Current); free > 0 {
+		text := "Name activities"
+		if len(f.Current) > 0 {
+			text = "Add an activity"
+		}
+		buttons.Add(&widget.Button{Text: text, OnTapped: func() { ShowNaming(v.win, v.store, free, v.changed) }})
+	}
+	objs = append(objs, buttons)
+	title := "What you can do"
+	if len(f.Current) == 0 {
+		objs = append([]fyne.CanvasObject{&widget.Label{Text: "Pain is only part of the story. " + NamingIntro(), Wrapping: fyne.TextWrapWord}}, objs...)
+	}
+	head := &widget.Label{Text: title, TextStyle: fyne.TextStyle{Bold: true}, SizeName: theme.SizeNameSubHeadingText}
+	v.fn.Objects = append([]fyne.CanvasObject{head}, append(objs, widget.NewSeparator())...)
+	v.fn.Refresh()
 }
 
 // changed re-reads the journal after a change and tells the caller.

@@ -56,6 +56,21 @@ type fakeStore struct {
 
 var _ Store = (*fakeStore)(nil)
 
+// The fake keeps no activities: the function forms are tested over a coach.
+var errNoFunction = errors.New("the fake store keeps no activities")
+
+func (f *fakeStore) NameActivities([]coach.NamedActivity) ([]journal.Activity, error) {
+	return nil, errNoFunction
+}
+
+func (f *fakeStore) RateFunction(map[string]int) (program.Decision, error) {
+	return program.Decision{}, errNoFunction
+}
+
+func (f *fakeStore) ReplaceActivity(string, coach.NamedActivity) (journal.Activity, error) {
+	return journal.Activity{}, errNoFunction
+}
+
 func (f *fakeStore) Journal() (coach.Records, error) {
 	return recordsOf(slices.Clone(f.entries), slices.Clone(f.sessions), slices.Clone(f.walks), testNow), nil
 }

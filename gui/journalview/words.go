@@ -175,3 +175,8 @@ func SaveProblem(what string, err error) string {
 	}
 	return "Steady could not save " + what + ": " + err.Error()
 }
+
+// ratingLine is one activity rating as the history lists it.
+func ratingLine(name string, r journal.FunctionRating) string {
+	return fmt.Sprintf("%s · What you can do · %s: %d / 10", r.Time.Format("15:04"), name, r.Score)
+}
