@@ -1,6 +1,7 @@
 package journalview
 
 import (
+	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2"
@@ -73,5 +74,14 @@ func TestNamingRerateAndChart(t *testing.T) {
 	}
 	if got := ch.legendLabel(legendFunction); got == "" {
 		t.Error("no legend entry for the function score")
+	}
+	var report strings.Builder
+	if err := WriteReport(&report, rec, clock.Now()); err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"Patient-Specific Functional Scale", "<td>Putting on socks</td><td class=\"n\">3 (6 Mar 2026)</td><td class=\"n\">8 (13 Mar 2026)</td>", "5</td></tr>"} {
+		if !strings.Contains(report.String(), want) {
+			t.Errorf("report: want %q in the function section", want)
+		}
 	}
 }

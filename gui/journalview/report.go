@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"steady/coach"
+	"steady/explain"
 	"steady/journal"
 	"steady/program"
 )
@@ -64,6 +65,7 @@ func WriteReport(w io.Writer, r coach.Records, now time.Time) error {
 	// html/template would otherwise escape every "+" in it.
 	d.Chart = template.HTMLAttr(`src="data:image/png;base64,` + base64.StdEncoding.EncodeToString(buf.Bytes()) + `"`)
 
+	d.Function, d.FunctionSummary = functionReport(r.Function)
 	if math.IsNaN(c.baseline) {
 		d.Baseline = fmt.Sprintf("Not yet set: the baseline needs %d morning check-ins, and there are %d.", program.BaselineMinimum, c.mornings)
 	} else {
@@ -122,6 +124,15 @@ type reportData struct {
 	WeeksMean         string
 	Levels            []levelRow
 	NumbWeak          []string
+	Function          []functionRow
+	FunctionSummary   string
+}
+
+// A functionRow is one activity of the function score (PSFS) in the
+// report: its first and latest rating and the change.
+type functionRow struct {
+	Activity, First, Latest, Change string
+	Replaced                        bool
 }
 
 // A trend compares the first and the last four weeks of morning ratings.
@@ -354,6 +365,15 @@ section { break-inside: avoid; }
 </section>
 
 <section>
+<h2>Activities the back makes hard (Patient-Specific Functional Scale)</h2>
+<p>{{.FunctionSummary}}</p>
+{{if .Function}}<table>
+<tr><th>Activity (the user's words)</th><th class="n">First rating</th><th class="n">Latest rating</th><th class="n">Change</th></tr>
+{{range .Function}}<tr><td>{{.Activity}}{{if .Replaced}} (replaced){{end}}</td><td class="n">{{.First}}</td><td class="n">{{.Latest}}</td><td class="n">{{.Change}}</td></tr>
+{{end}}</table>{{end}}
+</section>
+
+<section>
 <h2>Baseline</h2>
 <p>{{.Baseline}}</p>
 </section>
@@ -400,3 +420,43 @@ Silbernagel et al. (Am J Sports Med 2007;35:897), which was tested for Achilles 
 </body>
 </html>
 `))
+
+// functionReport is the report's function section: each activity, current
+// ones first, with its first and latest rating (0 unable to 10 as before).
+func functionReport(f coach.Function) ([]functionRow, string) {
+	if len(f.Current) == 0 && len(f.Archived) == 0 {
+		return nil, "No activities named yet."
+	}
+	type span struct {
+		first, latest     int
+		firstAt, latestAt time.Time
+		rated             bool
+	}
+	spans := map[string]*span{}
+	for _, r := range f.Ratings {
+		s, ok := spans[r.Activity]
+		if !ok {
+			s = &span{first: r.Score, firstAt: r.Time, rated: true}
+			spans[r.Activity] = s
+		}
+		s.latest, s.latestAt = r.Score, r.Time
+	}
+	var rows []functionRow
+	for _, list := range [][]journal.Activity{f.Current, f.Archived} {
+		for _, a := range list {
+			row := functionRow{Activity: a.Name, First: "—", Latest: "—", Change: "—", Replaced: !a.Archived.IsZero()}
+			if s := spans[a.ID]; s != nil {
+				row.First = fmt.Sprintf("%d (%s)", s.first, s.firstAt.Format("2 Jan 2006"))
+				row.Latest = fmt.Sprintf("%d (%s)", s.latest, s.latestAt.Format("2 Jan 2006"))
+				row.Change = fmt.Sprintf("%+d", s.latest-s.first)
+			}
+			rows = append(rows, row)
+		}
+	}
+	summary := "Each activity is rated from 0 (unable to do it) to 10 (able to do it as before the back problem); " +
+		"a change of about 2 points in the average is the figure commonly used as meaningful (Stratford et al. 1995), a convention."
+	if line := explain.Function(f.Score); line != "" {
+		summary = line + " " + summary
+	}
+	return rows, summary
+}
