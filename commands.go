@@ -185,8 +185,9 @@ func formatFor(name, path string) (journal.Format, error) {
 
 func importCmd(args []string, e *cmdEnv) int {
 	stdout, stderr := e.stdout, e.stderr
-	fs := newFlags("import", "[-format csv|json] FILE", stderr)
+	fs := newFlags("import", "[-format csv|json] [-replace-standing] FILE", stderr)
 	format := fs.String("format", "", "csv or json (default: from the file name, else csv)")
+	replace := fs.Bool("replace-standing", false, "replace the journal's level standing and safety answers with the JSON file's")
 	if status, ok := parse(fs, args, 1, stderr); !ok {
 		return status
 	}
@@ -207,12 +208,23 @@ func importCmd(args []string, e *cmdEnv) int {
 		return exitFail
 	}
 	defer release()
-	res, err := coach.New(j, program.Builtin(), program.SystemClock{}).Import(in, f)
+	choice := journal.AskStanding
+	if *replace {
+		choice = journal.ReplaceStanding
+	}
+	res, err := coach.New(j, program.Builtin(), program.SystemClock{}).ImportWith(in, f, choice)
 	if ie := (*journal.ImportError)(nil); errors.As(err, &ie) {
 		fmt.Fprintf(stderr, "steady import: nothing was imported; %s has %d problem(s):\n", path, len(ie.Problems))
 		for _, p := range ie.Problems {
 			fmt.Fprintf(stderr, "%s:%d: %s\n", path, p.Line, p.Msg)
 		}
+		return exitFail
+	}
+	if sc := (*journal.StandingConflict)(nil); errors.As(err, &sc) {
+		fmt.Fprintf(stderr, "steady import: nothing was imported; %s would replace your level standing and safety answers:\n", path)
+		fmt.Fprintf(stderr, "  the journal: %s\n", standingText(sc.Journal))
+		fmt.Fprintf(stderr, "  the file:    %s\n", standingText(sc.File))
+		fmt.Fprintln(stderr, "Run it again with -replace-standing to replace them, or import a CSV export for the records alone.")
 		return exitFail
 	}
 	if err != nil {
@@ -222,7 +234,15 @@ func importCmd(args []string, e *cmdEnv) int {
 	}
 	fmt.Fprintf(stdout, "Imported %d check-in(s) and %d session(s); %d already in the journal were skipped.\n",
 		res.Entries, res.Sessions, res.Skipped)
+	if res.StandingSet {
+		fmt.Fprintln(stdout, "The level standing and safety answers were taken from the file.")
+	}
 	return exitOK
+}
+
+// standingText is a standing in a few words.
+func standingText(st program.Standing) string {
+	return fmt.Sprintf("level %d, dose step %d, since %s", st.Level, st.DoseStep+1, st.Since.Local().Format("Mon 2 Jan 2006 15:04"))
 }
 
 func backupCmd(args []string, e *cmdEnv) int {
