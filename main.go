@@ -143,10 +143,10 @@ func openWindow(routine *program.Routine, start bool, stderr io.Writer) int {
 		// Another window is starting at this very moment: go to it.
 		return raiseRunning(start, stderr)
 	}
-	if err != nil {
-		// Steady still works; only a second launch cannot reach it.
-		fmt.Fprintln(stderr, "steady: other Steady commands cannot reach this window:", err)
-	}
+	// Steady works without the socket; only a second launch and the
+	// commands cannot reach it. Said once the journal is open: a journal
+	// that cannot be opened says more.
+	listenErr := err
 
 	a := app.NewWithID(appID)
 	a.SetIcon(fyne.NewStaticResource("steady.png", assets.Icon))
@@ -167,6 +167,9 @@ func openWindow(routine *program.Routine, start bool, stderr io.Writer) int {
 		return exitFail
 	}
 	defer j.Close()
+	if listenErr != nil {
+		fmt.Fprintln(stderr, "steady: other Steady commands cannot reach this window:", listenErr)
+	}
 	notice := ""
 	if r := j.Recovery(); r != nil {
 		notice = r.Message()

@@ -71,7 +71,7 @@ func raiseRunning(start bool, stderr io.Writer) int {
 		exit, done := switchToRunning(start, io.Discard, stderr)
 		if done || time.Now().After(deadline) {
 			if !done {
-				fmt.Fprintln(stderr, "steady: Steady is already starting; switch to its window")
+				fmt.Fprintln(stderr, "steady: another Steady is starting, or restoring the journal; try again in a moment")
 				return exitFail
 			}
 			return exit
