@@ -153,6 +153,9 @@ func (s *Server) Close() error {
 
 // serve answers one connection.
 func serve(c net.Conn, h Handler) {
+	if !sameUser(c) {
+		return
+	}
 	// A client that connects and says nothing is dropped.
 	_ = c.SetReadDeadline(time.Now().Add(AnswerTimeout)) // a failed deadline shows as a failed read
 	line, err := readLine(bufio.NewReader(c), MaxRequest)
