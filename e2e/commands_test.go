@@ -155,25 +155,3 @@ func bboltCheck(t *testing.T, path string) {
 		t.Errorf("bbolt check %s: %v\n%s", path, err, out)
 	}
 }
-
-// A second Steady, while one runs, says so and exits; the first goes on.
-func TestSecondInstance(t *testing.T) {
-	home := t.TempDir()
-	a := launch(t, home)
-	exit, out := steady(t, []string{"HOME=" + home, "XDG_CONFIG_HOME=" + filepath.Join(home, ".config")}, "export")
-	if exit != 1 || !strings.Contains(out, "Steady is already running") {
-		t.Errorf("export while Steady runs: exit %d:\n%s", exit, out)
-	}
-	b := startApp(t, home, nil)
-	if _, err := b.WaitWindow(20 * time.Second); err != nil {
-		t.Fatalf("the second Steady shows no window: %v\n%s", err, b.Output())
-	}
-	shot(t, b, "already-running")
-	if !strings.Contains(b.Output(), "Steady is already running") {
-		t.Errorf("the second Steady does not say why:\n%s", b.Output())
-	}
-	b.Stop(5 * time.Second)
-	if _, err := a.Screenshot(filepath.Join(outDir, "first-still-running.png")); err != nil {
-		t.Errorf("the first Steady is gone: %v", err)
-	}
-}
