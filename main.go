@@ -179,13 +179,15 @@ func openWindow(routine *program.Routine, start bool, stderr io.Writer) int {
 	// One sound output for the whole process, opened while the window
 	// opens; without a device Steady carries on silently and shows every cue
 	// on screen.
-	sound := openSound(stderr)
+	// One clock for the window, its sessions and the sound output.
+	clock := program.SystemClock{}
+	sound := openSound(clock, stderr)
 	defer sound.close()
 
 	u := gui.Show(a, w, gui.Options{
 		Version:      version,
 		DataDir:      dataDir(),
-		Coach:        coach.New(j, routine, program.SystemClock{}),
+		Coach:        coach.New(j, routine, clock),
 		OpenSound:    sound.wait,
 		Notice:       notice,
 		StartSession: start,
@@ -209,11 +211,11 @@ type backgroundSound struct {
 }
 
 // openSound starts opening the sound output.
-func openSound(stderr io.Writer) *backgroundSound {
+func openSound(clock program.Clock, stderr io.Writer) *backgroundSound {
 	s := &backgroundSound{done: make(chan struct{})}
 	go func() {
 		defer close(s.done)
-		p, err := audio.New(audio.Options{})
+		p, err := audio.New(audio.Options{Now: clock.Now})
 		s.player = p
 		if err != nil {
 			s.problem = "No audio output found — cues are shown on screen."
