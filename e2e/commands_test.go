@@ -71,17 +71,7 @@ func TestExportImportBackup(t *testing.T) {
 	if err != nil {
 		t.Fatalf("export header %q: %v", header, err)
 	}
-	line := func(vals map[string]string) string {
-		var cells []string
-		for _, c := range cols {
-			cells = append(cells, vals[c])
-		}
-		var b strings.Builder
-		w := csv.NewWriter(&b)
-		w.Write(cells)
-		w.Flush()
-		return strings.TrimSuffix(b.String(), "\n")
-	}
+	line := func(vals map[string]string) string { return strings.TrimSuffix(csvLine(cols, vals), "\n") }
 	at := time.Date(2026, 11, 2, 8, 15, 0, 0, time.FixedZone("", 3600))
 	data := header + "\n" +
 		line(map[string]string{"record": "entry", "time": at.Format(time.RFC3339), "kind": "morning",

@@ -222,4 +222,8 @@ func TestSocketPath(t *testing.T) {
 	if got := SocketPath(long); len(got) > maxSocketPath || !strings.Contains(got, "steady-") {
 		t.Errorf("for a long data folder path: got %q, want a short one in the temporary folder", got)
 	}
+	t.Setenv("TMPDIR", "/"+strings.Repeat("t", 110))
+	if got := SocketPath(long); len(got) > maxSocketPath || !strings.HasPrefix(got, "/tmp/steady-") {
+		t.Errorf("with a long data folder and TMPDIR: got %q, want one in /tmp", got)
+	}
 }

@@ -28,7 +28,12 @@ func SocketPath(journal string) string {
 	if p := filepath.Join(filepath.Dir(journal), "run", "instance.sock"); len(p) <= maxSocketPath {
 		return p
 	}
-	return filepath.Join(os.TempDir(), fmt.Sprintf("steady-%d", os.Getuid()), name)
+	user := fmt.Sprintf("steady-%d", os.Getuid())
+	if p := filepath.Join(os.TempDir(), user, name); len(p) <= maxSocketPath {
+		return p
+	}
+	// A TMPDIR deep enough to overflow a socket address: /tmp itself.
+	return filepath.Join("/tmp", user, name)
 }
 
 // privateDir makes dir (mode 0700) if it is missing and checks that it is
