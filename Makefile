@@ -13,9 +13,12 @@ FYNE_TOOLS := fyne.io/tools/cmd/fyne@v1.7.4
 SUDO       := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 APT        := DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get -o DPkg::Lock::Timeout=300
 
-# Debian package names. To build: a C compiler and the X11, OpenGL and ALSA headers.
+# Debian package names. To build: a C compiler and the X11, Wayland, OpenGL and
+# ALSA headers. One binary draws on X11 and natively on Wayland (Fyne 2.8 picks
+# at run time).
 BUILD_PKGS := gcc pkg-config libgl1-mesa-dev libx11-dev libxcursor-dev libxrandr-dev \
-              libxinerama-dev libxi-dev libxxf86vm-dev libasound2-dev
+              libxinerama-dev libxi-dev libxxf86vm-dev libwayland-dev libxkbcommon-dev \
+              wayland-protocols libasound2-dev
 # To test as a person uses it: a virtual X server, input, screenshots, sound analysis.
 TEST_PKGS  := xvfb x11-utils xdotool imagemagick sox pv desktop-file-utils espeak-ng
 
