@@ -101,7 +101,8 @@ package: deps-test
 	$(GO) run $(FYNE_TOOLS) package -os linux -release -name Steady; \
 	  status=$$?; mv -f build/FyneApp.toml.tracked FyneApp.toml; exit $$status
 	@mv -f Steady.tar.xz build/
-	@# The menu entry also offers "Start today's session" (steady -start).
+	@# The menu entry also offers "Start today's session" (steady -start, which
+	@# starts it in the open window when Steady is running).
 	@tmp=$$(mktemp -d) && tar -xJf build/Steady.tar.xz -C $$tmp && \
 	  desktop=$$(find $$tmp -name '*.desktop') && \
 	  printf 'Actions=start;\n\n[Desktop Action start]\nName=Start today%ss session\nExec=steady -start\n' "'" >> $$desktop && \

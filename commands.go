@@ -1,15 +1,18 @@
 package main
 
-// The commands that work without a window: export, import, backup, report,
-// status and figures, and checking a routine file. Those that read or change
-// the journal go through the application layer (package coach), as the
-// window does.
+// The commands: export, import, backup, report, status, restore and
+// figures, and checking a routine file. Those that read or change the
+// journal go through the application layer (package coach), as the window
+// does. When a window is open, it holds the journal: export, import,
+// backup, report and status are then sent to it and run there, by this
+// same code, against the journal it has open (see forward).
 
 import (
 	"errors"
 	"flag"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -22,13 +25,55 @@ import (
 )
 
 // commands are the first words that name a command instead of a flag.
-var commands = map[string]func(args []string, stdout, stderr io.Writer) int{
+var commands = map[string]func(args []string, e *cmdEnv) int{
 	"export":  exportCmd,
 	"import":  importCmd,
 	"backup":  backupCmd,
 	"report":  reportCmd,
 	"figures": figuresCmd,
 	"status":  statusCmd,
+	"restore": restoreCmd,
+}
+
+// forwarded are the commands an open window runs, against its journal.
+var forwarded = map[string]bool{"export": true, "import": true, "backup": true, "report": true, "status": true}
+
+// A cmdEnv is what a command runs with.
+type cmdEnv struct {
+	stdin          io.Reader
+	stdout, stderr io.Writer
+	// dir is the folder relative file names are taken from: the caller's
+	// working folder when the window runs the command; "" for this
+	// process's own.
+	dir string
+	// journal gives the command the open journal and a release to call
+	// when done: opened for the command, or the window's.
+	journal func(stderr io.Writer) (j *journal.Store, release func(), ok bool)
+}
+
+// path is the file name name as this process opens it: relative to the
+// caller's folder.
+func (e *cmdEnv) path(name string) string {
+	if e.dir == "" || name == "" || name == "-" || filepath.IsAbs(name) {
+		return name
+	}
+	return filepath.Join(e.dir, name)
+}
+
+// open opens the file name for reading; an error names it as given.
+func (e *cmdEnv) open(name string) (*os.File, error) {
+	f, err := os.Open(e.path(name))
+	return f, renamed(err, name)
+}
+
+// renamed is err naming the file name, as given by the user, rather than
+// the path it was opened by.
+func renamed(err error, name string) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return &fs.PathError{Op: pe.Op, Path: name, Err: pe.Err}
+	}
+	return err
 }
 
 // newFlags is a command's flag set, with its usage line.
@@ -64,34 +109,36 @@ func parse(fs *flag.FlagSet, args []string, nargs int, stderr io.Writer) (status
 }
 
 // openJournal opens the journal for a command, saying in one line why it
-// cannot.
-func openJournal(stderr io.Writer) (*journal.Store, bool) {
+// cannot; release closes it.
+func openJournal(stderr io.Writer) (*journal.Store, func(), bool) {
 	j, err := journal.Open(journalPath())
 	if err != nil {
 		_, msg := journalProblem(err)
 		fmt.Fprintln(stderr, "steady:", msg)
-		return nil, false
+		return nil, nil, false
 	}
 	if r := j.Recovery(); r != nil {
 		fmt.Fprintln(stderr, "steady:", r.Message())
 	}
-	return j, true
+	// Everything written is on disk already: a failed close loses nothing.
+	return j, func() { _ = j.Close() }, true
 }
 
-// createOutput opens path for writing, or stdout for "" or "-". The returned
-// close reports a failed write.
-func createOutput(path string, stdout io.Writer) (io.Writer, func() error, error) {
-	if path == "" || path == "-" {
-		return stdout, func() error { return nil }, nil
+// createOutput opens the file name for writing, or stdout for "" or "-".
+// The returned close reports a failed write.
+func (e *cmdEnv) createOutput(name string) (io.Writer, func() error, error) {
+	if name == "" || name == "-" {
+		return e.stdout, func() error { return nil }, nil
 	}
-	f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o600)
+	f, err := os.OpenFile(e.path(name), os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o600)
 	if err != nil {
-		return nil, nil, err
+		return nil, nil, renamed(err, name)
 	}
 	return f, f.Close, nil
 }
 
-func exportCmd(args []string, stdout, stderr io.Writer) int {
+func exportCmd(args []string, e *cmdEnv) int {
+	stderr := e.stderr
 	fs := newFlags("export", "[-format csv|json] [-o FILE]", stderr)
 	format := fs.String("format", "", "csv or json (default: from the file name, else csv)")
 	out := fs.String("o", "", "write to `FILE` instead of standard output")
@@ -103,12 +150,12 @@ func exportCmd(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "steady export:", err)
 		return exitUsage
 	}
-	j, ok := openJournal(stderr)
+	j, release, ok := e.journal(stderr)
 	if !ok {
 		return exitFail
 	}
-	defer j.Close()
-	w, closeOut, err := createOutput(*out, stdout)
+	defer release()
+	w, closeOut, err := e.createOutput(*out)
 	if err != nil {
 		fmt.Fprintln(stderr, "steady export:", err)
 		return exitFail
@@ -136,9 +183,11 @@ func formatFor(name, path string) (journal.Format, error) {
 	return journal.ParseFormat(name)
 }
 
-func importCmd(args []string, stdout, stderr io.Writer) int {
-	fs := newFlags("import", "[-format csv|json] FILE", stderr)
+func importCmd(args []string, e *cmdEnv) int {
+	stdout, stderr := e.stdout, e.stderr
+	fs := newFlags("import", "[-format csv|json] [-replace-standing] FILE", stderr)
 	format := fs.String("format", "", "csv or json (default: from the file name, else csv)")
+	replace := fs.Bool("replace-standing", false, "replace the journal's level standing and safety answers with the JSON file's")
 	if status, ok := parse(fs, args, 1, stderr); !ok {
 		return status
 	}
@@ -148,23 +197,34 @@ func importCmd(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "steady import:", err)
 		return exitUsage
 	}
-	in, err := os.Open(path)
+	in, err := e.open(path)
 	if err != nil {
 		fmt.Fprintln(stderr, "steady import:", err)
 		return exitFail
 	}
 	defer in.Close()
-	j, ok := openJournal(stderr)
+	j, release, ok := e.journal(stderr)
 	if !ok {
 		return exitFail
 	}
-	defer j.Close()
-	res, err := coach.New(j, program.Builtin(), program.SystemClock{}).Import(in, f)
+	defer release()
+	choice := journal.AskStanding
+	if *replace {
+		choice = journal.ReplaceStanding
+	}
+	res, err := coach.New(j, program.Builtin(), program.SystemClock{}).ImportWith(in, f, choice)
 	if ie := (*journal.ImportError)(nil); errors.As(err, &ie) {
 		fmt.Fprintf(stderr, "steady import: nothing was imported; %s has %d problem(s):\n", path, len(ie.Problems))
 		for _, p := range ie.Problems {
 			fmt.Fprintf(stderr, "%s:%d: %s\n", path, p.Line, p.Msg)
 		}
+		return exitFail
+	}
+	if sc := (*journal.StandingConflict)(nil); errors.As(err, &sc) {
+		fmt.Fprintf(stderr, "steady import: nothing was imported; %s would replace your level standing and safety answers:\n", path)
+		fmt.Fprintf(stderr, "  the journal: %s\n", standingText(sc.Journal))
+		fmt.Fprintf(stderr, "  the file:    %s\n", standingText(sc.File))
+		fmt.Fprintln(stderr, "Run it again with -replace-standing to replace them, or import a CSV export for the records alone.")
 		return exitFail
 	}
 	if err != nil {
@@ -174,20 +234,29 @@ func importCmd(args []string, stdout, stderr io.Writer) int {
 	}
 	fmt.Fprintf(stdout, "Imported %d check-in(s) and %d session(s); %d already in the journal were skipped.\n",
 		res.Entries, res.Sessions, res.Skipped)
+	if res.StandingSet {
+		fmt.Fprintln(stdout, "The level standing and safety answers were taken from the file.")
+	}
 	return exitOK
 }
 
-func backupCmd(args []string, stdout, stderr io.Writer) int {
+// standingText is a standing in a few words.
+func standingText(st program.Standing) string {
+	return fmt.Sprintf("level %d, dose step %d, since %s", st.Level, st.DoseStep+1, st.Since.Local().Format("Mon 2 Jan 2006 15:04"))
+}
+
+func backupCmd(args []string, e *cmdEnv) int {
+	stdout, stderr := e.stdout, e.stderr
 	fs := newFlags("backup", "FILE", stderr)
 	if status, ok := parse(fs, args, 1, stderr); !ok {
 		return status
 	}
-	j, ok := openJournal(stderr)
+	j, release, ok := e.journal(stderr)
 	if !ok {
 		return exitFail
 	}
-	defer j.Close()
-	if err := j.Backup(fs.Arg(0)); err != nil {
+	defer release()
+	if err := j.Backup(e.path(fs.Arg(0))); err != nil {
 		fmt.Fprintln(stderr, "steady backup:", err)
 		return exitFail
 	}
@@ -195,24 +264,25 @@ func backupCmd(args []string, stdout, stderr io.Writer) int {
 	return exitOK
 }
 
-func reportCmd(args []string, stdout, stderr io.Writer) int {
+func reportCmd(args []string, e *cmdEnv) int {
+	stdout, stderr := e.stdout, e.stderr
 	fs := newFlags("report", "[-o FILE]", stderr)
 	out := fs.String("o", "steady-report.html", "write the report to `FILE` (- for standard output)")
 	if status, ok := parse(fs, args, 0, stderr); !ok {
 		return status
 	}
-	j, ok := openJournal(stderr)
+	j, release, ok := e.journal(stderr)
 	if !ok {
 		return exitFail
 	}
-	defer j.Close()
+	defer release()
 	c := coach.New(j, program.Builtin(), program.SystemClock{})
 	records, err := c.Journal()
 	if err != nil {
 		fmt.Fprintln(stderr, "steady report:", err)
 		return exitFail
 	}
-	w, closeOut, err := createOutput(*out, stdout)
+	w, closeOut, err := e.createOutput(*out)
 	if err != nil {
 		fmt.Fprintln(stderr, "steady report:", err)
 		return exitFail
@@ -231,7 +301,8 @@ func reportCmd(args []string, stdout, stderr io.Writer) int {
 	return exitOK
 }
 
-func figuresCmd(args []string, stdout, stderr io.Writer) int {
+func figuresCmd(args []string, e *cmdEnv) int {
+	stdout, stderr := e.stdout, e.stderr
 	fs := newFlags("figures", "[-routine FILE] -o DIR", stderr)
 	dir := fs.String("o", "", "write the figures and routine sheets into `DIR`")
 	routineFile := fs.String("routine", "", "draw the routine in `FILE` instead of the built-in one")
@@ -243,12 +314,12 @@ func figuresCmd(args []string, stdout, stderr io.Writer) int {
 		fs.Usage()
 		return exitUsage
 	}
-	r, err := loadRoutine(*routineFile)
+	r, err := loadRoutine(e.path(*routineFile))
 	if err != nil {
 		fmt.Fprintln(stderr, err)
 		return exitFail
 	}
-	if err := figure.WriteFigures(*dir, r.Exercises); err != nil {
+	if err := figure.WriteFigures(e.path(*dir), r.Exercises); err != nil {
 		fmt.Fprintln(stderr, "steady figures:", err)
 		return exitFail
 	}
@@ -257,7 +328,7 @@ func figuresCmd(args []string, stdout, stderr io.Writer) int {
 		steps += len(e.Steps)
 	}
 	for _, l := range r.Levels {
-		if err := writeSheet(r, l, *dir); err != nil {
+		if err := writeSheet(r, l, e.path(*dir)); err != nil {
 			fmt.Fprintln(stderr, "steady figures:", err)
 			return exitFail
 		}

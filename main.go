@@ -8,11 +8,16 @@
 //	steady [-routine FILE] [-start]     open the window
 //	steady -check-routine FILE          check a routine file
 //	steady export [-format csv|json] [-o FILE]
-//	steady import [-format csv|json] FILE
+//	steady import [-format csv|json] [-replace-standing] FILE
 //	steady backup FILE
+//	steady restore [-yes] FILE
 //	steady report [-o FILE]
 //	steady status [-at TIME] [-format text|json]
 //	steady figures [-routine FILE] -o DIR
+//
+// Only one Steady runs per journal. While its window is open, a second
+// "steady" brings that window to the front, "steady -start" starts today's
+// session in it, and the journal commands are run by it (package instance).
 //
 // Run "steady -help" for the flags.
 package main
@@ -37,6 +42,7 @@ import (
 	"steady/audio"
 	"steady/coach"
 	"steady/gui"
+	"steady/instance"
 	"steady/journal"
 	"steady/program"
 )
@@ -49,7 +55,7 @@ const (
 )
 
 func main() {
-	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
+	os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
 }
 
 // Exit statuses.
@@ -61,10 +67,15 @@ const (
 
 // run is Steady's command line; it returns the process exit status:
 // 0 done, 1 failed, 2 bad usage.
-func run(args []string, stdout, stderr io.Writer) int {
+func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	if len(args) > 0 {
 		if cmd, ok := commands[args[0]]; ok {
-			return cmd(args[1:], stdout, stderr)
+			if forwarded[args[0]] {
+				if exit, done := forward(args, stdout, stderr); done {
+					return exit
+				}
+			}
+			return cmd(args[1:], &cmdEnv{stdin: stdin, stdout: stdout, stderr: stderr, journal: openJournal})
 		}
 	}
 	fs := flag.NewFlagSet("steady", flag.ContinueOnError)
@@ -104,13 +115,17 @@ func run(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "steady:", err)
 		return exitFail
 	}
+	if exit, done := switchToRunning(*start, stdout, stderr); done {
+		return exit
+	}
 	return openWindow(routine, *start, stderr)
 }
 
 const usage = `Usage: steady [flags]
        steady export [-format csv|json] [-o FILE]
-       steady import [-format csv|json] FILE
+       steady import [-format csv|json] [-replace-standing] FILE
        steady backup FILE
+       steady restore [-yes] FILE
        steady report [-o FILE]
        steady status [-at TIME] [-format text|json]
        steady figures [-routine FILE] -o DIR
@@ -120,18 +135,31 @@ Steady opens its window. Flags:
 `
 
 // openWindow opens the journal and the sound output and runs the window
-// until the user quits.
+// until the user quits. The window is the journal's instance: it listens
+// for a second Steady and the journal commands (package instance).
 func openWindow(routine *program.Routine, start bool, stderr io.Writer) int {
+	srv, err := instance.Listen(instance.SocketPath(journalPath()))
+	if errors.Is(err, instance.ErrRunning) {
+		// Another window is starting at this very moment: go to it.
+		return raiseRunning(start, stderr)
+	}
+	// Steady works without the socket; only a second launch and the
+	// commands cannot reach it. Said once the journal is open: a journal
+	// that cannot be opened says more.
+	listenErr := err
+
 	a := app.NewWithID(appID)
 	a.SetIcon(fyne.NewStaticResource("steady.png", assets.Icon))
 	w, err := newWindow(a)
 	if err != nil {
 		fmt.Fprintln(stderr, "steady:", err)
+		closeServer(srv)
 		return exitFail
 	}
 
 	j, err := journal.Open(journalPath())
 	if err != nil {
+		closeServer(srv)
 		title, msg := journalProblem(err)
 		fmt.Fprintln(stderr, "steady:", msg)
 		gui.ShowProblem(a, w, title, msg)
@@ -139,6 +167,9 @@ func openWindow(routine *program.Routine, start bool, stderr io.Writer) int {
 		return exitFail
 	}
 	defer j.Close()
+	if listenErr != nil {
+		fmt.Fprintln(stderr, "steady: other Steady commands cannot reach this window:", listenErr)
+	}
 	notice := ""
 	if r := j.Recovery(); r != nil {
 		notice = r.Message()
@@ -148,18 +179,25 @@ func openWindow(routine *program.Routine, start bool, stderr io.Writer) int {
 	// One sound output for the whole process, opened while the window
 	// opens; without a device Steady carries on silently and shows every cue
 	// on screen.
-	sound := openSound(stderr)
+	// One clock for the window, its sessions and the sound output.
+	clock := program.SystemClock{}
+	sound := openSound(clock, stderr)
 	defer sound.close()
 
 	u := gui.Show(a, w, gui.Options{
 		Version:      version,
 		DataDir:      dataDir(),
-		Coach:        coach.New(j, routine, program.SystemClock{}),
+		Coach:        coach.New(j, routine, clock),
 		OpenSound:    sound.wait,
 		Notice:       notice,
 		StartSession: start,
 	})
+	if srv != nil {
+		srv.Serve(&runningWindow{ui: u, j: j})
+	}
 	a.Run()
+	// Commands in progress finish before the journal closes.
+	closeServer(srv)
 	u.Wait(time.Second)
 	return exitOK
 }
@@ -173,11 +211,11 @@ type backgroundSound struct {
 }
 
 // openSound starts opening the sound output.
-func openSound(stderr io.Writer) *backgroundSound {
+func openSound(clock program.Clock, stderr io.Writer) *backgroundSound {
 	s := &backgroundSound{done: make(chan struct{})}
 	go func() {
 		defer close(s.done)
-		p, err := audio.New(audio.Options{})
+		p, err := audio.New(audio.Options{Now: clock.Now})
 		s.player = p
 		if err != nil {
 			s.problem = "No audio output found — cues are shown on screen."

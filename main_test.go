@@ -63,7 +63,7 @@ func TestCommandLineWithoutWindow(t *testing.T) {
 			t.Setenv("DISPLAY", tt.display)
 			t.Setenv("WAYLAND_DISPLAY", "")
 			var out, errOut bytes.Buffer
-			if got := run(tt.args, &out, &errOut); got != tt.wantExit {
+			if got := run(tt.args, strings.NewReader(""), &out, &errOut); got != tt.wantExit {
 				t.Errorf("exit %d, want %d (stderr %q)", got, tt.wantExit, errOut.String())
 			}
 			if tt.wantOut != "" && out.String() != tt.wantOut {

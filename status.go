@@ -15,7 +15,8 @@ import (
 
 // statusCmd prints today's decision as the window would show it, from the
 // same application layer: steady status [-at TIME] [-format text|json].
-func statusCmd(args []string, stdout, stderr io.Writer) int {
+func statusCmd(args []string, e *cmdEnv) int {
+	stdout, stderr := e.stdout, e.stderr
 	fs := newFlags("status", "[-at TIME] [-format text|json] [-routine FILE]", stderr)
 	at := fs.String("at", "", "apply the rules as of `TIME` (RFC 3339), as opening the window then would")
 	format := fs.String("format", "text", "text or json")
@@ -36,16 +37,16 @@ func statusCmd(args []string, stdout, stderr io.Writer) int {
 		}
 		when = t
 	}
-	routine, err := loadRoutine(*routineFile)
+	routine, err := loadRoutine(e.path(*routineFile))
 	if err != nil {
 		fmt.Fprintln(stderr, err)
 		return exitFail
 	}
-	j, ok := openJournal(stderr)
+	j, release, ok := e.journal(stderr)
 	if !ok {
 		return exitFail
 	}
-	defer j.Close()
+	defer release()
 	s, err := coach.New(j, routine, program.SystemClock{}).Status(when, coach.DefaultTiming())
 	if errors.Is(err, coach.ErrNotStarted) {
 		fmt.Fprintln(stderr, "steady status: open Steady once to answer the safety questions")

@@ -72,31 +72,46 @@ func started(tx *journal.Tx) (bool, error) {
 	return ok, err
 }
 
-// judgeTx brings every stored session's light up to date with the rules as
-// of now: the light a session shows is worked out once, in program, and
-// the journal keeps it for exports and spreadsheets. h is the history as of
-// now; sessions after now keep what they have.
-func judgeTx(tx *journal.Tx, h program.History, now time.Time) (map[int64]program.Light, error) {
+// withLights puts on each of the sessions (oldest first, none after now)
+// the light the rules give it as of now, from history h: the light a
+// session shows is worked out once, in program. It returns the indexes of
+// the sessions whose stored light that changes.
+func withLights(sessions []journal.Session, h program.History, now time.Time) []int {
 	lights := program.Lights(h, now)
 	byTime := make(map[int64]program.Light, len(lights))
 	for i, s := range h.Sessions {
 		byTime[s.Time.UnixNano()] = lights[i]
 	}
+	var changed []int
+	for i := range sessions {
+		s := &sessions[i]
+		l, ok := byTime[s.Time.UnixNano()]
+		if !ok {
+			continue
+		}
+		if s.Light != l.Color || s.Final != l.Final || s.MorningUnknown != l.MorningUnknown {
+			changed = append(changed, i)
+		}
+		s.Light, s.Final, s.MorningUnknown = l.Color, l.Final, l.MorningUnknown
+	}
+	return changed
+}
+
+// judgeTx brings every stored session's light up to date with the rules as
+// of now (the journal keeps it for exports and spreadsheets) and returns
+// the sessions up to now, oldest first, with their lights. h is the history
+// as of now; sessions after now keep what they have.
+func judgeTx(tx *journal.Tx, h program.History, now time.Time) ([]journal.Session, error) {
 	sessions, err := tx.Sessions(time.Time{}, now.Add(time.Nanosecond))
 	if err != nil {
 		return nil, err
 	}
-	for _, s := range sessions {
-		l, ok := byTime[s.Time.UnixNano()]
-		if !ok || (s.Light == l.Color && s.Final == l.Final && s.MorningUnknown == l.MorningUnknown) {
-			continue
-		}
-		s.Light, s.Final, s.MorningUnknown = l.Color, l.Final, l.MorningUnknown
-		if _, err := tx.PutSession(s.Time, s); err != nil {
+	for _, i := range withLights(sessions, h, now) {
+		if _, err := tx.PutSession(sessions[i].Time, sessions[i]); err != nil {
 			return nil, err
 		}
 	}
-	return byTime, nil
+	return sessions, nil
 }
 
 // afterChange is what every change to the journal is followed by, in the

@@ -165,17 +165,8 @@ func (c *Coach) JournalAt(at time.Time) (Records, error) {
 		if err != nil {
 			return err
 		}
-		lights := program.Lights(h, at)
-		byTime := make(map[int64]program.Light, len(lights))
-		for i, s := range h.Sessions {
-			byTime[s.Time.UnixNano()] = lights[i]
-		}
-		for _, s := range sessions {
-			if l, ok := byTime[s.Time.UnixNano()]; ok {
-				s.Light, s.Final, s.MorningUnknown = l.Color, l.Final, l.MorningUnknown
-			}
-			r.Sessions = append(r.Sessions, s)
-		}
+		withLights(sessions, h, at) // read only here: the next change stores them
+		r.Sessions = sessions
 		r.Baseline, r.Ready = program.Baseline(h.Mornings, at)
 		r.Band = program.Band(r.Baseline)
 		r.Mornings = min(len(h.Mornings), program.BaselineWindow)

@@ -79,12 +79,14 @@ func (c *Coach) FinishSession(s Started, r session.Result) (Finished, error) {
 		if err != nil {
 			return err
 		}
-		lights, err := judgeTx(tx, h, saved.Time)
+		sessions, err := judgeTx(tx, h, saved.Time)
 		if err != nil {
 			return err
 		}
-		l := lights[saved.Time.UnixNano()]
-		saved.Light, saved.Final, saved.MorningUnknown = l.Color, l.Final, l.MorningUnknown
+		// The saved session is the last one up to its own end.
+		judged := sessions[len(sessions)-1]
+		saved.Light, saved.Final, saved.MorningUnknown = judged.Light, judged.Final, judged.MorningUnknown
+		l := program.Light{Color: judged.Light, Final: judged.Final, MorningUnknown: judged.MorningUnknown}
 		saved.Result = journal.Result{Mode: d.Mode, Level: d.Level, DoseStep: d.DoseStep, Until: d.FlareUntil}
 		if _, err := tx.PutSession(saved.Time, saved); err != nil {
 			return err

@@ -61,11 +61,11 @@ func (c *Coach) DayAt(at time.Time, t Timing) (Day, error) {
 		if day.Decision, h, err = c.decideTx(tx, at); err != nil {
 			return err
 		}
-		lights, err := judgeTx(tx, h, at)
+		sessions, err := judgeTx(tx, h, at)
 		if err != nil {
 			return err
 		}
-		return c.fillWeek(tx, &day, lights)
+		return c.fillWeek(tx, &day, sessions)
 	})
 	if err != nil || !day.Started {
 		return day, err
@@ -84,8 +84,8 @@ func (c *Coach) DayAt(at time.Time, t Timing) (Day, error) {
 }
 
 // fillWeek adds this week's days, this morning's check-in and the latest
-// session to day.
-func (c *Coach) fillWeek(tx *journal.Tx, day *Day, lights map[int64]program.Light) error {
+// session to day, from the sessions up to day.Now with their lights.
+func (c *Coach) fillWeek(tx *journal.Tx, day *Day, sessions []journal.Session) error {
 	at := day.Now
 	today := midnight(at)
 	end := at.Add(time.Nanosecond)
@@ -102,31 +102,19 @@ func (c *Coach) fillWeek(tx *journal.Tx, day *Day, lights map[int64]program.Ligh
 	for i := range 7 {
 		day.Week = append(day.Week, DayMark{Day: mon.AddDate(0, 0, i)})
 	}
-	from := mon
-	if yesterday := today.AddDate(0, 0, -1); yesterday.Before(from) {
-		from = yesterday
-	}
-	sessions, err := tx.Sessions(from, end)
-	if err != nil {
-		return err
-	}
+	yesterday := today.AddDate(0, 0, -1)
 	for _, s := range sessions {
-		l := lights[s.Time.UnixNano()]
-		if sameDay(s.Time, today.AddDate(0, 0, -1)) {
+		if sameDay(s.Time, yesterday) {
 			day.AfterSession = true
 		}
 		if i := dayIndex(mon, s.Time); i >= 0 {
 			day.Week[i].Sessions++
-			day.Week[i].Light = l
+			day.Week[i].Light = program.Light{Color: s.Light, Final: s.Final, MorningUnknown: s.MorningUnknown}
 		}
 	}
-	if last, err := tx.Sessions(time.Time{}, end); err == nil && len(last) > 0 {
-		s := last[len(last)-1]
-		l := lights[s.Time.UnixNano()]
-		s.Light, s.Final, s.MorningUnknown = l.Color, l.Final, l.MorningUnknown
-		day.Last = &s
-	} else if err != nil {
-		return err
+	if n := len(sessions); n > 0 {
+		last := sessions[n-1]
+		day.Last = &last
 	}
 	walks, err := tx.Walks(mon, end)
 	if err != nil {

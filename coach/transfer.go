@@ -20,8 +20,17 @@ func (c *Coach) Export(w io.Writer, f journal.Format) error {
 // every session's light and the standing from the ratings, as the rules
 // see them now: a journal moved between computers judges the same. Records
 // dated after now are kept; the rules see them when their time comes.
+//
+// A JSON file's standing and safety answers are taken when the journal has
+// no standing; otherwise the journal's stay (see ImportWith).
 func (c *Coach) Import(r io.Reader, f journal.Format) (journal.ImportResult, error) {
-	res, err := c.j.Import(r, f)
+	return c.ImportWith(r, f, journal.KeepStanding)
+}
+
+// ImportWith is Import, with what to do with a file's standing and safety
+// answers that differ from the journal's (journal.StandingChoice).
+func (c *Coach) ImportWith(r io.Reader, f journal.Format, choice journal.StandingChoice) (journal.ImportResult, error) {
+	res, err := c.j.ImportWith(r, f, choice)
 	if err != nil {
 		return res, err
 	}

@@ -71,17 +71,7 @@ func TestExportImportBackup(t *testing.T) {
 	if err != nil {
 		t.Fatalf("export header %q: %v", header, err)
 	}
-	line := func(vals map[string]string) string {
-		var cells []string
-		for _, c := range cols {
-			cells = append(cells, vals[c])
-		}
-		var b strings.Builder
-		w := csv.NewWriter(&b)
-		w.Write(cells)
-		w.Flush()
-		return strings.TrimSuffix(b.String(), "\n")
-	}
+	line := func(vals map[string]string) string { return strings.TrimSuffix(csvLine(cols, vals), "\n") }
 	at := time.Date(2026, 11, 2, 8, 15, 0, 0, time.FixedZone("", 3600))
 	data := header + "\n" +
 		line(map[string]string{"record": "entry", "time": at.Format(time.RFC3339), "kind": "morning",
@@ -153,27 +143,5 @@ func bboltCheck(t *testing.T, path string) {
 	out, err := exec.Command(bbolt, "check", path).CombinedOutput()
 	if err != nil || !strings.Contains(string(out), "OK") {
 		t.Errorf("bbolt check %s: %v\n%s", path, err, out)
-	}
-}
-
-// A second Steady, while one runs, says so and exits; the first goes on.
-func TestSecondInstance(t *testing.T) {
-	home := t.TempDir()
-	a := launch(t, home)
-	exit, out := steady(t, []string{"HOME=" + home, "XDG_CONFIG_HOME=" + filepath.Join(home, ".config")}, "export")
-	if exit != 1 || !strings.Contains(out, "Steady is already running") {
-		t.Errorf("export while Steady runs: exit %d:\n%s", exit, out)
-	}
-	b := startApp(t, home, nil)
-	if _, err := b.WaitWindow(20 * time.Second); err != nil {
-		t.Fatalf("the second Steady shows no window: %v\n%s", err, b.Output())
-	}
-	shot(t, b, "already-running")
-	if !strings.Contains(b.Output(), "Steady is already running") {
-		t.Errorf("the second Steady does not say why:\n%s", b.Output())
-	}
-	b.Stop(5 * time.Second)
-	if _, err := a.Screenshot(filepath.Join(outDir, "first-still-running.png")); err != nil {
-		t.Errorf("the first Steady is gone: %v", err)
 	}
 }

@@ -306,12 +306,47 @@ func (u *UI) addTrayMenu() {
 		return
 	}
 	d.SetSystemTrayMenu(fyne.NewMenu("Steady",
-		fyne.NewMenuItem("Start today's session", func() {
-			u.win.Show()
-			u.startSession()
-		}),
+		fyne.NewMenuItem("Start today's session", u.StartSession),
 		fyne.NewMenuItem("Show Steady", u.win.Show),
 	))
+}
+
+// Raise shows the window and asks for the keyboard focus: another launch
+// of Steady switches to this one. Call it on the toolkit's goroutine.
+func (u *UI) Raise() {
+	u.win.Show()
+	u.win.RequestFocus()
+}
+
+// StartSession raises the window and starts today's session, as the tray
+// menu and "steady -start" ask. During the first run it only raises the
+// window: the safety questions come first. Call it on the toolkit's
+// goroutine.
+func (u *UI) StartSession() {
+	u.Raise()
+	if !u.shown.Load() {
+		u.opt.StartSession = true // fill starts it
+		return
+	}
+	if begun, err := u.opt.Coach.Begun(); err != nil || !begun || u.tabs == nil {
+		return
+	}
+	u.startSession()
+}
+
+// JournalChanged shows a change made to the journal outside the window,
+// such as an import from the command line: Today and the Journal screen
+// read it again. Call it on the toolkit's goroutine.
+func (u *UI) JournalChanged() {
+	if u.tabs == nil {
+		return // the first run is showing: it reads the journal when done
+	}
+	if u.session == nil {
+		u.refreshToday()
+	}
+	if u.journalView != nil {
+		u.journalView.Reload()
+	}
 }
 
 // savedSize is the window size the user left Steady at, or a default.

@@ -213,11 +213,18 @@ func weekCard(week []coach.DayMark, now time.Time) fyne.CanvasObject {
 		row.Add(dayBadge(d, sameDay(d.Day, now)))
 	}
 	sub := "No sessions yet this week"
+	provisional := false
+	for _, d := range week {
+		provisional = provisional || (d.Sessions > 0 && !d.Light.Final)
+	}
 	switch {
 	case done == 1:
 		sub = "1 session so far"
 	case done > 1:
 		sub = fmt.Sprintf("%d sessions so far", done)
+	}
+	if provisional {
+		sub += " · a ring is a light still waiting for the next morning's check-in"
 	}
 	return widget.NewCard("This week", sub, row)
 }
@@ -236,11 +243,19 @@ func dayBadge(d coach.DayMark, today bool) fyne.CanvasObject {
 	mark := canvas.NewText("", fg)
 	mark.Alignment = fyne.TextAlignCenter
 	mark.TextStyle.Bold = true
-	if d.Sessions > 0 {
+	switch {
+	case d.Sessions > 0 && d.Light.Final:
 		circle.FillColor = lightColour(d.Light.Color)
 		circle.StrokeColor = circle.FillColor
 		mark.Text = "✓"
 		mark.Color = color.White
+	case d.Sessions > 0:
+		// A provisional light is a ring in its colour, not a filled disc,
+		// with the tick in the same colour: tomorrow morning confirms it.
+		circle.StrokeColor = lightColour(d.Light.Color)
+		circle.StrokeWidth = 3
+		mark.Text = "✓"
+		mark.Color = circle.StrokeColor
 	}
 	label := canvas.NewText(d.Day.Format("Mon"), fg)
 	label.Alignment = fyne.TextAlignCenter

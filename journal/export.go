@@ -23,7 +23,7 @@ type Format int
 
 const (
 	CSV  Format = iota + 1 // RFC 4180, one row per entry, session and walk
-	JSON                   // {"version":2,"entries":[...],"sessions":[...],"walks":[...]}
+	JSON                   // {"version":3,"entries":[...],"sessions":[...],"walks":[...],"standing":{...},"flag":{...}}
 )
 
 func (f Format) String() string {
@@ -48,17 +48,22 @@ func ParseFormat(name string) (Format, error) {
 	return 0, fmt.Errorf("journal: unknown format %q: want csv or json", name)
 }
 
-// exportVersion is the version of the export formats this code writes.
-// Import reads version 1 too: its sessions held sentences (stop_reason,
+// exportVersion is the version of the JSON export this code writes.
+// Version 3 added the standing and the safety answers. Import reads
+// versions 1 and 2 too: version 1's sessions held sentences (stop_reason,
 // result), which are read as the migration to schema version 2 reads them.
-const exportVersion = 2
+const exportVersion = 3
 
-// exportV2 is the JSON export: the stored shapes, each list oldest first.
-type exportV2 struct {
+// exportV3 is the JSON export: the stored shapes, each list oldest first,
+// and the standing and red-flag state as stored (absent before the first
+// run).
+type exportV3 struct {
 	Version  int         `json:"version"`
 	Entries  []entryV1   `json:"entries"`
 	Sessions []sessionV2 `json:"sessions"`
 	Walks    []walkV1    `json:"walks"`
+	Standing *standingV2 `json:"standing,omitempty"`
+	Flag     *flagV1     `json:"flag,omitempty"`
 }
 
 // Columns of the CSV export, in order.
@@ -171,8 +176,11 @@ func (s *Store) Export(w io.Writer, f Format) error {
 }
 
 func (s *Store) exportJSON(w io.Writer) error {
-	x := exportV2{Version: exportVersion, Entries: []entryV1{}, Sessions: []sessionV2{}, Walks: []walkV1{}}
+	x := exportV3{Version: exportVersion, Entries: []entryV1{}, Sessions: []sessionV2{}, Walks: []walkV1{}}
 	err := s.db.View(func(tx *bolt.Tx) error {
+		if err := exportState(tx, &x); err != nil {
+			return err
+		}
 		err := each(tx.Bucket(bucketEntries), time.Time{}, time.Time{}, decodeEntry, func(e Entry) {
 			x.Entries = append(x.Entries, e.record())
 		})
@@ -359,6 +367,11 @@ type ImportResult struct {
 	Sessions int // sessions added
 	Walks    int // walks added
 	Skipped  int // records already in the journal, identical
+
+	// StandingSet: the file's standing and safety answers were stored.
+	StandingSet bool
+	// StandingKept: the file's standing differs and the journal's was kept.
+	StandingKept bool
 }
 
 // A Problem is one thing wrong in an imported file.
@@ -420,7 +433,17 @@ type imported struct {
 // A session's light, final, morning_unknown and result columns (keys) are
 // not imported: they are what the application layer worked out, and it
 // works them out again after an import. Sessions compare without them.
+//
+// A JSON file's standing and safety answers are stored when the journal has
+// no standing yet; when it has another, the journal's stays (see
+// ImportWith).
 func (s *Store) Import(r io.Reader, f Format) (ImportResult, error) {
+	return s.ImportWith(r, f, KeepStanding)
+}
+
+// ImportWith is Import, with what to do with a file's standing and safety
+// answers that differ from the journal's.
+func (s *Store) ImportWith(r io.Reader, f Format, choice StandingChoice) (ImportResult, error) {
 	data, err := io.ReadAll(io.LimitReader(r, maxImport+1))
 	if err != nil {
 		return ImportResult{}, fmt.Errorf("journal: import: %w", err)
@@ -430,13 +453,14 @@ func (s *Store) Import(r io.Reader, f Format) (ImportResult, error) {
 	}
 	var (
 		recs     []imported
+		state    importedState
 		problems []Problem
 	)
 	switch f {
 	case CSV:
 		recs, problems = parseCSV(data)
 	case JSON:
-		recs, problems = parseJSON(data)
+		recs, state, problems = parseJSON(data)
 	default:
 		return ImportResult{}, fmt.Errorf("journal: import: unknown format %v", f)
 	}
@@ -457,6 +481,7 @@ func (s *Store) Import(r io.Reader, f Format) (ImportResult, error) {
 			problems = append(problems, Problem{recs[i].line, strings.ReplaceAll(err.Error(), "\n", "; ")})
 		}
 	}
+	problems = append(problems, state.validate()...)
 	if len(problems) > 0 {
 		return ImportResult{}, importError(problems)
 	}
@@ -467,10 +492,13 @@ func (s *Store) Import(r io.Reader, f Format) (ImportResult, error) {
 		if len(problems) > 0 {
 			return errProblems
 		}
-		return nil
+		return state.apply(tx, choice, &res)
 	})
 	if errors.Is(err, errProblems) {
 		return ImportResult{}, importError(problems)
+	}
+	if sc := (*StandingConflict)(nil); errors.As(err, &sc) {
+		return ImportResult{}, sc
 	}
 	if err != nil {
 		return ImportResult{}, fmt.Errorf("journal: import: %w", err)
@@ -765,7 +793,7 @@ func parseRow(row []string, col map[string]int, v1 bool) (rec imported, msgs []s
 
 // parseJSON reads the records of a JSON export, each with the line it
 // starts on.
-func parseJSON(data []byte) ([]imported, []Problem) {
+func parseJSON(data []byte) ([]imported, importedState, []Problem) {
 	lines := lineStarts(data)
 	lineAt := func(off int64) int {
 		// Skip to where the value starts: past white space and a comma.
@@ -796,10 +824,11 @@ func parseJSON(data []byte) ([]imported, []Problem) {
 		return nil
 	}
 	if p := expect('{', `an object {"version":2,"entries":[...],"sessions":[...],"walks":[...]}`); p != nil {
-		return nil, []Problem{*p}
+		return nil, importedState{}, []Problem{*p}
 	}
 	var (
 		recs     []imported
+		state    importedState
 		problems []Problem
 		version  int // 0 until read; sessions are read as version 2's before
 	)
@@ -807,7 +836,7 @@ func parseJSON(data []byte) ([]imported, []Problem) {
 		off := dec.InputOffset()
 		tok, err := dec.Token()
 		if err != nil {
-			return nil, append(problems, syntax(err)...)
+			return nil, importedState{}, append(problems, syntax(err)...)
 		}
 		key, _ := tok.(string) // an object's keys are strings
 		switch key {
@@ -817,7 +846,7 @@ func parseJSON(data []byte) ([]imported, []Problem) {
 			if err := dec.Decode(&v); err != nil {
 				var se *json.SyntaxError
 				if errors.As(err, &se) || err == io.EOF || err == io.ErrUnexpectedEOF {
-					return nil, append(problems, syntax(err)...)
+					return nil, importedState{}, append(problems, syntax(err)...)
 				}
 				problems = append(problems, Problem{lineAt(off), "version: want a number"})
 			} else if v < 1 || v > exportVersion {
@@ -831,7 +860,7 @@ func parseJSON(data []byte) ([]imported, []Problem) {
 			}
 		case "entries", "sessions", "walks":
 			if p := expect('[', "a list [...] of "+key); p != nil {
-				return nil, append(problems, *p)
+				return nil, importedState{}, append(problems, *p)
 			}
 			for dec.More() {
 				line := lineAt(dec.InputOffset())
@@ -876,7 +905,7 @@ func parseJSON(data []byte) ([]imported, []Problem) {
 				var se *json.SyntaxError
 				switch {
 				case errors.As(err, &se) || err == io.EOF || err == io.ErrUnexpectedEOF:
-					return nil, append(problems, syntax(err)...)
+					return nil, importedState{}, append(problems, syntax(err)...)
 				case err != nil:
 					problems = append(problems, Problem{line, jsonMsg(err)})
 				default:
@@ -884,18 +913,41 @@ func parseJSON(data []byte) ([]imported, []Problem) {
 				}
 			}
 			if p := expect(']', "the end ] of "+key); p != nil {
-				return nil, append(problems, *p)
+				return nil, importedState{}, append(problems, *p)
+			}
+		case "standing", "flag":
+			line := lineAt(dec.InputOffset())
+			var err error
+			if key == "standing" {
+				var r standingV2
+				if err = dec.Decode(&r); err == nil {
+					st := r.standing()
+					state.standing, state.standingLine = &st, line
+				}
+			} else {
+				var r flagV1
+				if err = dec.Decode(&r); err == nil {
+					f := r.flag()
+					state.flag, state.flagLine = &f, line
+				}
+			}
+			var se *json.SyntaxError
+			switch {
+			case errors.As(err, &se) || err == io.EOF || err == io.ErrUnexpectedEOF:
+				return nil, importedState{}, append(problems, syntax(err)...)
+			case err != nil:
+				problems = append(problems, Problem{line, key + ": " + jsonMsg(err)})
 			}
 		default:
 			problems = append(problems, Problem{lineAt(off), fmt.Sprintf("unknown field %q", key)})
 			var skip json.RawMessage
 			if err := dec.Decode(&skip); err != nil {
-				return nil, append(problems, syntax(err)...)
+				return nil, importedState{}, append(problems, syntax(err)...)
 			}
 		}
 	}
 	if p := expect('}', "the end } of the file's object"); p != nil {
-		return nil, append(problems, *p)
+		return nil, importedState{}, append(problems, *p)
 	}
 	if _, err := dec.Token(); err != io.EOF {
 		problems = append(problems, Problem{lineAt(dec.InputOffset()), "more after the end of the file's object"})
@@ -903,7 +955,7 @@ func parseJSON(data []byte) ([]imported, []Problem) {
 	if version == 0 {
 		problems = append(problems, Problem{0, `the file has no "version"`})
 	}
-	return recs, problems
+	return recs, state, problems
 }
 
 // jsonMsg says what json.Decoder found wrong in a record, in plain words.

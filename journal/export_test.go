@@ -258,7 +258,7 @@ func TestImportReportsEveryProblemWithItsLine(t *testing.T) {
   ]
 }`, []Problem{{5, "back_pain: want a int"}, {6, `the kind "evening"`}, {7, `("knee") is not one of`}, {10, `unknown field "colour"`}}},
 		{"json: syntax error", JSON, "{\n  \"version\": 1,\n  \"entries\": [\n    {\"time\": }\n  ]\n}", []Problem{{4, "not readable as JSON"}}},
-		{"json: newer version", JSON, `{"version": 3, "entries": [], "sessions": []}`, []Problem{{1, "version 3"}}},
+		{"json: newer version", JSON, `{"version": 4, "entries": [], "sessions": []}`, []Problem{{1, "version 4"}}},
 		{"json: a walk of no minutes", JSON, `{"version": 2, "walks": [{"time": "2026-03-01T08:00:00+01:00", "minutes": 0}]}`, []Problem{{1, "1 to 600 minutes long, not 0"}}},
 		{"json: a stop cause unknown", JSON, `{"version": 2, "sessions": [{"time": "2026-03-01T08:00:00+01:00", "duration": "1m", "stop_causes": ["cramp"]}]}`,
 			[]Problem{{1, `the reason for stopping "cramp" is not one of`}}},

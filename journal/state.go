@@ -50,10 +50,7 @@ func (t *Tx) Flag() (program.FlagState, error) {
 
 // SetFlag stores the red-flag state.
 func (t *Tx) SetFlag(f program.FlagState) error {
-	rec := flagV1{
-		Raised: f.Raised.Round(0), Tier: int(f.Tier), Flags: slices.Clone(f.Flags),
-		Cleared: f.Cleared.Round(0), Screened: f.Screened.Round(0),
-	}
+	rec := flagRecord(f)
 	err := t.writable()
 	if err == nil {
 		err = t.putState(keyFlag, rec)
@@ -110,6 +107,11 @@ func readStanding(tx *bolt.Tx) (program.Standing, bool, error) {
 	if err := json.Unmarshal(v, &r); err != nil {
 		return program.Standing{}, false, err
 	}
+	return r.standing(), true, nil
+}
+
+// standing is the program.Standing r stores.
+func (r standingV2) standing() program.Standing {
 	var criteria []program.Criterion
 	for _, c := range r.Reason.Criteria {
 		criteria = append(criteria, program.Criterion(c))
@@ -123,7 +125,7 @@ func readStanding(tx *bolt.Tx) (program.Standing, bool, error) {
 			Values: r.Reason.Values, Criteria: criteria, Text: r.Reason.Text,
 		},
 		CalmUntil: r.CalmUntil, FlareUntil: r.FlareUntil, FlareStarted: r.FlareStarted,
-	}, true, nil
+	}
 }
 
 func readFlag(tx *bolt.Tx) (program.FlagState, error) {
@@ -135,10 +137,23 @@ func readFlag(tx *bolt.Tx) (program.FlagState, error) {
 	if err := json.Unmarshal(v, &r); err != nil {
 		return program.FlagState{}, err
 	}
+	return r.flag(), nil
+}
+
+// flag is the program.FlagState r stores.
+func (r flagV1) flag() program.FlagState {
 	return program.FlagState{
 		Raised: r.Raised, Tier: program.Tier(r.Tier), Flags: r.Flags,
 		Cleared: r.Cleared, Screened: r.Screened,
-	}, nil
+	}
+}
+
+// flagRecord is f as stored.
+func flagRecord(f program.FlagState) flagV1 {
+	return flagV1{
+		Raised: f.Raised.Round(0), Tier: int(f.Tier), Flags: slices.Clone(f.Flags),
+		Cleared: f.Cleared.Round(0), Screened: f.Screened.Round(0),
+	}
 }
 
 // History returns what program.Decide judges, as of now: the morning
