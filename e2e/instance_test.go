@@ -44,9 +44,14 @@ func steadyWindows(t *testing.T, a *App) int {
 	return n
 }
 
+// screenshotter is a display Steady's window is on: Xvfb or a headless sway.
+type screenshotter interface {
+	Screenshot(path string) (image.Image, error)
+}
+
 // waitChange waits up to timeout for the window to differ from before in
 // at least minChanged pixels, saving the screenshot as name.
-func waitChange(t *testing.T, a *App, before image.Image, minChanged int, name string, timeout time.Duration) image.Image {
+func waitChange(t *testing.T, a screenshotter, before image.Image, minChanged int, name string, timeout time.Duration) image.Image {
 	t.Helper()
 	path := filepath.Join(outDir, name+".png")
 	for deadline := time.Now().Add(timeout); ; time.Sleep(100 * time.Millisecond) {

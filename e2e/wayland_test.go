@@ -95,7 +95,7 @@ func TestWayland(t *testing.T) {
 		t.Fatal(err)
 	}
 	// The session counts down, so it never settles: plain screenshots.
-	session := waitChange(t, s, "wayland-session", today, 20000, 10*time.Second)
+	session := waitChange(t, s, today, 20000, "wayland-session", 10*time.Second)
 	time.Sleep(2 * time.Second)
 	later, err := s.Screenshot(filepath.Join(outDir, "wayland-session-later.png"))
 	if err != nil {
@@ -123,33 +123,12 @@ func TestWayland(t *testing.T) {
 // minChanged pixels, then to settle, and keeps it as e2e/out/<name>.png.
 func waitScreen(t *testing.T, s *Sway, name string, before image.Image, minChanged int) image.Image {
 	t.Helper()
-	waitChange(t, s, name, before, minChanged, 10*time.Second)
+	waitChange(t, s, before, minChanged, name, 10*time.Second)
 	img, err := s.Settle(filepath.Join(outDir, name+".png"), 200*time.Millisecond, 10*time.Second)
 	if err != nil {
 		t.Fatal(err)
 	}
 	return img
-}
-
-// waitChange waits for the screen to differ from before in at least
-// minChanged pixels and keeps it as e2e/out/<name>.png.
-func waitChange(t *testing.T, s *Sway, name string, before image.Image, minChanged int, timeout time.Duration) image.Image {
-	t.Helper()
-	deadline := time.Now().Add(timeout)
-	for {
-		img, err := s.Screenshot(filepath.Join(outDir, name+".png"))
-		if err != nil {
-			t.Fatal(err)
-		}
-		d := Changed(before, img)
-		if d >= minChanged {
-			return img
-		}
-		if time.Now().After(deadline) {
-			t.Fatalf("%s: the screen differs in only %d pixels after %v, want %d", name, d, timeout, minChanged)
-		}
-		time.Sleep(100 * time.Millisecond)
-	}
 }
 
 // changedIn counts the pixels that differ between two images within r.
