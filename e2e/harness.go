@@ -133,7 +133,7 @@ func Launch(d *Display, cfg Config) (*App, error) {
 		cfg.Title = "Steady"
 	}
 	home := cfg.Home
-	for _, dir := range []string{home, filepath.Join(home, "tmp"), filepath.Join(home, ".config"), filepath.Join(home, "runtime")} {
+	for _, dir := range []string{home, filepath.Join(home, "tmp"), filepath.Join(home, ".config"), filepath.Join(home, ".cache"), filepath.Join(home, "runtime")} {
 		if err := os.MkdirAll(dir, 0o700); err != nil {
 			return nil, fmt.Errorf("e2e: %w", err)
 		}

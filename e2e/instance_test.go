@@ -19,8 +19,7 @@ func steadyAt(t *testing.T, home, dir string, args ...string) (int, string) {
 	t.Helper()
 	cmd := exec.Command(steadyBin, args...)
 	cmd.Dir = dir
-	cmd.Env = []string{"PATH=" + os.Getenv("PATH"), "HOME=" + home, "XDG_CONFIG_HOME=" + filepath.Join(home, ".config"),
-		"LANG=en_US.UTF-8", "DISPLAY=" + display.Name}
+	cmd.Env = append([]string{"PATH=" + os.Getenv("PATH"), "LANG=en_US.UTF-8", "DISPLAY=" + display.Name}, homeEnv(home)...)
 	out, err := cmd.CombinedOutput()
 	if exit, ok := err.(*exec.ExitError); ok {
 		return exit.ExitCode(), string(out)
