@@ -13,11 +13,16 @@ FYNE_TOOLS := fyne.io/tools/cmd/fyne@v1.7.4
 SUDO       := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 APT        := DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get -o DPkg::Lock::Timeout=300
 
-# Debian package names. To build: a C compiler and the X11, OpenGL and ALSA headers.
+# Debian package names. To build: a C compiler and the X11, Wayland, OpenGL and
+# ALSA headers. One binary draws on X11 and natively on Wayland (Fyne 2.8 picks
+# at run time).
 BUILD_PKGS := gcc pkg-config libgl1-mesa-dev libx11-dev libxcursor-dev libxrandr-dev \
-              libxinerama-dev libxi-dev libxxf86vm-dev libasound2-dev
-# To test as a person uses it: a virtual X server, input, screenshots, sound analysis.
-TEST_PKGS  := xvfb x11-utils xdotool imagemagick sox pv desktop-file-utils espeak-ng
+              libxinerama-dev libxi-dev libxxf86vm-dev libwayland-dev libxkbcommon-dev \
+              wayland-protocols libasound2-dev
+# To test as a person uses it: a virtual X server, input, screenshots, sound analysis;
+# and a headless Wayland desktop with its own input and screenshots (sway, wtype, grim).
+TEST_PKGS  := xvfb x11-utils xdotool imagemagick sox pv desktop-file-utils espeak-ng \
+              sway grim wtype
 
 .PHONY: run deps deps-test build test vet fmt-check unit e2e bench package screenshots clean
 
@@ -66,7 +71,9 @@ test: deps-test vet fmt-check unit e2e
 $(BBOLT):
 	GOBIN=$(abspath build) $(GO) install $(BBOLT_PKG)
 
-# The real binary in a real X window under Xvfb, driven with xdotool.
+# The real binary in a real X window under Xvfb, driven with xdotool; and
+# natively on Wayland under a headless sway, driven with wtype (TestWayland; as
+# root it runs sway as the user steady-e2e, which it creates if missing).
 e2e: deps-test build $(BBOLT)
 	STEADY_BIN=$(abspath $(BIN)) BBOLT=$(abspath $(BBOLT)) $(GO) test -tags e2e -count=1 -v ./e2e/
 

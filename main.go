@@ -288,27 +288,63 @@ func openReason(err error) string {
 }
 
 // haveDisplay reports why no window can be opened, before the toolkit tries
-// and fails with a stack trace: no X display named, or a local X display that
-// does not answer. Steady is built with the toolkit's X11 driver, so on a
-// Wayland desktop it needs XWayland's DISPLAY too.
+// and fails with a stack trace. The toolkit draws natively on Wayland when
+// WAYLAND_DISPLAY is set and on X11 otherwise, falling back to X11 (XWayland)
+// when the Wayland display does not answer; so a window needs one of the two
+// displays named and answering: a local Wayland socket, or a local X display's
+// socket (a remote X display is left to the toolkit).
 func haveDisplay() error {
-	name := os.Getenv("DISPLAY")
-	if name == "" && os.Getenv("WAYLAND_DISPLAY") != "" {
-		return errors.New("no X display found (DISPLAY is not set); Steady draws its window through X11, " +
-			"which a Wayland desktop provides with XWayland")
-	}
-	if name == "" {
+	x := os.Getenv("DISPLAY")
+	wl := os.Getenv("WAYLAND_DISPLAY")
+	if x == "" && wl == "" {
 		return errors.New("no display found (neither DISPLAY nor WAYLAND_DISPLAY is set); " +
 			"Steady needs a graphical desktop")
 	}
-	if n, ok := localDisplay(name); ok {
-		c, err := net.DialTimeout("unix", "/tmp/.X11-unix/X"+n, 2*time.Second)
-		if err != nil {
-			return fmt.Errorf("cannot open the display %s: %v", name, errors.Unwrap(err))
+	var wlErr error
+	if wl != "" {
+		if wlErr = dialWayland(wl); wlErr == nil {
+			return nil
 		}
-		c.Close()
+		wlErr = fmt.Errorf("cannot open the Wayland display %s: %v", wl, wlErr)
+		if x == "" {
+			return wlErr
+		}
+	}
+	if n, ok := localDisplay(x); ok {
+		if err := dialDisplay("/tmp/.X11-unix/X" + n); err != nil {
+			if wlErr != nil {
+				return fmt.Errorf("%v; nor the display %s: %v", wlErr, x, err)
+			}
+			return fmt.Errorf("cannot open the display %s: %v", x, err)
+		}
 	}
 	return nil
+}
+
+// dialDisplay connects to a display server's socket and hangs up; it returns
+// why that failed, as the system says it.
+func dialDisplay(socket string) error {
+	c, err := net.DialTimeout("unix", socket, 2*time.Second)
+	if err != nil {
+		if u := errors.Unwrap(err); u != nil {
+			return u
+		}
+		return err
+	}
+	return c.Close()
+}
+
+// dialWayland connects to the Wayland display a WAYLAND_DISPLAY value
+// names: a socket path, or a socket's name in XDG_RUNTIME_DIR.
+func dialWayland(name string) error {
+	if filepath.IsAbs(name) {
+		return dialDisplay(name)
+	}
+	dir := os.Getenv("XDG_RUNTIME_DIR")
+	if dir == "" {
+		return errors.New("XDG_RUNTIME_DIR is not set")
+	}
+	return dialDisplay(filepath.Join(dir, name))
 }
 
 // localDisplay returns the number of a local X display name such as ":0" or

@@ -2,6 +2,8 @@ package main
 
 import (
 	"bytes"
+	"net"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -69,6 +71,49 @@ func TestCommandLineWithoutWindow(t *testing.T) {
 			}
 			if !strings.Contains(errOut.String(), tt.wantErr) {
 				t.Errorf("stderr %q, want it to contain %q", errOut.String(), tt.wantErr)
+			}
+		})
+	}
+}
+
+// The window opens on Wayland natively, or on X11; haveDisplay only says in
+// one line when neither display answers.
+func TestHaveDisplay(t *testing.T) {
+	runtime := t.TempDir()
+	l, err := net.Listen("unix", filepath.Join(runtime, "wayland-1"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer l.Close()
+	tests := []struct {
+		name, display, wayland, runtimeDir string
+		wantErr                            string // "" when a window can open
+	}{
+		{"nothing", "", "", runtime, "no display found (neither DISPLAY nor WAYLAND_DISPLAY is set); Steady needs a graphical desktop"},
+		{"Wayland answers", "", "wayland-1", runtime, ""},
+		{"Wayland socket by path", "", filepath.Join(runtime, "wayland-1"), "", ""},
+		{"Wayland answers, X does not", ":4711", "wayland-1", runtime, ""},
+		{"no Wayland socket", "", "wayland-9", runtime,
+			"cannot open the Wayland display wayland-9: connect: no such file or directory"},
+		{"no runtime folder", "", "wayland-1", "", "cannot open the Wayland display wayland-1: XDG_RUNTIME_DIR is not set"},
+		{"neither answers", ":4711", "wayland-9", runtime,
+			"cannot open the Wayland display wayland-9: connect: no such file or directory; " +
+				"nor the display :4711: connect: no such file or directory"},
+		{"X does not answer", ":4711", "", runtime, "cannot open the display :4711: connect: no such file or directory"},
+		{"remote X is left to the toolkit", "example.org:0", "wayland-9", runtime, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Setenv("DISPLAY", tt.display)
+			t.Setenv("WAYLAND_DISPLAY", tt.wayland)
+			t.Setenv("XDG_RUNTIME_DIR", tt.runtimeDir)
+			err := haveDisplay()
+			got := ""
+			if err != nil {
+				got = err.Error()
+			}
+			if got != tt.wantErr {
+				t.Errorf("got %q, want %q", got, tt.wantErr)
 			}
 		})
 	}

@@ -16,7 +16,14 @@ import (
 // returns its exit status and output.
 func steadyIn(t *testing.T, home string, args ...string) (int, string) {
 	t.Helper()
-	return steady(t, []string{"HOME=" + home, "XDG_CONFIG_HOME=" + filepath.Join(home, ".config")}, args...)
+	return steady(t, homeEnv(home), args...)
+}
+
+// homeEnv is a command's environment for the home a window was launched
+// with: the same config and runtime folders, so a command finds a running
+// Steady's socket as it would on the desktop.
+func homeEnv(home string) []string {
+	return []string{"HOME=" + home, "XDG_CONFIG_HOME=" + filepath.Join(home, ".config"), "XDG_RUNTIME_DIR=" + filepath.Join(home, "runtime")}
 }
 
 func TestCheckRoutine(t *testing.T) {

@@ -517,7 +517,8 @@ func TestDrillNoAudioNoDisplay(t *testing.T) {
 		want string
 	}{
 		{"DISPLAY names no server", []string{"DISPLAY=:4711"}, "steady: cannot open the display :4711"},
-		{"only WAYLAND_DISPLAY", []string{"WAYLAND_DISPLAY=wayland-0"}, "steady: no X display found (DISPLAY is not set)"},
+		{"WAYLAND_DISPLAY names no compositor", []string{"WAYLAND_DISPLAY=wayland-0", "XDG_RUNTIME_DIR=" + t.TempDir()},
+			"steady: cannot open the Wayland display wayland-0: connect: no such file or directory"},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			start := time.Now()

@@ -133,7 +133,7 @@ func Launch(d *Display, cfg Config) (*App, error) {
 		cfg.Title = "Steady"
 	}
 	home := cfg.Home
-	for _, dir := range []string{home, filepath.Join(home, "tmp"), filepath.Join(home, ".config")} {
+	for _, dir := range []string{home, filepath.Join(home, "tmp"), filepath.Join(home, ".config"), filepath.Join(home, ".cache"), filepath.Join(home, "runtime")} {
 		if err := os.MkdirAll(dir, 0o700); err != nil {
 			return nil, fmt.Errorf("e2e: %w", err)
 		}
@@ -152,6 +152,9 @@ func Launch(d *Display, cfg Config) (*App, error) {
 		"XDG_DATA_HOME=" + filepath.Join(home, ".local", "share"),
 		"XDG_CACHE_HOME=" + filepath.Join(home, ".cache"),
 		"TMPDIR=" + filepath.Join(home, "tmp"),
+		// As a desktop session sets it: without it, the toolkit's look for a
+		// Wayland display prints "error: XDG_RUNTIME_DIR is invalid" (libwayland).
+		"XDG_RUNTIME_DIR=" + filepath.Join(home, "runtime"),
 		"LANG=en_US.UTF-8",
 		"ALSA_CONFIG_PATH=" + conf,
 	}, cfg.Env...)
@@ -226,7 +229,13 @@ func (a *App) xdotool(args ...string) (string, error) {
 // pointer is not moved out of the window: with no window manager, the window
 // would not hear that it left.)
 func (a *App) Click(x, y int) error {
-	if _, err := a.xdotool("mousemove", "--window", a.Window, strconv.Itoa(x), strconv.Itoa(y), "click", "1"); err != nil {
+	// Fyne 2.8 (GLFW 3.4) loses a click that comes in the same breath as
+	// the move onto its spot: the pointer rests a moment first.
+	if _, err := a.xdotool("mousemove", "--window", a.Window, strconv.Itoa(x), strconv.Itoa(y)); err != nil {
+		return err
+	}
+	time.Sleep(100 * time.Millisecond)
+	if _, err := a.xdotool("click", "1"); err != nil {
 		return err
 	}
 	w, h, err := a.Size()

@@ -19,8 +19,7 @@ func steadyAt(t *testing.T, home, dir string, args ...string) (int, string) {
 	t.Helper()
 	cmd := exec.Command(steadyBin, args...)
 	cmd.Dir = dir
-	cmd.Env = []string{"PATH=" + os.Getenv("PATH"), "HOME=" + home, "XDG_CONFIG_HOME=" + filepath.Join(home, ".config"),
-		"LANG=en_US.UTF-8", "DISPLAY=" + display.Name}
+	cmd.Env = append([]string{"PATH=" + os.Getenv("PATH"), "LANG=en_US.UTF-8", "DISPLAY=" + display.Name}, homeEnv(home)...)
 	out, err := cmd.CombinedOutput()
 	if exit, ok := err.(*exec.ExitError); ok {
 		return exit.ExitCode(), string(out)
@@ -44,9 +43,14 @@ func steadyWindows(t *testing.T, a *App) int {
 	return n
 }
 
+// screenshotter is a display Steady's window is on: Xvfb or a headless sway.
+type screenshotter interface {
+	Screenshot(path string) (image.Image, error)
+}
+
 // waitChange waits up to timeout for the window to differ from before in
 // at least minChanged pixels, saving the screenshot as name.
-func waitChange(t *testing.T, a *App, before image.Image, minChanged int, name string, timeout time.Duration) image.Image {
+func waitChange(t *testing.T, a screenshotter, before image.Image, minChanged int, name string, timeout time.Duration) image.Image {
 	t.Helper()
 	path := filepath.Join(outDir, name+".png")
 	for deadline := time.Now().Add(timeout); ; time.Sleep(100 * time.Millisecond) {

@@ -22,7 +22,7 @@ var (
 	ratingClicks = [][2]int{{256, 249}, {158, 377}, {34, 505}, {133, 610}}
 	ratingsSave  = [2]int{1036, 662}
 	lightOK      = [2]int{550, 481} // the "Session saved" dialog
-	journalNav   = [2]int{36, 128}
+	journalNav   = [2]int{36, 92}
 )
 
 // clickAll clicks each point in turn.

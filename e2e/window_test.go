@@ -46,10 +46,10 @@ var nav = []struct {
 	x, y     int
 	shortcut string
 }{
-	{"today", 36, 45, "ctrl+1"},
-	{"journal", 36, 128, "ctrl+2"},
-	{"settings", 36, 211, "ctrl+3"},
-	{"about", 36, 294, "ctrl+4"},
+	{"today", 36, 40, "ctrl+1"},
+	{"journal", 36, 92, "ctrl+2"},
+	{"settings", 36, 148, "ctrl+3"},
+	{"about", 36, 205, "ctrl+4"},
 }
 
 func TestNavigation(t *testing.T) {

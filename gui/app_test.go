@@ -402,7 +402,7 @@ func TestLogWalk(t *testing.T) {
 		return r.Walks
 	}
 
-	u.win.Canvas().(fyne.Shortcutable).TypedShortcut(ctrlL)
+	typeShortcut(t, u.win.Canvas(), ctrlL)
 	if top := overlay(u); top == nil || !strings.Contains(texts(top), "Minutes walked") {
 		t.Fatal("Ctrl+L opened no walk dialog")
 	}
@@ -426,7 +426,7 @@ func TestLogWalk(t *testing.T) {
 		t.Errorf("Today does not count the walk:\n%s", got)
 	}
 	// A new walk starts empty: this week's total is no walk's length.
-	u.win.Canvas().(fyne.Shortcutable).TypedShortcut(ctrlL)
+	typeShortcut(t, u.win.Canvas(), ctrlL)
 	if e, ok := u.win.Canvas().Focused().(*widget.Entry); !ok || e.Text != "" {
 		t.Errorf("the next walk's minutes start as %q, want empty", e.Text)
 	}

@@ -12,13 +12,13 @@ import (
 	"golang.org/x/image/math/fixed"
 )
 
-// lightChartColours are the light theme's colours, for a chart on paper.
+// lightChartColours are the chart's colours on paper: the light theme's
+// foreground and separator, held here because a report is written from the
+// command line, where no Fyne app (and so no theme lookup) exists.
 func lightChartColours() chartColours {
-	th := theme.DefaultTheme()
-	v := theme.VariantLight
 	return chartColours{
-		fg:  th.Color(theme.ColorNameForeground, v),
-		sep: th.Color(theme.ColorNameSeparator, v),
+		fg:  color.NRGBA{R: 0x56, G: 0x56, B: 0x56, A: 0xff},
+		sep: color.NRGBA{R: 0xe3, G: 0xe3, B: 0xe3, A: 0xff},
 		bg:  color.White,
 	}
 }
