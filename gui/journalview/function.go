@@ -127,11 +127,21 @@ func NamingIntro() string { return namingIntro }
 // done is called after a save.
 func ShowNaming(win fyne.Window, store FunctionStore, free int, done func()) {
 	n := NewNaming(max(1, min(free, program.MaxActivities)))
-	body := container.NewVBox(&widget.Label{Text: namingIntro, Wrapping: fyne.TextWrapWord}, n.Content())
-	d := dialog.NewCustomWithoutButtons("What does your back make hard?", container.NewVScroll(body), win)
+	showNamingDialog(win, n, "What does your back make hard?", namingIntro, "Save", fyne.NewSize(720, 560), func(list []coach.NamedActivity) error {
+		_, err := store.NameActivities(list)
+		return err
+	}, done)
+}
+
+// showNamingDialog puts the naming form n under intro in a dialog over win
+// whose main button says action; save stores the names, and done is called
+// after it succeeds.
+func showNamingDialog(win fyne.Window, n *Naming, title, intro, action string, size fyne.Size, save func([]coach.NamedActivity) error, done func()) {
+	body := container.NewVBox(&widget.Label{Text: intro, Wrapping: fyne.TextWrapWord}, n.Content())
+	d := dialog.NewCustomWithoutButtons(title, container.NewVScroll(body), win)
 	n.OnCancel = d.Hide
 	n.OnSave = func(list []coach.NamedActivity) error {
-		if _, err := store.NameActivities(list); err != nil {
+		if err := save(list); err != nil {
 			return err
 		}
 		d.Hide()
@@ -142,9 +152,9 @@ func ShowNaming(win fyne.Window, store FunctionStore, free int, done func()) {
 	}
 	d.SetButtons([]fyne.CanvasObject{
 		&widget.Button{Text: "Cancel", OnTapped: d.Hide},
-		&widget.Button{Text: "Save", Importance: widget.HighImportance, OnTapped: n.Save},
+		&widget.Button{Text: action, Importance: widget.HighImportance, OnTapped: n.Save},
 	})
-	d.Resize(fyne.NewSize(720, 560))
+	d.Resize(size)
 	d.Show()
 	win.Canvas().Focus(n.Names[0])
 }
@@ -257,27 +267,11 @@ func ShowRerate(win fyne.Window, store FunctionStore, f coach.Function, done fun
 // showReplace names one activity in place of id; the old one and its
 // ratings are kept.
 func showReplace(win fyne.Window, store FunctionStore, id, old string, done func()) {
-	n := NewNaming(1)
-	body := container.NewVBox(&widget.Label{Text: "\"" + old + "\" and its ratings stay in your journal. What would you like to rate instead?", Wrapping: fyne.TextWrapWord}, n.Content())
-	d := dialog.NewCustomWithoutButtons("Replace an activity", body, win)
-	n.OnCancel = d.Hide
-	n.OnSave = func(list []coach.NamedActivity) error {
-		if _, err := store.ReplaceActivity(id, list[0]); err != nil {
-			return err
-		}
-		d.Hide()
-		if done != nil {
-			done()
-		}
-		return nil
-	}
-	d.SetButtons([]fyne.CanvasObject{
-		&widget.Button{Text: "Cancel", OnTapped: d.Hide},
-		&widget.Button{Text: "Replace", Importance: widget.HighImportance, OnTapped: n.Save},
-	})
-	d.Resize(fyne.NewSize(640, 320))
-	d.Show()
-	win.Canvas().Focus(n.Names[0])
+	intro := "\"" + old + "\" and its ratings stay in your journal. What would you like to rate instead?"
+	showNamingDialog(win, NewNaming(1), "Replace an activity", intro, "Replace", fyne.NewSize(640, 320), func(list []coach.NamedActivity) error {
+		_, err := store.ReplaceActivity(id, list[0])
+		return err
+	}, done)
 }
 
 // FunctionCards are one line per current activity with its first and
