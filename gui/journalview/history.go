@@ -78,7 +78,7 @@ func (v *View) showHistory() {
 	days, older := groupByDay(v.records.Entries, v.records.Sessions, v.records.Walks, v.records.Function.Ratings, from)
 	var objs []fyne.CanvasObject
 	switch {
-	case len(v.records.Entries) == 0 && len(v.records.Sessions) == 0 && len(v.records.Walks) == 0:
+	case len(v.records.Entries) == 0 && len(v.records.Sessions) == 0 && len(v.records.Walks) == 0 && len(v.records.Function.Ratings) == 0:
 		objs = append(objs, &widget.Label{Text: emptyText, Wrapping: fyne.TextWrapWord})
 	case len(days) == 0:
 		objs = append(objs, &widget.Label{Text: "Nothing in these days. Older records are below.", Wrapping: fyne.TextWrapWord})
