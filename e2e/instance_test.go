@@ -20,14 +20,7 @@ func steadyAt(t *testing.T, home, dir string, args ...string) (int, string) {
 	cmd := exec.Command(steadyBin, args...)
 	cmd.Dir = dir
 	cmd.Env = append([]string{"PATH=" + os.Getenv("PATH"), "LANG=en_US.UTF-8", "DISPLAY=" + display.Name}, homeEnv(home)...)
-	out, err := cmd.CombinedOutput()
-	if exit, ok := err.(*exec.ExitError); ok {
-		return exit.ExitCode(), string(out)
-	}
-	if err != nil {
-		t.Fatal(err)
-	}
-	return 0, string(out)
+	return runCommand(t, cmd)
 }
 
 // steadyWindows counts the visible windows titled Steady on the display.
