@@ -19,6 +19,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"steady/coach"
+	"steady/gui/keys"
 	"steady/journal"
 	"steady/program"
 )
@@ -200,6 +201,9 @@ func button(t *testing.T, w fyne.Window, text string) *widget.Button {
 		t.Fatalf("no dialog is open to tap %q in", text)
 	}
 	walk(top, func(o fyne.CanvasObject) {
+		if k, ok := o.(*keys.Button); ok {
+			o = &k.Button
+		}
 		if b, ok := o.(*widget.Button); ok && b.Text == text && b.Visible() {
 			found = b
 		}
