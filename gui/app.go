@@ -105,13 +105,12 @@ func (u *UI) checkedIn(c coach.CheckedIn) {
 // questions at once.
 func (u *UI) offerRescreen() {
 	text := wrapped("You reported new numbness or weakness. Exercise is paused until you have answered the safety questions again. Answer them now?")
-	d := keys.Confirm(u.win, "New numbness or weakness", text, "Later", "Answer the questions", widget.HighImportance,
-		func(yes bool) {
+	keys.Confirm(u.win, "New numbness or weakness", text, fyne.NewSize(520, 220), "Later", "Answer the questions",
+		widget.HighImportance, func(yes bool) {
 			if yes {
 				u.rescreen()
 			}
 		})
-	d.Resize(fyne.NewSize(520, 220))
 }
 
 // showMain shows the navigation shell, whose keys are Today's: the first
@@ -252,12 +251,11 @@ func (u *UI) showLight(done coach.Finished) {
 	body := container.NewVBox(
 		container.NewBorder(nil, nil, badge, nil, heading(title, theme.SizeNameSubHeadingText)),
 		wrapped(meaning), wrapped(explain.Next(done.After)))
-	d := keys.Inform(u.win, "Session saved", body, "OK", func() {
+	keys.Inform(u.win, "Session saved", body, fyne.NewSize(520, 280), "OK", func() {
 		if done.Rescreen {
 			u.rescreen()
 		}
 	})
-	d.Resize(fyne.NewSize(520, 280))
 }
 
 // lightSymbol is a traffic light's shape-independent mark.

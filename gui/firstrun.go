@@ -125,7 +125,7 @@ func (f *firstRun) showWelcome() {
 		scroll := container.NewVScroll(text)
 		scroll.SetMinSize(fyne.NewSize(560, 380))
 		if f.win != nil {
-			keys.Inform(f.win, "Why Steady works this way", scroll, "Close", nil)
+			keys.Inform(f.win, "Why Steady works this way", scroll, fyne.Size{}, "Close", nil)
 		}
 	}
 	body := container.NewVBox(

@@ -127,7 +127,7 @@ func (v *todayView) flagCard(f program.FlagState) fyne.CanvasObject {
 	cleared := keys.NewButton("A clinician has cleared me to exercise", nil, widget.MediumImportance, func() {
 		confirm := widget.NewLabel("Please confirm that a doctor or physiotherapist has seen you about\n" +
 			"what you ticked, and that they are happy for you to exercise.")
-		keys.Confirm(v.win, "Cleared by a clinician?", confirm, "Cancel", "Yes, I have been cleared", widget.HighImportance,
+		keys.Confirm(v.win, "Cleared by a clinician?", confirm, fyne.Size{}, "Cancel", "Yes, I have been cleared", widget.HighImportance,
 			func(yes bool) {
 				if yes {
 					v.actions.cleared()
@@ -199,7 +199,7 @@ func (v *todayView) showWhy(d program.Decision) {
 	text.Wrapping = fyne.TextWrapWord
 	scroll := container.NewVScroll(text)
 	scroll.SetMinSize(fyne.NewSize(560, 360))
-	keys.Inform(v.win, "Why this level?", scroll, "Close", nil)
+	keys.Inform(v.win, "Why this level?", scroll, fyne.Size{}, "Close", nil)
 }
 
 // weekCard shows this week's days with a mark for each day with a session:

@@ -63,8 +63,7 @@ func (u *UI) logWalk() {
 	minutes.OnSubmitted = func(string) { save() }
 	form := widget.NewForm(widget.NewFormItem("Minutes walked", minutes), widget.NewFormItem("", problem))
 	d = dialog.NewCustomWithoutButtons("Log a walk", form, u.win)
-	keys.Show(u.win, d, keys.NewButton("Cancel", nil, widget.MediumImportance, d.Hide),
+	keys.Show(u.win, d, fyne.NewSize(380, 200), keys.NewButton("Cancel", nil, widget.MediumImportance, d.Hide),
 		keys.NewButton("Save", nil, widget.HighImportance, save))
-	d.Resize(fyne.NewSize(380, 200))
 	u.win.Canvas().Focus(minutes)
 }

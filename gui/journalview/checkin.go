@@ -261,8 +261,7 @@ func (c *checkIn) show(title string, win fyne.Window, onClosed func()) {
 	if ws := cv.Size(); ws.Width > 0 && ws.Height > 0 {
 		size = fyne.NewSize(min(size.Width, ws.Width-40), min(size.Height, ws.Height-40))
 	}
-	d.Resize(size)
-	keys.Show(win, d, c.cancel, c.save)
+	keys.Show(win, d, size, c.cancel, c.save)
 	d.SetOnClosed(c.done) // after Show's: the window has its keys back first
 	cv.Focus(c.back)
 }

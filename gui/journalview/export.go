@@ -31,7 +31,7 @@ func (v *View) chooseExport() {
 	}
 	choice := &widget.RadioGroup{Options: labels, Required: true}
 	choice.SetSelected(labels[0])
-	keys.Confirm(v.win, "Export the journal", choice, "Cancel", "Choose file…", widget.HighImportance, func(ok bool) {
+	keys.Confirm(v.win, "Export the journal", choice, fyne.Size{}, "Cancel", "Choose file…", widget.HighImportance, func(ok bool) {
 		if !ok {
 			return
 		}

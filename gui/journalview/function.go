@@ -174,9 +174,8 @@ func showNamingDialog(win fyne.Window, n *Naming, title, intro, action string, s
 		}
 		return nil
 	}
-	keys.Show(win, d, keys.NewButton("Cancel", nil, widget.MediumImportance, d.Hide),
+	keys.Show(win, d, size, keys.NewButton("Cancel", nil, widget.MediumImportance, d.Hide),
 		keys.NewButton(action, nil, widget.HighImportance, n.Save))
-	d.Resize(size)
 	win.Canvas().Focus(n.Names[0])
 }
 
@@ -274,9 +273,8 @@ func ShowRerate(win fyne.Window, store FunctionStore, f coach.Function, done fun
 		d.Hide()
 		showReplace(win, store, id, name, done)
 	}
-	keys.Show(win, d, keys.NewButton("Cancel", nil, widget.MediumImportance, d.Hide),
+	keys.Show(win, d, fyne.NewSize(720, 480), keys.NewButton("Cancel", nil, widget.MediumImportance, d.Hide),
 		keys.NewButton("Save", nil, widget.HighImportance, r.Save))
-	d.Resize(fyne.NewSize(720, 480))
 	if len(r.Scales) > 0 {
 		win.Canvas().Focus(r.Scales[0])
 	}

@@ -219,8 +219,8 @@ func (v *View) deleteEntry(e journal.Entry) {
 // confirmDelete asks whether to delete what text describes; the answer
 // goes to answer.
 func confirmDelete(title, text string, answer func(bool), win fyne.Window) {
-	keys.Confirm(win, title, &widget.Label{Text: text, Wrapping: fyne.TextWrapWord}, "Keep", "Delete",
-		widget.DangerImportance, answer).Resize(fyne.NewSize(480, 220))
+	keys.Confirm(win, title, &widget.Label{Text: text, Wrapping: fyne.TextWrapWord}, fyne.NewSize(480, 220), "Keep", "Delete",
+		widget.DangerImportance, answer)
 }
 
 // deleteSession asks, deletes s and offers to undo it.

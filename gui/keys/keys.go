@@ -128,8 +128,10 @@ func (e *Entry) TypedKey(k *fyne.KeyEvent) {
 // Show shows d, a dialog made with dialog.NewCustomWithoutButtons, with
 // cancel and main as its buttons, until it closes: Enter presses main,
 // Escape presses cancel or, without one, closes d. Either button may be
-// nil. The window's key handler is given back when d closes.
-func Show(win fyne.Window, d *dialog.CustomDialog, cancel, main *Button) {
+// nil. size is d's size, zero for its smallest; it is set before d is
+// shown, so that wrapped text is laid out at its width. The window's key
+// handler is given back when d closes.
+func Show(win fyne.Window, d *dialog.CustomDialog, size fyne.Size, cancel, main *Button) {
 	var buttons []fyne.CanvasObject
 	for _, b := range []*Button{cancel, main} {
 		if b != nil {
@@ -143,14 +145,17 @@ func Show(win fyne.Window, d *dialog.CustomDialog, cancel, main *Button) {
 	}
 	restore := Handle(win.Canvas(), func() { Press(main) }, escape)
 	d.SetOnClosed(restore)
+	if !size.IsZero() {
+		d.Resize(size)
+	}
 	d.Show()
 }
 
 // Confirm asks a question in a dialog over win: the main button, labelled
 // confirm, answers true, and the one labelled dismiss (and Escape) false.
 // importance is the main button's, such as widget.DangerImportance for a
-// deletion. answer may be nil.
-func Confirm(win fyne.Window, title string, content fyne.CanvasObject, dismiss, confirm string,
+// deletion. size is as for Show. answer may be nil.
+func Confirm(win fyne.Window, title string, content fyne.CanvasObject, size fyne.Size, dismiss, confirm string,
 	importance widget.Importance, answer func(bool)) *dialog.CustomDialog {
 	d := dialog.NewCustomWithoutButtons(title, content, win)
 	reply := func(yes bool) func() {
@@ -161,17 +166,17 @@ func Confirm(win fyne.Window, title string, content fyne.CanvasObject, dismiss, 
 			}
 		}
 	}
-	Show(win, d, NewButton(dismiss, nil, widget.MediumImportance, reply(false)),
+	Show(win, d, size, NewButton(dismiss, nil, widget.MediumImportance, reply(false)),
 		NewButton(confirm, nil, importance, reply(true)))
 	return d
 }
 
 // Inform shows content in a dialog over win with one button, labelled
-// close; Enter and Escape close it too. closed, which may be nil, is called
-// once it has closed.
-func Inform(win fyne.Window, title string, content fyne.CanvasObject, close string, closed func()) *dialog.CustomDialog {
+// close; Enter and Escape close it too. size is as for Show. closed, which
+// may be nil, is called once it has closed.
+func Inform(win fyne.Window, title string, content fyne.CanvasObject, size fyne.Size, close string, closed func()) *dialog.CustomDialog {
 	d := dialog.NewCustomWithoutButtons(title, content, win)
-	Show(win, d, nil, NewButton(close, nil, widget.HighImportance, d.Hide))
+	Show(win, d, size, nil, NewButton(close, nil, widget.HighImportance, d.Hide))
 	if closed != nil {
 		d.SetOnClosed(closed) // after Show's: the window has its keys back first
 	}
