@@ -753,3 +753,41 @@ func TestHistoryOfManyEntriesShowsNinetyDays(t *testing.T) {
 		t.Error("no way to show older entries")
 	}
 }
+
+// A deletion by keys: Enter on the confirmation deletes, Escape keeps, and
+// Undo (Ctrl+Z in the window) brings the walk back.
+func TestDeleteByKeyboardThenUndo(t *testing.T) {
+	walk := journal.Walk{Time: testNow.Add(-5 * time.Hour), Minutes: 25}
+	c0, store := openStore(t)
+	if _, err := store.AddWalk(walk); err != nil {
+		t.Fatal(err)
+	}
+	v, w, _ := newTestView(t, c0)
+	key := func(k fyne.KeyName) {
+		e := &fyne.KeyEvent{Name: k}
+		if f := w.Canvas().Focused(); f != nil {
+			f.TypedKey(e)
+		} else if h := w.Canvas().OnTypedKey(); h != nil {
+			h(e)
+		}
+	}
+	test.Tap(rowButton(t, v, walkLine(walk), "Delete"))
+	key(fyne.KeyEscape)
+	if n := countWalks(store); n != 1 || w.Canvas().Overlays().Top() != nil {
+		t.Fatalf("Escape: %d walks, dialog open %v; want the walk kept and the dialog closed", n, w.Canvas().Overlays().Top() != nil)
+	}
+	test.Tap(rowButton(t, v, walkLine(walk), "Delete"))
+	key(fyne.KeyReturn)
+	if n := countWalks(store); n != 0 {
+		t.Fatalf("Enter: %d walks, want the walk deleted", n)
+	}
+	if !v.Undo() {
+		t.Fatal("Undo found no deletion to undo")
+	}
+	if n := countWalks(store); n != 1 {
+		t.Errorf("after Undo, %d walks, want the walk back", n)
+	}
+	if v.Undo() {
+		t.Error("a second Undo undid something again")
+	}
+}
