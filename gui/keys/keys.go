@@ -128,9 +128,8 @@ func (e *Entry) TypedKey(k *fyne.KeyEvent) {
 // Show shows d, a dialog made with dialog.NewCustomWithoutButtons, with
 // cancel and main as its buttons, until it closes: Enter presses main,
 // Escape presses cancel or, without one, closes d. Either button may be
-// nil. size is d's size, zero for its smallest; it is set before d is
-// shown, so that wrapped text is laid out at its width. The window's key
-// handler is given back when d closes.
+// nil. size is d's size, zero for its smallest. The window's key handler
+// is given back when d closes.
 func Show(win fyne.Window, d *dialog.CustomDialog, size fyne.Size, cancel, main *Button) {
 	var buttons []fyne.CanvasObject
 	for _, b := range []*Button{cancel, main} {
@@ -145,10 +144,15 @@ func Show(win fyne.Window, d *dialog.CustomDialog, size fyne.Size, cancel, main 
 	}
 	restore := Handle(win.Canvas(), func() { Press(main) }, escape)
 	d.SetOnClosed(restore)
-	if !size.IsZero() {
-		d.Resize(size)
+	if size.IsZero() {
+		d.Show()
+		return
 	}
+	// Asked for before the text has a width, the smallest size is that of
+	// text wrapped a word a line: the size is asked for again once shown.
+	d.Resize(size)
 	d.Show()
+	d.Resize(size)
 }
 
 // Confirm asks a question in a dialog over win: the main button, labelled
