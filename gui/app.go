@@ -14,7 +14,6 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -22,6 +21,7 @@ import (
 	"steady/coach/session"
 	"steady/explain"
 	"steady/gui/journalview"
+	"steady/gui/keys"
 	"steady/program"
 )
 
@@ -30,7 +30,8 @@ import (
 func ShowProblem(a fyne.App, w fyne.Window, title, message string) {
 	text := widget.NewLabel(message)
 	text.Wrapping = fyne.TextWrapWord
-	quit := &widget.Button{Text: "Close", OnTapped: a.Quit}
+	quit := keys.NewButton("Close", nil, widget.HighImportance, a.Quit)
+	keys.Handle(w.Canvas(), a.Quit, a.Quit)
 	w.SetContent(container.NewPadded(container.NewVBox(
 		heading(title, theme.SizeNameHeadingText), text, container.NewHBox(quit))))
 	w.Resize(fyne.NewSize(520, 200))
@@ -77,12 +78,12 @@ func (u *UI) todayStale() bool {
 }
 
 func (u *UI) showError(title string, err error) {
-	dialog.ShowError(fmt.Errorf("%s: %w", title, err), u.win)
+	keys.ShowError(fmt.Errorf("%s: %w", title, err), u.win)
 }
 
 // showSaveProblem says why what could not be saved, in plain words.
 func (u *UI) showSaveProblem(what string, err error) {
-	dialog.ShowError(errors.New(journalview.SaveProblem(what, err)), u.win)
+	keys.ShowError(errors.New(journalview.SaveProblem(what, err)), u.win)
 }
 
 // journalChanged is called after the journal view saved, edited or deleted
@@ -103,23 +104,33 @@ func (u *UI) checkedIn(c coach.CheckedIn) {
 // offerRescreen says why exercise is paused and offers the safety
 // questions at once.
 func (u *UI) offerRescreen() {
-	d := dialog.NewConfirm("New numbness or weakness",
-		"You reported new numbness or weakness. Exercise is paused until you have answered the safety questions again. Answer them now?",
-		func(yes bool) {
+	text := wrapped("You reported new numbness or weakness. Exercise is paused until you have answered the safety questions again. Answer them now?")
+	keys.Confirm(u.win, "New numbness or weakness", text, fyne.NewSize(520, 220), "Later", "Answer the questions",
+		widget.HighImportance, func(yes bool) {
 			if yes {
 				u.rescreen()
 			}
-		}, u.win)
-	d.SetConfirmText("Answer the questions")
-	d.SetDismissText("Later")
-	d.Show()
+		})
 }
 
-// showMain shows the navigation shell.
+// showMain shows the navigation shell, whose keys are Today's: the first
+// run's end with it.
 func (u *UI) showMain() {
-	u.win.Canvas().SetOnTypedKey(nil) // the first run's keys end with it
+	u.win.Canvas().SetOnTypedKey(u.mainKey)
 	u.setBody(u.mainTabs())
 	u.refreshToday()
+}
+
+// mainKey is the navigation shell's keyboard when nothing focused took the
+// key: on Today, Enter presses its main button, the check-in or the start
+// of today's session.
+func (u *UI) mainKey(e *fyne.KeyEvent) {
+	if u.session != nil || u.tabs == nil || u.tabs.SelectedIndex() != 0 {
+		return
+	}
+	if e.Name == fyne.KeyReturn || e.Name == fyne.KeyEnter {
+		keys.Press(u.today.main)
+	}
 }
 
 // setBody replaces what the window shows under its size floor.
@@ -217,6 +228,7 @@ func (u *UI) finishSession(started coach.Started, r session.Result) {
 	}
 	done, err := u.opt.Coach.FinishSession(started, r)
 	u.setBody(u.mainTabs())
+	u.win.Canvas().SetOnTypedKey(u.mainKey)
 	u.refreshToday()
 	if u.journalView != nil {
 		u.journalView.Reload()
@@ -239,14 +251,11 @@ func (u *UI) showLight(done coach.Finished) {
 	body := container.NewVBox(
 		container.NewBorder(nil, nil, badge, nil, heading(title, theme.SizeNameSubHeadingText)),
 		wrapped(meaning), wrapped(explain.Next(done.After)))
-	d := dialog.NewCustom("Session saved", "OK", body, u.win)
-	d.SetOnClosed(func() {
+	keys.Inform(u.win, "Session saved", body, fyne.NewSize(520, 280), "OK", func() {
 		if done.Rescreen {
 			u.rescreen()
 		}
 	})
-	d.Resize(fyne.NewSize(520, 280))
-	d.Show()
 }
 
 // lightSymbol is a traffic light's shape-independent mark.

@@ -13,6 +13,7 @@ import (
 
 	"steady/coach"
 	"steady/explain"
+	"steady/gui/keys"
 	"steady/journal"
 	"steady/program"
 )
@@ -382,9 +383,9 @@ func TestLogWalk(t *testing.T) {
 	clock.AdvanceTo(now)
 	u.refreshToday()
 	ctrlL := &desktop.CustomShortcut{KeyName: fyne.KeyL, Modifier: fyne.KeyModifierShortcutDefault}
-	enter := func(text string) *widget.Entry {
+	enter := func(text string) *keys.Entry {
 		t.Helper()
-		e, ok := u.win.Canvas().Focused().(*widget.Entry)
+		e, ok := u.win.Canvas().Focused().(*keys.Entry)
 		if !ok {
 			t.Fatalf("the minutes are not focused (%T)", u.win.Canvas().Focused())
 		}
@@ -427,7 +428,7 @@ func TestLogWalk(t *testing.T) {
 	}
 	// A new walk starts empty: this week's total is no walk's length.
 	typeShortcut(t, u.win.Canvas(), ctrlL)
-	if e, ok := u.win.Canvas().Focused().(*widget.Entry); !ok || e.Text != "" {
+	if e, ok := u.win.Canvas().Focused().(*keys.Entry); !ok || e.Text != "" {
 		t.Errorf("the next walk's minutes start as %q, want empty", e.Text)
 	}
 }

@@ -6,11 +6,11 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"steady/gui/keys"
 	"steady/program"
 )
 
@@ -53,10 +53,11 @@ type firstRun struct {
 	// unanswered.
 	rescreen bool
 	cancel   func()
-	// win, when set, gets the page's keys: Enter activates the page's main
-	// button (the last one, when enabled).
-	win  fyne.Window
-	main *widget.Button
+	// win, when set, gets the page's keys: Enter presses the page's main
+	// button (the last one, when enabled), Escape its first of several:
+	// Back or Cancel.
+	win        fyne.Window
+	main, back *keys.Button
 }
 
 func newFirstRun(levels []levelChoice, now func() time.Time, onDone func(firstRunResult)) *firstRun {
@@ -66,28 +67,34 @@ func newFirstRun(levels []levelChoice, now func() time.Time, onDone func(firstRu
 	return f
 }
 
-// typedKey is the page's keyboard: Enter (or keypad Enter) activates the
-// main button, as a click would, when it is enabled and nothing focused
-// took the key first.
+// typedKey is the page's keyboard: Enter (or keypad Enter) presses the
+// main button and Escape goes back, as a click would, when the button is
+// enabled and nothing focused took the key first.
 func (f *firstRun) typedKey(e *fyne.KeyEvent) {
-	if e.Name != fyne.KeyReturn && e.Name != fyne.KeyEnter {
-		return
-	}
-	if b := f.main; b != nil && !b.Disabled() && b.OnTapped != nil {
-		b.OnTapped()
+	switch e.Name {
+	case fyne.KeyReturn, fyne.KeyEnter:
+		keys.Press(f.main)
+	case fyne.KeyEscape:
+		keys.Press(f.back)
 	}
 }
 
 // content is the first-run screen.
 func (f *firstRun) content() fyne.CanvasObject { return f.page }
 
-func (f *firstRun) show(title string, body fyne.CanvasObject, buttons ...fyne.CanvasObject) {
+func (f *firstRun) show(title string, body fyne.CanvasObject, buttons ...*keys.Button) {
 	heading := widget.NewLabelWithStyle(title, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	heading.SizeName = theme.SizeNameHeadingText
-	bar := container.NewHBox(append([]fyne.CanvasObject{layout.NewSpacer()}, buttons...)...)
-	f.main = nil
+	bar := container.NewHBox(layout.NewSpacer())
+	for _, b := range buttons {
+		bar.Add(b)
+	}
+	f.main, f.back = nil, nil
 	if len(buttons) > 0 {
-		f.main, _ = buttons[len(buttons)-1].(*widget.Button)
+		f.main = buttons[len(buttons)-1]
+	}
+	if len(buttons) > 1 {
+		f.back = buttons[0]
 	}
 	if f.win != nil {
 		f.win.Canvas().SetOnTypedKey(f.typedKey)
@@ -118,7 +125,7 @@ func (f *firstRun) showWelcome() {
 		scroll := container.NewVScroll(text)
 		scroll.SetMinSize(fyne.NewSize(560, 380))
 		if f.win != nil {
-			dialog.NewCustom("Why Steady works this way", "Close", scroll, f.win).Show()
+			keys.Inform(f.win, "Why Steady works this way", scroll, fyne.Size{}, "Close", nil)
 		}
 	}
 	body := container.NewVBox(
@@ -129,7 +136,7 @@ func (f *firstRun) showWelcome() {
 		paragraph("Next come a few safety questions, then you choose where to start. "+
 			"It takes about two minutes. Press Enter to go on."),
 	)
-	next := &widget.Button{Text: "Continue", Importance: widget.HighImportance, OnTapped: f.showScreening}
+	next := keys.NewButton("Continue", nil, widget.HighImportance, f.showScreening)
 	f.show("Welcome to Steady", body, next)
 }
 
@@ -146,15 +153,15 @@ func (f *firstRun) showScreening() {
 	list := container.NewVBox(intro, widget.NewSeparator())
 	for _, q := range program.Questions() {
 		id := q.ID
-		c := widget.NewCheck(q.Text, func(yes bool) { f.answers[id] = yes })
+		c := keys.NewCheck(q.Text, func(yes bool) { f.answers[id] = yes })
 		c.Checked = f.answers[id]
 		list.Add(c)
 	}
-	back := &widget.Button{Text: "Back", OnTapped: f.showWelcome}
+	back := keys.NewButton("Back", nil, widget.MediumImportance, f.showWelcome)
 	if f.rescreen {
-		back = &widget.Button{Text: "Cancel", OnTapped: f.cancel}
+		back = keys.NewButton("Cancel", nil, widget.MediumImportance, f.cancel)
 	}
-	next := &widget.Button{Text: "Continue", Importance: widget.HighImportance, OnTapped: f.screen}
+	next := keys.NewButton("Continue", nil, widget.HighImportance, f.screen)
 	f.show("Safety questions", list, back, next)
 }
 
@@ -171,8 +178,8 @@ func (f *firstRun) screen() {
 		return
 	}
 	guidance := paragraph("**" + referralHeading(r.Tier) + "**\n\n" + r.Guidance)
-	later := &widget.Button{Text: "Not yet — close", OnTapped: func() { f.onDone(f.result) }}
-	back := &widget.Button{Text: "Back", OnTapped: f.showScreening}
+	later := keys.NewButton("Not yet — close", nil, widget.MediumImportance, func() { f.onDone(f.result) })
+	back := keys.NewButton("Back", nil, widget.MediumImportance, f.showScreening)
 	if !(program.FlagState{Raised: f.result.At, Tier: r.Tier}).SelfClearable() {
 		// An emergency or same-day sign has no "a clinician cleared me"
 		// shortcut: exercise resumes only when the questions are answered
@@ -182,8 +189,8 @@ func (f *firstRun) screen() {
 		f.show("Please see a clinician first", container.NewVBox(guidance, widget.NewSeparator(), again), back, later)
 		return
 	}
-	cleared := widget.NewCheck("A clinician has already assessed this and cleared me to exercise", nil)
-	next := &widget.Button{Text: "Continue", Importance: widget.HighImportance}
+	cleared := keys.NewCheck("A clinician has already assessed this and cleared me to exercise", nil)
+	next := keys.NewButton("Continue", nil, widget.HighImportance, nil)
 	next.Disable()
 	cleared.OnChanged = func(on bool) {
 		if on {
@@ -269,7 +276,7 @@ func (f *firstRun) showStart() {
 		}
 	}
 	choice.SetSelected(startLevel1)
-	finish := &widget.Button{Text: "Start using Steady", Importance: widget.HighImportance}
+	finish := keys.NewButton("Start using Steady", nil, widget.HighImportance, nil)
 	finish.OnTapped = func() {
 		switch choice.Selected {
 		case startFlare:
@@ -289,7 +296,7 @@ func (f *firstRun) showStart() {
 		}
 		f.onDone(f.result)
 	}
-	back := &widget.Button{Text: "Back", OnTapped: f.showScreening}
+	back := keys.NewButton("Back", nil, widget.MediumImportance, f.showScreening)
 	body := container.NewVBox(
 		paragraph("Steady builds up level by level and moves you on only when your pain allows. "+
 			"You can always go back down."),

@@ -8,6 +8,7 @@ import (
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
+	"steady/gui/keys"
 	"steady/program"
 )
 
@@ -25,6 +26,17 @@ func find[T fyne.CanvasObject](o fyne.CanvasObject, ok func(T) bool) T {
 
 func search[T fyne.CanvasObject](o fyne.CanvasObject, ok func(T) bool) (T, bool) {
 	if w, is := o.(T); is && ok(w) {
+		return w, true
+	}
+	// The keyboard's controls are Fyne's, with keys of their own.
+	var inner fyne.CanvasObject
+	switch x := o.(type) {
+	case *keys.Button:
+		inner = &x.Button
+	case *keys.Check:
+		inner = &x.Check
+	}
+	if w, is := inner.(T); is && ok(w) {
 		return w, true
 	}
 	var children []fyne.CanvasObject

@@ -9,7 +9,6 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
@@ -17,6 +16,7 @@ import (
 	"steady/audio"
 	"steady/coach"
 	"steady/gui/journalview"
+	"steady/gui/keys"
 	"steady/journal"
 )
 
@@ -190,7 +190,7 @@ func (u *UI) fill() {
 		}
 	}
 	if opt.Notice != "" {
-		dialog.ShowInformation("Your journal", opt.Notice, w)
+		keys.ShowInformation("Your journal", opt.Notice, w)
 	}
 	go u.remind(opt.Coach.SessionDoneToday, u.stopped)
 }
@@ -387,6 +387,11 @@ func (u *UI) addShortcuts() {
 	}
 	c.AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyQ, Modifier: fyne.KeyModifierShortcutDefault},
 		func(fyne.Shortcut) { u.saveSize(); u.app.Quit() })
+	c.AddShortcut(&fyne.ShortcutUndo{}, func(fyne.Shortcut) {
+		if u.journalView != nil && u.session == nil && u.tabs != nil && u.tabs.SelectedIndex() == 1 {
+			u.journalView.Undo()
+		}
+	})
 	c.AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyL, Modifier: fyne.KeyModifierShortcutDefault},
 		func(fyne.Shortcut) {
 			if u.session == nil && u.tabs != nil {

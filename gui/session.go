@@ -16,6 +16,7 @@ import (
 	"steady/coach/session"
 	"steady/gui/figure"
 	"steady/gui/journalview"
+	"steady/gui/keys"
 	"steady/program"
 )
 
@@ -285,7 +286,7 @@ type ratingsForm struct {
 	painNow *journalview.Scale
 	leg     *widget.RadioGroup
 	felt    *widget.RadioGroup
-	save    *widget.Button
+	save    *keys.Button
 	missing *widget.Label
 }
 
@@ -308,8 +309,7 @@ func newRatingsForm(win fyne.Window, save func()) *ratingsForm {
 	f.leg.Horizontal = true
 	f.felt = widget.NewRadioGroup(felts, func(string) { f.check() })
 	f.felt.Horizontal = true
-	f.save = &widget.Button{Text: "Save", Icon: theme.DocumentSaveIcon(), Importance: widget.HighImportance, OnTapped: save}
-	f.save.ExtendBaseWidget(f.save)
+	f.save = keys.NewButton("Save", theme.DocumentSaveIcon(), widget.HighImportance, save)
 	f.missing = &widget.Label{Wrapping: fyne.TextWrapWord, Importance: widget.LowImportance}
 	bold := func(t string) *widget.Label { return &widget.Label{Text: t, TextStyle: fyne.TextStyle{Bold: true}} }
 	f.root = container.NewVScroll(container.NewPadded(container.NewVBox(

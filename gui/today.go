@@ -9,12 +9,12 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"steady/coach"
 	"steady/explain"
+	"steady/gui/keys"
 	"steady/program"
 )
 
@@ -32,6 +32,7 @@ type todayView struct {
 	win     fyne.Window
 	actions todayActions
 	box     *fyne.Container
+	main    *keys.Button // what Enter presses: the first thing to do today
 }
 
 func newTodayView(win fyne.Window, actions todayActions) *todayView {
@@ -71,6 +72,7 @@ func (v *todayView) show(m coach.Day) {
 		heading(greeting(m.Now), theme.SizeNameHeadingText),
 		widget.NewLabel(m.Now.Format("Monday 2 January")),
 	}
+	v.main = nil
 	switch {
 	case m.Flag.Active():
 		objs = append(objs, v.flagCard(m.Flag))
@@ -96,8 +98,8 @@ func (v *todayView) rescreenCard(m coach.Day) fyne.CanvasObject {
 	text := "You reported new numbness or weakness. Steady pauses the exercises until you have answered " +
 		"the safety questions again. If you have numbness around the groin or bottom, trouble with your " +
 		"bladder or bowel, or weakness in both legs, get medical help now."
-	again := &widget.Button{Text: "Answer the safety questions again", Importance: widget.HighImportance,
-		OnTapped: v.actions.rescreen}
+	again := keys.NewButton("Answer the safety questions again", nil, widget.HighImportance, v.actions.rescreen)
+	v.main = again
 	return widget.NewCard("Exercise paused", "", container.NewVBox(wrapped(text), container.NewHBox(again)))
 }
 
@@ -106,7 +108,7 @@ func (v *todayView) rescreenCard(m coach.Day) fyne.CanvasObject {
 func (v *todayView) walkCard(m coach.Day) fyne.CanvasObject {
 	w := m.Decision.Walk
 	text := explain.Walk(w)
-	log := &widget.Button{Text: "Log a walk  (Ctrl+L)", Icon: theme.ContentAddIcon(), OnTapped: v.actions.logWalk}
+	log := keys.NewButton("Log a walk  (Ctrl+L)", theme.ContentAddIcon(), widget.MediumImportance, v.actions.logWalk)
 	return widget.NewCard("Walking", "",
 		container.NewVBox(wrapped(text), container.NewHBox(log)))
 }
@@ -114,7 +116,7 @@ func (v *todayView) walkCard(m coach.Day) fyne.CanvasObject {
 func (v *todayView) flagCard(f program.FlagState) fyne.CanvasObject {
 	text := "At your last safety check you ticked a warning sign. " +
 		"Steady suggests no exercises until a clinician has seen you."
-	again := &widget.Button{Text: "Answer the safety questions again", OnTapped: v.actions.rescreen}
+	again := keys.NewButton("Answer the safety questions again", nil, widget.MediumImportance, v.actions.rescreen)
 	if !f.SelfClearable() {
 		// No "cleared" shortcut for the emergency and same-day tiers
 		// (CLINICAL.md §7.6): the questions, answered again without the
@@ -122,16 +124,16 @@ func (v *todayView) flagCard(f program.FlagState) fyne.CanvasObject {
 		text += " When a clinician has seen you and the sign has gone, answer the safety questions again."
 		return widget.NewCard(referralHeading(f.Tier), "", container.NewVBox(wrapped(text), container.NewHBox(again)))
 	}
-	cleared := &widget.Button{Text: "A clinician has cleared me to exercise", OnTapped: func() {
+	cleared := keys.NewButton("A clinician has cleared me to exercise", nil, widget.MediumImportance, func() {
 		confirm := widget.NewLabel("Please confirm that a doctor or physiotherapist has seen you about\n" +
 			"what you ticked, and that they are happy for you to exercise.")
-		dialog.NewCustomConfirm("Cleared by a clinician?", "Yes, I have been cleared", "Cancel", confirm,
+		keys.Confirm(v.win, "Cleared by a clinician?", confirm, fyne.Size{}, "Cancel", "Yes, I have been cleared", widget.HighImportance,
 			func(yes bool) {
 				if yes {
 					v.actions.cleared()
 				}
-			}, v.win).Show()
-	}}
+			})
+	})
 	return widget.NewCard(referralHeading(f.Tier), "",
 		container.NewVBox(wrapped(text), container.NewHBox(cleared, again)))
 }
@@ -142,8 +144,8 @@ func (v *todayView) checkInCard(m coach.Day) fyne.CanvasObject {
 	if m.AfterSession {
 		text = "You did a session yesterday. This morning's rating tells Steady how your back took it."
 	}
-	b := &widget.Button{Text: "Morning check-in", Icon: theme.DocumentCreateIcon(), Importance: widget.HighImportance,
-		OnTapped: v.actions.checkIn}
+	b := keys.NewButton("Morning check-in", theme.DocumentCreateIcon(), widget.HighImportance, v.actions.checkIn)
+	v.main = b
 	title := "How is your back this morning?"
 	if m.Now.Hour() >= 12 {
 		title = "How is your back today?"
@@ -176,12 +178,11 @@ func (v *todayView) planCard(m coach.Day) fyne.CanvasObject {
 		parts = append(parts, wrapped("Your back is tight from sitting still and there is no flare, "+
 			"so today's session ends with some gentle mobility work."))
 	}
-	why := &widget.Button{Text: "Why this level?", Icon: theme.QuestionIcon(), OnTapped: func() { v.showWhy(d) }}
-	start := &widget.Button{
-		Text:       fmt.Sprintf("Start today's session  (about %d min)", int(m.Minutes.Round(time.Minute)/time.Minute)),
-		Icon:       theme.MediaPlayIcon(),
-		Importance: widget.HighImportance,
-		OnTapped:   v.actions.start,
+	why := keys.NewButton("Why this level?", theme.QuestionIcon(), widget.MediumImportance, func() { v.showWhy(d) })
+	start := keys.NewButton(fmt.Sprintf("Start today's session  (about %d min)", int(m.Minutes.Round(time.Minute)/time.Minute)),
+		theme.MediaPlayIcon(), widget.HighImportance, v.actions.start)
+	if v.main == nil {
+		v.main = start
 	}
 	startRow := container.NewGridWrap(fyne.NewSize(420, 64), start)
 	parts = append(parts, container.NewHBox(why), widget.NewSeparator(), startRow)
@@ -198,7 +199,7 @@ func (v *todayView) showWhy(d program.Decision) {
 	text.Wrapping = fyne.TextWrapWord
 	scroll := container.NewVScroll(text)
 	scroll.SetMinSize(fyne.NewSize(560, 360))
-	dialog.NewCustom("Why this level?", "Close", scroll, v.win).Show()
+	keys.Inform(v.win, "Why this level?", scroll, fyne.Size{}, "Close", nil)
 }
 
 // weekCard shows this week's days with a mark for each day with a session:

@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"steady/coach"
+	"steady/gui/keys"
 	"steady/program"
 )
 
@@ -24,6 +25,8 @@ func texts(o fyne.CanvasObject) string {
 		case *widget.Label:
 			b.WriteString(w.Text + "\n")
 		case *widget.Button:
+			b.WriteString(w.Text + "\n")
+		case *keys.Button:
 			b.WriteString(w.Text + "\n")
 		case *widget.Card:
 			b.WriteString(w.Title + "\n" + w.Subtitle + "\n")

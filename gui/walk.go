@@ -8,6 +8,8 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/widget"
+
+	"steady/gui/keys"
 )
 
 // Walks a user may log, in minutes.
@@ -19,14 +21,14 @@ const (
 // logWalk asks how many minutes the user walked and logs the walk
 // (CLINICAL.md §7.8). Enter saves, Esc cancels.
 func (u *UI) logWalk() {
-	minutes := widget.NewEntry()
+	minutes := keys.NewEntry()
 	// Empty to begin with: the week's minutes so far are no walk's length,
 	// and a prefilled number saved with Enter would log a walk not taken.
 	minutes.SetPlaceHolder("minutes")
 	problem := widget.NewLabel("")
 	problem.Importance = widget.DangerImportance
 	problem.Hide()
-	var d *dialog.FormDialog
+	var d *dialog.CustomDialog
 	parse := func() (int, bool) {
 		n, err := strconv.Atoi(strings.TrimSpace(minutes.Text))
 		if err != nil || n < minWalk || n > maxWalk {
@@ -59,14 +61,9 @@ func (u *UI) logWalk() {
 		return nil
 	}
 	minutes.OnSubmitted = func(string) { save() }
-	d = dialog.NewForm("Log a walk", "Save", "Cancel",
-		[]*widget.FormItem{widget.NewFormItem("Minutes walked", minutes), widget.NewFormItem("", problem)},
-		func(ok bool) {
-			if ok {
-				save()
-			}
-		}, u.win)
-	d.Resize(fyne.NewSize(380, 200))
-	d.Show()
+	form := widget.NewForm(widget.NewFormItem("Minutes walked", minutes), widget.NewFormItem("", problem))
+	d = dialog.NewCustomWithoutButtons("Log a walk", form, u.win)
+	keys.Show(u.win, d, fyne.NewSize(380, 200), keys.NewButton("Cancel", nil, widget.MediumImportance, d.Hide),
+		keys.NewButton("Save", nil, widget.HighImportance, save))
 	u.win.Canvas().Focus(minutes)
 }

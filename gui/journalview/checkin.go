@@ -14,6 +14,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"steady/gui/keys"
 	"steady/journal"
 	"steady/program"
 )
@@ -32,7 +33,7 @@ type checkIn struct {
 	note             *noteEntry
 	count            *widget.Label
 	problem          *widget.Label // why Save is not possible yet, or what went wrong
-	save, cancel     *widget.Button
+	save, cancel     *keys.Button
 	content          fyne.CanvasObject
 
 	at     time.Time                 // the entry's time
@@ -85,8 +86,8 @@ func newCheckIn(e journal.Entry, rated bool, onSave func(journal.Entry) error) *
 	c.note.SetPlaceHolder("Anything you want to remember (optional)")
 	c.note.OnChanged = func(string) { c.check() }
 
-	c.save = &widget.Button{Text: "Save", Icon: theme.ConfirmIcon(), Importance: widget.HighImportance, OnTapped: c.trySave}
-	c.cancel = &widget.Button{Text: "Cancel", Icon: theme.CancelIcon(), OnTapped: c.close}
+	c.save = keys.NewButton("Save", theme.ConfirmIcon(), widget.HighImportance, c.trySave)
+	c.cancel = keys.NewButton("Cancel", theme.CancelIcon(), widget.MediumImportance, c.close)
 
 	// Fill in e.
 	if rated {
@@ -241,39 +242,27 @@ func (c *checkIn) close() {
 }
 
 // show opens the form in a dialog over win, the back-pain scale focused;
-// Enter saves and Escape cancels. onClosed is called once it has closed.
+// Enter saves and Escape cancels, as keys.Show makes them. onClosed is called once it has closed.
 func (c *checkIn) show(title string, win fyne.Window, onClosed func()) {
 	d := dialog.NewCustomWithoutButtons(title, c.content, win)
-	d.SetButtons([]fyne.CanvasObject{c.cancel, c.save})
 	cv := win.Canvas()
-	prevKey := cv.OnTypedKey()
-	cv.SetOnTypedKey(func(e *fyne.KeyEvent) {
-		switch e.Name {
-		case fyne.KeyReturn, fyne.KeyEnter:
-			c.trySave()
-		case fyne.KeyEscape:
-			c.close()
-		}
-	})
 	closed := false
 	c.done = func() {
 		if closed {
 			return
 		}
 		closed = true
-		cv.SetOnTypedKey(prevKey)
 		d.Hide()
 		if onClosed != nil {
 			onClosed()
 		}
 	}
-	d.SetOnClosed(c.done)
 	size := checkInSize
 	if ws := cv.Size(); ws.Width > 0 && ws.Height > 0 {
 		size = fyne.NewSize(min(size.Width, ws.Width-40), min(size.Height, ws.Height-40))
 	}
-	d.Resize(size)
-	d.Show()
+	keys.Show(win, d, size, c.cancel, c.save)
+	d.SetOnClosed(c.done) // after Show's: the window has its keys back first
 	cv.Focus(c.back)
 }
 

@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/widget"
 
+	"steady/gui/keys"
 	"steady/journal"
 )
 
@@ -30,7 +31,7 @@ func (v *View) chooseExport() {
 	}
 	choice := &widget.RadioGroup{Options: labels, Required: true}
 	choice.SetSelected(labels[0])
-	dialog.ShowCustomConfirm("Export the journal", "Choose file…", "Cancel", choice, func(ok bool) {
+	keys.Confirm(v.win, "Export the journal", choice, fyne.Size{}, "Cancel", "Choose file…", widget.HighImportance, func(ok bool) {
 		if !ok {
 			return
 		}
@@ -43,7 +44,7 @@ func (v *View) chooseExport() {
 		v.saveFile(fmt.Sprintf("steady-journal-%s.%s", v.now().Format("2006-01-02"), f), "."+f.String(),
 			func(w io.Writer) error { return v.store.Export(w, f) },
 			"Your journal is saved in %s.")
-	}, v.win)
+	})
 }
 
 // chooseReport asks for a file and writes the clinician report to it.
@@ -70,23 +71,24 @@ func (v *View) saveFile(name, ext string, write func(io.Writer) error, done stri
 	}, v.win)
 	d.SetFileName(name)
 	d.SetFilter(storage.NewExtensionFileFilter([]string{ext}))
+	keys.Attach(v.win, d, func() {}) // Escape cancels; Enter is the file dialog's own
 	d.Show()
 }
 
 // fileChosen writes the file the save dialog chose and says how it went.
 func (v *View) fileChosen(w fyne.URIWriteCloser, err error, write func(io.Writer) error, done string) {
 	if err != nil {
-		dialog.ShowError(fmt.Errorf("Steady could not open that file: %w", err), v.win)
+		keys.ShowError(fmt.Errorf("Steady could not open that file: %w", err), v.win)
 		return
 	}
 	if w == nil {
 		return // cancelled
 	}
 	if err := writeClose(w, write); err != nil {
-		dialog.ShowError(fmt.Errorf("Steady could not write %s: %w", w.URI().Name(), err), v.win)
+		keys.ShowError(fmt.Errorf("Steady could not write %s: %w", w.URI().Name(), err), v.win)
 		return
 	}
-	dialog.ShowInformation("Saved", fmt.Sprintf(done, w.URI().Name()), v.win)
+	keys.ShowInformation("Saved", fmt.Sprintf(done, w.URI().Name()), v.win)
 }
 
 // writeClose writes to w and closes it, returning the first error.

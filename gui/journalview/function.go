@@ -16,6 +16,7 @@ import (
 
 	"steady/coach"
 	"steady/explain"
+	"steady/gui/keys"
 	"steady/journal"
 	"steady/program"
 )
@@ -34,7 +35,7 @@ var _ FunctionStore = (*coach.Coach)(nil)
 // each in the user's words (with suggestions to pick from) and rated on
 // a Scale. Enter on a scale or a name saves; Escape cancels.
 type Naming struct {
-	Names   []*widget.SelectEntry
+	Names   []*nameEntry
 	Scales  []*Scale
 	problem *widget.Label
 	content fyne.CanvasObject
@@ -51,7 +52,7 @@ func NewNaming(rows int) *Naming {
 	low, high := explain.FunctionScale()
 	box := container.NewVBox()
 	for i := range rows {
-		name := widget.NewSelectEntry(explain.ActivitySuggestions())
+		name := newNameEntry(explain.ActivitySuggestions())
 		name.PlaceHolder = "An activity your back makes hard, in your words"
 		name.OnSubmitted = func(string) { n.Save() }
 		sc := NewScale(low, high, nil)
@@ -67,6 +68,29 @@ func NewNaming(rows int) *Naming {
 	n.problem.Hide()
 	n.content = container.NewVBox(box, n.problem)
 	return n
+}
+
+// nameEntry is an activity's name, typed or picked from suggestions, that
+// cancels the form on Escape.
+type nameEntry struct {
+	widget.SelectEntry
+}
+
+func newNameEntry(suggestions []string) *nameEntry {
+	e := &nameEntry{}
+	e.ExtendBaseWidget(e)
+	e.SetOptions(suggestions)
+	e.Wrapping = fyne.TextWrap(fyne.TextTruncateClip)
+	return e
+}
+
+// TypedKey passes Escape on to the dialog and otherwise edits.
+func (e *nameEntry) TypedKey(k *fyne.KeyEvent) {
+	if k.Name == fyne.KeyEscape {
+		keys.Pass(e, k)
+		return
+	}
+	e.SelectEntry.TypedKey(k)
 }
 
 // Content is the form.
@@ -150,12 +174,8 @@ func showNamingDialog(win fyne.Window, n *Naming, title, intro, action string, s
 		}
 		return nil
 	}
-	d.SetButtons([]fyne.CanvasObject{
-		&widget.Button{Text: "Cancel", OnTapped: d.Hide},
-		&widget.Button{Text: action, Importance: widget.HighImportance, OnTapped: n.Save},
-	})
-	d.Resize(size)
-	d.Show()
+	keys.Show(win, d, size, keys.NewButton("Cancel", nil, widget.MediumImportance, d.Hide),
+		keys.NewButton(action, nil, widget.HighImportance, n.Save))
 	win.Canvas().Focus(n.Names[0])
 }
 
@@ -190,11 +210,11 @@ func NewRerate(f coach.Function) *Rerate {
 			}
 		}
 		id, name := a.ID, a.Name
-		replace := &widget.Button{Text: "Replace…", Importance: widget.LowImportance, OnTapped: func() {
+		replace := keys.NewButton("Replace…", nil, widget.LowImportance, func() {
 			if r.OnReplace != nil {
 				r.OnReplace(id, name)
 			}
-		}}
+		})
 		box.Add(container.NewBorder(nil, nil, nil, replace, &widget.Label{Text: a.Name + last, TextStyle: fyne.TextStyle{Bold: true}, Wrapping: fyne.TextWrapWord}))
 		box.Add(sc)
 	}
@@ -253,12 +273,8 @@ func ShowRerate(win fyne.Window, store FunctionStore, f coach.Function, done fun
 		d.Hide()
 		showReplace(win, store, id, name, done)
 	}
-	d.SetButtons([]fyne.CanvasObject{
-		&widget.Button{Text: "Cancel", OnTapped: d.Hide},
-		&widget.Button{Text: "Save", Importance: widget.HighImportance, OnTapped: r.Save},
-	})
-	d.Resize(fyne.NewSize(720, 480))
-	d.Show()
+	keys.Show(win, d, fyne.NewSize(720, 480), keys.NewButton("Cancel", nil, widget.MediumImportance, d.Hide),
+		keys.NewButton("Save", nil, widget.HighImportance, r.Save))
 	if len(r.Scales) > 0 {
 		win.Canvas().Focus(r.Scales[0])
 	}

@@ -26,7 +26,7 @@ type undoBar struct {
 
 func newUndoBar() *undoBar {
 	b := &undoBar{message: &widget.Label{Truncation: fyne.TextTruncateEllipsis}}
-	b.undo = &widget.Button{Text: "Undo", Icon: theme.ContentUndoIcon(), Importance: widget.HighImportance, OnTapped: b.doUndo}
+	b.undo = &widget.Button{Text: "Undo  (Ctrl+Z)", Icon: theme.ContentUndoIcon(), Importance: widget.HighImportance, OnTapped: b.doUndo}
 	dismiss := &widget.Button{Icon: theme.CancelIcon(), Importance: widget.LowImportance, OnTapped: b.hide}
 	b.bg = canvas.NewRectangle(nil)
 	b.content = container.NewStack(b.bg, container.NewBorder(nil, nil,

@@ -6,13 +6,13 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"steady/coach"
 	"steady/explain"
+	"steady/gui/keys"
 	"steady/journal"
 	"steady/program"
 )
@@ -203,13 +203,13 @@ func (v *View) deleteEntry(e journal.Entry) {
 			}
 			gone, err := v.store.DeleteEntry(e.Time)
 			if err != nil {
-				dialog.ShowError(fmt.Errorf("Steady could not delete the check-in: %w", err), v.win)
+				keys.ShowError(fmt.Errorf("Steady could not delete the check-in: %w", err), v.win)
 				return
 			}
 			v.changed()
 			v.undo.offer("Deleted the check-in of "+gone.Time.Format("2 January, 15:04")+".", func() {
 				if err := v.store.RestoreEntry(gone); err != nil {
-					dialog.ShowError(fmt.Errorf("Steady could not bring the check-in back: %w", err), v.win)
+					keys.ShowError(fmt.Errorf("Steady could not bring the check-in back: %w", err), v.win)
 				}
 				v.changed()
 			}, undoFor)
@@ -219,11 +219,8 @@ func (v *View) deleteEntry(e journal.Entry) {
 // confirmDelete asks whether to delete what text describes; the answer
 // goes to answer.
 func confirmDelete(title, text string, answer func(bool), win fyne.Window) {
-	d := dialog.NewConfirm(title, text, answer, win)
-	d.SetConfirmText("Delete")
-	d.SetDismissText("Keep")
-	d.SetConfirmImportance(widget.DangerImportance)
-	d.Show()
+	keys.Confirm(win, title, &widget.Label{Text: text, Wrapping: fyne.TextWrapWord}, fyne.NewSize(480, 220), "Keep", "Delete",
+		widget.DangerImportance, answer)
 }
 
 // deleteSession asks, deletes s and offers to undo it.
@@ -236,13 +233,13 @@ func (v *View) deleteSession(s journal.Session) {
 			}
 			gone, err := v.store.DeleteSession(s.Time)
 			if err != nil {
-				dialog.ShowError(fmt.Errorf("Steady could not delete the session: %w", err), v.win)
+				keys.ShowError(fmt.Errorf("Steady could not delete the session: %w", err), v.win)
 				return
 			}
 			v.changed()
 			v.undo.offer("Deleted the session of "+gone.Time.Format("2 January, 15:04")+".", func() {
 				if err := v.store.RestoreSession(gone); err != nil {
-					dialog.ShowError(fmt.Errorf("Steady could not bring the session back: %w", err), v.win)
+					keys.ShowError(fmt.Errorf("Steady could not bring the session back: %w", err), v.win)
 				}
 				v.changed()
 			}, undoFor)
@@ -259,17 +256,27 @@ func (v *View) deleteWalk(w journal.Walk) {
 			}
 			gone, err := v.store.DeleteWalk(w.Time)
 			if err != nil {
-				dialog.ShowError(fmt.Errorf("Steady could not delete the walk: %w", err), v.win)
+				keys.ShowError(fmt.Errorf("Steady could not delete the walk: %w", err), v.win)
 				return
 			}
 			v.changed()
 			v.undo.offer("Deleted the walk of "+gone.Time.Format("2 January, 15:04")+".", func() {
 				if err := v.store.RestoreWalk(gone); err != nil {
-					dialog.ShowError(fmt.Errorf("Steady could not bring the walk back: %w", err), v.win)
+					keys.ShowError(fmt.Errorf("Steady could not bring the walk back: %w", err), v.win)
 				}
 				v.changed()
 			}, undoFor)
 		}, v.win)
+}
+
+// Undo undoes the last deletion while its offer is up, and reports whether
+// there was one to undo.
+func (v *View) Undo() bool {
+	if v.undo.action == nil {
+		return false
+	}
+	v.undo.doUndo()
+	return true
 }
 
 func (v *View) showOlder() {

@@ -19,6 +19,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"steady/coach"
+	"steady/gui/keys"
 	"steady/journal"
 	"steady/program"
 )
@@ -200,6 +201,9 @@ func button(t *testing.T, w fyne.Window, text string) *widget.Button {
 		t.Fatalf("no dialog is open to tap %q in", text)
 	}
 	walk(top, func(o fyne.CanvasObject) {
+		if k, ok := o.(*keys.Button); ok {
+			o = &k.Button
+		}
 		if b, ok := o.(*widget.Button); ok && b.Text == text && b.Visible() {
 			found = b
 		}
@@ -747,5 +751,43 @@ func TestHistoryOfManyEntriesShowsNinetyDays(t *testing.T) {
 	}
 	if !v.older.Visible() {
 		t.Error("no way to show older entries")
+	}
+}
+
+// A deletion by keys: Enter on the confirmation deletes, Escape keeps, and
+// Undo (Ctrl+Z in the window) brings the walk back.
+func TestDeleteByKeyboardThenUndo(t *testing.T) {
+	walk := journal.Walk{Time: testNow.Add(-5 * time.Hour), Minutes: 25}
+	c0, store := openStore(t)
+	if _, err := store.AddWalk(walk); err != nil {
+		t.Fatal(err)
+	}
+	v, w, _ := newTestView(t, c0)
+	key := func(k fyne.KeyName) {
+		e := &fyne.KeyEvent{Name: k}
+		if f := w.Canvas().Focused(); f != nil {
+			f.TypedKey(e)
+		} else if h := w.Canvas().OnTypedKey(); h != nil {
+			h(e)
+		}
+	}
+	test.Tap(rowButton(t, v, walkLine(walk), "Delete"))
+	key(fyne.KeyEscape)
+	if n := countWalks(store); n != 1 || w.Canvas().Overlays().Top() != nil {
+		t.Fatalf("Escape: %d walks, dialog open %v; want the walk kept and the dialog closed", n, w.Canvas().Overlays().Top() != nil)
+	}
+	test.Tap(rowButton(t, v, walkLine(walk), "Delete"))
+	key(fyne.KeyReturn)
+	if n := countWalks(store); n != 0 {
+		t.Fatalf("Enter: %d walks, want the walk deleted", n)
+	}
+	if !v.Undo() {
+		t.Fatal("Undo found no deletion to undo")
+	}
+	if n := countWalks(store); n != 1 {
+		t.Errorf("after Undo, %d walks, want the walk back", n)
+	}
+	if v.Undo() {
+		t.Error("a second Undo undid something again")
 	}
 }

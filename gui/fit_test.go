@@ -1,0 +1,106 @@
+package gui
+
+import (
+	"testing"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+
+	"steady/coach"
+	"steady/journal"
+	"steady/program"
+)
+
+// smallLaptop is the window a 1366 x 768 laptop leaves Steady under its
+// title bar: every screen must fit it, in both text sizes.
+var smallLaptop = fyne.NewSize(1366, 736)
+
+// newSizedUI is the window on a fresh journal in the given text size, its
+// application's clock stopped at now.
+func newSizedUI(t *testing.T, larger bool, now time.Time) (*UI, *program.FakeClock) {
+	t.Helper()
+	a := test.NewTempApp(t)
+	a.Preferences().SetBool(prefLargerText, larger)
+	w := a.NewWindow("Steady")
+	t.Cleanup(w.Close)
+	clock := program.NewFakeClock(now)
+	u := New(a, w, Options{Version: "test", DataDir: t.TempDir(), Coach: coach.New(openJournal(t), program.Builtin(), clock)})
+	w.Resize(smallLaptop)
+	return u, clock
+}
+
+// checkFits fails when the window's content, or the dialog on top of it,
+// asks for more room than a small laptop has.
+func checkFits(t *testing.T, u *UI, screen string) {
+	t.Helper()
+	c := u.win.Canvas()
+	if m := c.Content().MinSize(); m.Width > smallLaptop.Width || m.Height > smallLaptop.Height {
+		t.Errorf("%s asks for at least %v, more than %v", screen, m, smallLaptop)
+	}
+	if top := c.Overlays().Top(); top != nil {
+		if m := top.MinSize(); m.Width > smallLaptop.Width || m.Height > smallLaptop.Height {
+			t.Errorf("the dialog over %s asks for at least %v, more than %v", screen, m, smallLaptop)
+		}
+	}
+}
+
+// Every screen and dialog fits a small laptop's window, with normal and with
+// larger text: long screens scroll, and the session scales its figure and
+// ring down.
+func TestScreensFitASmallLaptop(t *testing.T) {
+	for _, larger := range []bool{false, true} {
+		name := "normal text"
+		if larger {
+			name = "larger text"
+		}
+		t.Run(name, func(t *testing.T) {
+			now := time.Date(2026, 11, 24, 9, 0, 0, 0, time.Local)
+			u, clock := newSizedUI(t, larger, now.AddDate(0, 0, -1))
+
+			// The first run, page by page, with a sign that asks for a
+			// clinician (the longest page) on the way.
+			checkFits(t, u, "the welcome")
+			f := newFirstRun(u.levelChoices(), u.now, u.firstRunDone)
+			f.win = u.win
+			u.setBody(f.content())
+			f.showScreening()
+			checkFits(t, u, "the safety questions")
+			f.answers[program.Questions()[len(program.Questions())-1].ID] = true
+			f.screen()
+			checkFits(t, u, "a referral")
+			f.answers = map[string]bool{}
+			f.showStart()
+			checkFits(t, u, "where to start")
+			u.firstRunDone(firstRunResult{StartLevel: 1})
+
+			clock.AdvanceTo(now)
+			u.refreshToday()
+			for i, tab := range u.tabs.Items {
+				u.tabs.SelectIndex(i)
+				checkFits(t, u, tab.Text)
+			}
+			u.tabs.SelectIndex(1)
+			u.journalScreen().CheckIn(journal.Morning)
+			checkFits(t, u, "the check-in")
+			u.win.Canvas().Overlays().Top().Hide()
+			u.tabs.SelectIndex(0)
+			u.logWalk()
+			checkFits(t, u, "logging a walk")
+			u.win.Canvas().Overlays().Top().Hide()
+
+			u.startSession()
+			if u.session == nil {
+				t.Fatal("no session started")
+			}
+			checkFits(t, u, "the session")
+			u.session.askEnd()
+			checkFits(t, u, "the session asking to end")
+			u.session.keepGoing()
+			u.session.stopForPain()
+			checkFits(t, u, "what happened")
+			u.session.painDone()
+			checkFits(t, u, "the ratings")
+		})
+	}
+}
