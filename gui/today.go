@@ -15,6 +15,7 @@ import (
 
 	"steady/coach"
 	"steady/explain"
+	"steady/gui/journalview"
 	"steady/program"
 )
 
@@ -25,6 +26,11 @@ type todayActions struct {
 	cleared  func() // the user confirms a clinician cleared them
 	rescreen func() // answer the safety questions again
 	logWalk  func() // log a walk
+	// The activities the back makes hard (CLINICAL.md §8): name them,
+	// save a weekly re-rating (activity id to score), replace one.
+	nameActivities  func()
+	rateFunction    func(scores map[string]int) error
+	replaceActivity func(id, name string)
 }
 
 // todayView is the Today screen; it rebuilds its content from a model.
@@ -85,7 +91,13 @@ func (v *todayView) show(m coach.Day) {
 			objs = append(objs, widget.NewCard("", "", wrapped(strings.Join(notes, "\n\n"))))
 		}
 	}
+	if m.Function.Due {
+		objs = append(objs, v.rerateCard(m.Function))
+	}
 	objs = append(objs, v.walkCard(m), weekCard(m.Week, m.Now))
+	if len(m.Function.Current) == 0 {
+		objs = append(objs, v.nameLink())
+	}
 	v.box.Objects = objs
 	v.box.Refresh()
 }
@@ -99,6 +111,25 @@ func (v *todayView) rescreenCard(m coach.Day) fyne.CanvasObject {
 	again := &widget.Button{Text: "Answer the safety questions again", Importance: widget.HighImportance,
 		OnTapped: v.actions.rescreen}
 	return widget.NewCard("Exercise paused", "", container.NewVBox(wrapped(text), container.NewHBox(again)))
+}
+
+// rerateCard offers the weekly re-rating of the activities the user named
+// right on Today: a number for each, then Enter (CLINICAL.md §8).
+func (v *todayView) rerateCard(f coach.Function) fyne.CanvasObject {
+	r := journalview.NewRerate(f)
+	r.OnSave = v.actions.rateFunction
+	r.OnReplace = v.actions.replaceActivity
+	save := &widget.Button{Text: "Save ratings", Icon: theme.ConfirmIcon(), OnTapped: r.Save}
+	return widget.NewCard("How are your activities this week?",
+		"A few seconds: a number for each (0 unable, 10 as before), then Enter.",
+		container.NewVBox(r.Content(), container.NewHBox(save)))
+}
+
+// nameLink offers, quietly, to name the activities the back makes hard
+// when none are named.
+func (v *todayView) nameLink() fyne.CanvasObject {
+	return container.NewHBox(&widget.Button{Text: "Track what your back makes hard…", Icon: theme.ContentAddIcon(),
+		Importance: widget.LowImportance, OnTapped: v.actions.nameActivities})
 }
 
 // walkCard shows this week's walking against the goal and logs a walk

@@ -251,7 +251,7 @@ func ShowRerate(win fyne.Window, store FunctionStore, f coach.Function, done fun
 	}
 	r.OnReplace = func(id, name string) {
 		d.Hide()
-		showReplace(win, store, id, name, done)
+		ShowReplace(win, store, id, name, done)
 	}
 	d.SetButtons([]fyne.CanvasObject{
 		&widget.Button{Text: "Cancel", OnTapped: d.Hide},
@@ -264,9 +264,9 @@ func ShowRerate(win fyne.Window, store FunctionStore, f coach.Function, done fun
 	}
 }
 
-// showReplace names one activity in place of id; the old one and its
-// ratings are kept.
-func showReplace(win fyne.Window, store FunctionStore, id, old string, done func()) {
+// ShowReplace names one activity in place of id, called old, in a dialog
+// over win; the old one and its ratings are kept. done is called after it.
+func ShowReplace(win fyne.Window, store FunctionStore, id, old string, done func()) {
 	intro := "\"" + old + "\" and its ratings stay in your journal. What would you like to rate instead?"
 	showNamingDialog(win, NewNaming(1), "Replace an activity", intro, "Replace", fyne.NewSize(640, 320), func(list []coach.NamedActivity) error {
 		_, err := store.ReplaceActivity(id, list[0])
