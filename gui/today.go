@@ -77,22 +77,29 @@ func (v *todayView) show(m coach.Day) {
 		heading(greeting(m.Now), theme.SizeNameHeadingText),
 		widget.NewLabel(m.Now.Format("Monday 2 January")),
 	}
+	// The weekly re-rating of the activities is quick, like the check-in,
+	// and comes right after it.
+	rerate := func() {
+		if m.Function.Due {
+			objs = append(objs, v.rerateCard(m.Function))
+		}
+	}
 	switch {
 	case m.Flag.Active():
 		objs = append(objs, v.flagCard(m.Flag))
+		rerate()
 	case m.Decision.Rescreen:
 		objs = append(objs, v.rescreenCard(m))
+		rerate()
 	default:
 		if !m.MorningDone {
 			objs = append(objs, v.checkInCard(m))
 		}
+		rerate()
 		objs = append(objs, v.planCard(m))
 		if notes := explain.Notes(m.Decision); len(notes) > 0 {
 			objs = append(objs, widget.NewCard("", "", wrapped(strings.Join(notes, "\n\n"))))
 		}
-	}
-	if m.Function.Due {
-		objs = append(objs, v.rerateCard(m.Function))
 	}
 	objs = append(objs, v.walkCard(m), weekCard(m.Week, m.Now))
 	if len(m.Function.Current) == 0 {
