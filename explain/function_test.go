@@ -16,11 +16,11 @@ func TestActivityChange(t *testing.T) {
 		want string
 	}{
 		{"since another month", program.ActivityChange{First: 3, Latest: 8, FirstAt: oct, LatestAt: oct.AddDate(0, 1, 0)},
-			"Putting on socks: 3 → 8 since October"},
+			"Putting on socks: from 3 to 8 since October"},
 		{"one rating", program.ActivityChange{First: 3, Latest: 3, FirstAt: oct, LatestAt: oct},
 			"Putting on socks: 3 on Mon 6 Oct"},
 		{"the same month", program.ActivityChange{First: 3, Latest: 5, FirstAt: oct, LatestAt: oct.AddDate(0, 0, 14)},
-			"Putting on socks: 3 → 5 since Mon 6 Oct"},
+			"Putting on socks: from 3 to 5 since Mon 6 Oct"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

@@ -275,7 +275,7 @@ func ShowReplace(win fyne.Window, store FunctionStore, id, old string, done func
 }
 
 // FunctionCards are one line per current activity with its first and
-// latest rating ("Putting on socks: 3 → 8 since October"), then the
+// latest rating ("Putting on socks: from 3 to 8 since October"), then the
 // replaced ones.
 func FunctionCards(f coach.Function) []string {
 	var out []string
