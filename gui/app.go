@@ -137,6 +137,7 @@ func (u *UI) offerRescreen() {
 // showMain shows the navigation shell.
 func (u *UI) showMain() {
 	u.win.Canvas().SetOnTypedKey(nil) // the first run's keys end with it
+	u.win.Canvas().Unfocus()          // and so does its focus, on a form now gone
 	u.setBody(u.mainTabs())
 	u.refreshToday()
 }

@@ -124,7 +124,15 @@ func (v *todayView) rescreenCard(m coach.Day) fyne.CanvasObject {
 // right on Today: a number for each, then Enter (CLINICAL.md §8).
 func (v *todayView) rerateCard(f coach.Function) fyne.CanvasObject {
 	r := journalview.NewRerate(f)
-	r.OnSave = v.actions.rateFunction
+	r.OnSave = func(scores map[string]int) error {
+		if err := v.actions.rateFunction(scores); err != nil {
+			return err
+		}
+		// The card goes with the save: its scales must not keep the keys,
+		// or another Enter would save the ratings again.
+		v.win.Canvas().Unfocus()
+		return nil
+	}
 	r.OnReplace = v.actions.replaceActivity
 	save := &widget.Button{Text: "Save ratings", Icon: theme.ConfirmIcon(), OnTapped: r.Save}
 	return widget.NewCard("How are your activities this week?",

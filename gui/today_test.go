@@ -223,6 +223,9 @@ func TestTodayFunction(t *testing.T) {
 		if len(saved) != 1 || saved[0]["a1"] != 7 || saved[0]["a2"] != 6 {
 			t.Errorf("Enter saved %v, want socks 7 and the walk 6", saved)
 		}
+		if f := w.Canvas().Focused(); f != nil {
+			t.Errorf("after the save %T keeps the focus; another Enter would save again", f)
+		}
 	})
 	t.Run("none named", func(t *testing.T) {
 		test.NewTempApp(t)
