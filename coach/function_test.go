@@ -1,10 +1,15 @@
 package coach
 
 import (
+	"bytes"
 	"encoding/json"
+	"fmt"
+	"reflect"
 	"strings"
 	"testing"
+	"time"
 
+	"steady/journal"
 	"steady/program"
 )
 
@@ -102,4 +107,83 @@ func TestFunctionNullAndReplace(t *testing.T) {
 	if _, err := c.NameActivities([]NamedActivity{{"A night's sleep", 3}, {"Putting on socks", 3}}); err == nil {
 		t.Error("naming a fourth current activity: got no error")
 	}
+}
+
+// The activities, a replaced one among them, and every rating survive an
+// export and an import into a new journal, as JSON and as CSV: the new
+// journal shows the same function score.
+func TestFunctionExportImportRoundTrip(t *testing.T) {
+	for _, f := range []journal.Format{journal.JSON, journal.CSV} {
+		t.Run(f.String(), func(t *testing.T) {
+			c, _, clock := newCoach(t)
+			begin(t, c, 1)
+			setTime(clock, at(0, 19))
+			acts, err := c.NameActivities([]NamedActivity{{"Gardening", 2}, {"Driving an hour", 6}, {"A night's sleep", 3}})
+			if err != nil {
+				t.Fatal(err)
+			}
+			setTime(clock, at(3, 19))
+			if _, err := c.ReplaceActivity(acts[0].ID, NamedActivity{"Lifting a child", 4}); err != nil {
+				t.Fatal(err)
+			}
+			setTime(clock, at(8, 19))
+			f0, err := c.Function()
+			if err != nil {
+				t.Fatal(err)
+			}
+			scores := map[string]int{}
+			for i, a := range f0.Current {
+				scores[a.ID] = 5 + i
+			}
+			if _, err := c.RateFunction(scores); err != nil {
+				t.Fatal(err)
+			}
+			setTime(clock, at(9, 8))
+			want, err := c.Function()
+			if err != nil {
+				t.Fatal(err)
+			}
+			var data bytes.Buffer
+			if err := c.Export(&data, f); err != nil {
+				t.Fatal(err)
+			}
+
+			c2, _, clock2 := newCoach(t)
+			setTime(clock2, at(9, 8))
+			res, err := c2.Import(bytes.NewReader(data.Bytes()), f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if res.Activities != 4 || res.FunctionRatings != 7 {
+				t.Errorf("imported %d activities and %d ratings, want 4 and 7", res.Activities, res.FunctionRatings)
+			}
+			got, err := c2.Function()
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !reflect.DeepEqual(describe(got), describe(want)) {
+				t.Errorf("after the import:\n%s\nwant\n%s", describe(got), describe(want))
+			}
+			if got.Score.Average != 6 || got.Score.FirstAverage != 13.0/3 || got.Name(acts[0].ID) != "Gardening" {
+				t.Errorf("after the import: average %v from %v, %q archived; want (5+6+7)/3 = 6 from (6+3+4)/3, Gardening kept",
+					got.Score.Average, got.Score.FirstAverage, got.Name(acts[0].ID))
+			}
+		})
+	}
+}
+
+// describe is a function score in words and numbers, times in UTC, for
+// comparing two journals.
+func describe(f Function) string {
+	var b strings.Builder
+	for _, list := range [][]journal.Activity{f.Current, f.Archived} {
+		for _, a := range list {
+			fmt.Fprintf(&b, "%s %q named %s archived %s\n", a.ID, a.Name, a.Created.UTC().Format(time.RFC3339Nano), a.Archived.UTC().Format(time.RFC3339Nano))
+		}
+	}
+	for _, r := range f.Ratings {
+		fmt.Fprintf(&b, "%s %s %d\n", r.Time.UTC().Format(time.RFC3339Nano), f.Name(r.Activity), r.Score)
+	}
+	fmt.Fprintf(&b, "average %v from %v, change %v, due %v, weeks %d\n", f.Score.Average, f.Score.FirstAverage, f.Score.Change, f.Due, len(f.Weeks))
+	return b.String()
 }

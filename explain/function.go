@@ -7,13 +7,13 @@ import (
 )
 
 // ActivityChange is one activity's first and latest rating, for its card:
-// "Putting on socks: 3 → 8 since October". One rating so far reads
+// "Putting on socks: from 3 to 8 since October". One rating so far reads
 // "Putting on socks: 3 on Mon 2 Oct".
 func ActivityChange(name string, c program.ActivityChange) string {
 	if c.FirstAt.Equal(c.LatestAt) {
 		return fill("{name}: {first} on {day}", "name", name, "first", count(c.First), "day", Day(c.FirstAt))
 	}
-	return fill("{name}: {first} → {latest} since {since}",
+	return fill("{name}: from {first} to {latest} since {since}",
 		"name", name, "first", count(c.First), "latest", count(c.Latest), "since", since(c.FirstAt, c.LatestAt))
 }
 

@@ -99,12 +99,18 @@ func sentence(r program.Reason) string {
 		return fill("After {weeks} weeks your baseline has gone from {from} to {to}, less than the {band} points counted as a meaningful change (2 points or 30 %, whichever is larger){function}. A review with a clinician may find a better plan; you can keep training meanwhile",
 			"weeks", v("weeks"), "from", v("from"), "to", v("to"), "band", v("band"), "function", reviewFunction(r))
 	case program.RuleFunctionProgress:
-		if _, ok := r.Values["painFrom"]; ok {
-			return fill("The same pain, and you can do more: the activities you named went from {from} to {to} out of 10 on average, a change of {change} points, while your baseline went from {painFrom} to {painTo}. That counts as progress ({band} points is the usual mark of a meaningful change, a convention); it does not raise your exercise load by itself",
-				"from", v("from"), "to", v("to"), "change", v("change"), "painFrom", v("painFrom"), "painTo", v("painTo"), "band", v("band"))
+		// Said plainly first: what the user can do has changed, and that
+		// counts, whatever the pain did.
+		up := fill("Your activities are up {change} points in {weeks} weeks", "change", v("change"), "weeks", v("weeks"))
+		if !r.At.IsZero() {
+			up = fill("Your activities are up {change} points since {day}", "change", v("change"), "day", Day(r.At))
 		}
-		return fill("You can do more: the activities you named went from {from} to {to} out of 10 on average, a change of {change} points. That counts as progress ({band} points is the usual mark of a meaningful change, a convention); it does not raise your exercise load by itself",
-			"from", v("from"), "to", v("to"), "change", v("change"), "band", v("band"))
+		if _, ok := r.Values["painFrom"]; ok {
+			return fill("{up} (from {from} to {to} out of 10 on average), while your morning pain went from {painFrom} to {painTo}: you can do more, and that is real progress. {band} points is the usual mark of a meaningful change, a convention; it does not raise your exercise load by itself",
+				"up", up, "from", v("from"), "to", v("to"), "painFrom", v("painFrom"), "painTo", v("painTo"), "band", v("band"))
+		}
+		return fill("{up} (from {from} to {to} out of 10 on average): you can do more, and that is real progress. {band} points is the usual mark of a meaningful change, a convention; it does not raise your exercise load by itself",
+			"up", up, "from", v("from"), "to", v("to"), "band", v("band"))
 	case program.RuleLowSteady:
 		return fill("After {weeks} weeks your baseline is {to} (from {from}): your pain is low and steady, with little room for a 2-point change, so keep going",
 			"weeks", v("weeks"), "from", v("from"), "to", v("to"))

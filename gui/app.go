@@ -92,6 +92,25 @@ func (u *UI) journalChanged() {
 	u.refreshToday()
 }
 
+// rateFunction saves a weekly re-rating made on Today.
+func (u *UI) rateFunction(scores map[string]int) error {
+	if _, err := u.opt.Coach.RateFunction(scores); err != nil {
+		return errors.New(journalview.SaveProblem("your ratings", err))
+	}
+	u.functionChanged()
+	return nil
+}
+
+// functionChanged follows a change to the activities or their ratings
+// made outside the Journal screen: Today and, once built, the Journal show
+// it.
+func (u *UI) functionChanged() {
+	u.refreshToday()
+	if u.journalView != nil {
+		u.journalView.Reload()
+	}
+}
+
 // checkedIn follows a new check-in: one that reported new numbness or
 // weakness pauses exercise and offers the safety questions at once
 // (CLINICAL.md §7.6).
@@ -117,6 +136,7 @@ func (u *UI) offerRescreen() {
 // run's end with it.
 func (u *UI) showMain() {
 	u.win.Canvas().SetOnTypedKey(u.mainKey)
+	u.win.Canvas().Unfocus() // the first run's focus ends with it, on a form now gone
 	u.setBody(u.mainTabs())
 	u.refreshToday()
 }
@@ -175,6 +195,10 @@ func (u *UI) firstRunDone(r firstRunResult) {
 	}
 	if err != nil {
 		u.showSaveProblem("your answers", err)
+	} else if len(r.Activities) > 0 {
+		if _, err := u.opt.Coach.NameActivities(r.Activities); err != nil {
+			u.showSaveProblem("your activities", err)
+		}
 	}
 	u.showMain()
 }

@@ -432,3 +432,43 @@ func TestLogWalk(t *testing.T) {
 		t.Errorf("the next walk's minutes start as %q, want empty", e.Text)
 	}
 }
+
+// Activities named in the first run are saved with the level; a week later
+// Today offers their re-rating, and saving it takes the offer away.
+func TestFirstRunActivitiesThenTodaysRerating(t *testing.T) {
+	now := time.Date(2026, 11, 24, 8, 0, 0, 0, time.Local)
+	u, _, clock := newAppUI(t, now)
+	u.firstRunDone(firstRunResult{At: now, StartLevel: 1, Activities: []coach.NamedActivity{
+		{Name: "Putting on socks", Score: 3}, {Name: "A night's sleep", Score: 5}}})
+	f, err := u.opt.Coach.Function()
+	if err != nil || len(f.Current) != 2 || f.Score.Average != 4 {
+		t.Fatalf("after the first run: %+v, %v; want two activities averaging 4", f.Score, err)
+	}
+	if got := bodyText(u); strings.Contains(got, "How are your activities") || strings.Contains(got, "Track what your back makes hard") {
+		t.Errorf("right after naming them Today shows:\n%s", got)
+	}
+	clock.AdvanceTo(now.AddDate(0, 0, 7))
+	u.refreshToday()
+	if got := bodyText(u); !strings.Contains(got, "How are your activities this week?") || !strings.Contains(got, "Putting on socks (last time 3)") {
+		t.Fatalf("a week on Today shows:\n%s\nwant the re-rating", got)
+	}
+	if err := u.rateFunction(map[string]int{f.Current[0].ID: 6, f.Current[1].ID: 6}); err != nil {
+		t.Fatal(err)
+	}
+	if f, _ := u.opt.Coach.Function(); f.Score.Average != 6 || f.Due || len(f.Ratings) != 4 {
+		t.Errorf("after the re-rating: %+v, due %v, %d ratings; want an average of 6, not due, 4 ratings", f.Score, f.Due, len(f.Ratings))
+	}
+	if got := bodyText(u); strings.Contains(got, "How are your activities") {
+		t.Errorf("after the re-rating Today still offers it:\n%s", got)
+	}
+}
+
+// With no activity named, Today offers to name them.
+func TestTodayOffersNaming(t *testing.T) {
+	u, _, _ := newAppUI(t, time.Date(2026, 11, 24, 8, 0, 0, 0, time.Local))
+	u.firstRunDone(firstRunResult{StartLevel: 1})
+	test.Tap(button(t, u.body, "Track what your back makes hard…"))
+	if o := overlay(u); o == nil || !strings.Contains(texts(o), "What does your back make hard?") {
+		t.Error("the offer did not open the naming form")
+	}
+}

@@ -10,6 +10,8 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"steady/coach"
+	"steady/gui/journalview"
 	"steady/gui/keys"
 	"steady/program"
 )
@@ -30,6 +32,9 @@ type firstRunResult struct {
 	// Rescreen: the questions were answered again by a user who has a
 	// level already.
 	Rescreen bool
+	// Activities are the activities the back makes hard that the user
+	// named and rated, if they did not choose Later (CLINICAL.md §8).
+	Activities []coach.NamedActivity
 }
 
 // A level a new user may start at.
@@ -58,6 +63,9 @@ type firstRun struct {
 	// Back or Cancel.
 	win        fyne.Window
 	main, back *keys.Button
+	// start and startLevel are the starting point chosen, kept while the
+	// user names activities and comes back.
+	start, startLevel string
 }
 
 func newFirstRun(levels []levelChoice, now func() time.Time, onDone func(firstRunResult)) *firstRun {
@@ -255,7 +263,7 @@ func (f *firstRun) showStart() {
 			later = append(later, name(l.Number))
 		}
 	}
-	laterLevel := widget.NewSelect(later, nil)
+	laterLevel := widget.NewSelect(later, func(s string) { f.startLevel = s })
 	laterLevel.PlaceHolder = "Choose a level"
 	laterLevel.Disable()
 	explain := widget.NewLabel("")
@@ -263,6 +271,7 @@ func (f *firstRun) showStart() {
 	choice := widget.NewRadioGroup([]string{startFlare, startLevel1, startLater}, nil)
 	choice.Required = true
 	choice.OnChanged = func(s string) {
+		f.start = s
 		laterLevel.Disable()
 		switch s {
 		case startFlare:
@@ -275,9 +284,17 @@ func (f *firstRun) showStart() {
 			explain.SetText("Choose the level whose exercises you can already do without a flare-up.")
 		}
 	}
-	choice.SetSelected(startLevel1)
-	finish := keys.NewButton("Start using Steady", nil, widget.HighImportance, nil)
-	finish.OnTapped = func() {
+	if f.start == "" {
+		f.start = startLevel1
+	}
+	choice.SetSelected(f.start)
+	if f.startLevel != "" {
+		laterLevel.SetSelected(f.startLevel)
+	}
+	// chosen puts the starting point into the result; false, with a word
+	// on the page, when a later level is wanted but none is chosen.
+	chosen := func() bool {
+		f.result.StartLevel, f.result.Flaring = -1, false
 		switch choice.Selected {
 		case startFlare:
 			f.result.StartLevel, f.result.Flaring = 0, true
@@ -291,15 +308,53 @@ func (f *firstRun) showStart() {
 			}
 			if f.result.StartLevel < 2 {
 				explain.SetText("Please choose a level first.")
-				return
+				return false
 			}
 		}
-		f.onDone(f.result)
+		return true
 	}
+	finish := keys.NewButton("Start using Steady", nil, widget.HighImportance, func() {
+		if chosen() {
+			f.onDone(f.result)
+		}
+	})
+	activities := keys.NewButton("Name activities first…", nil, widget.MediumImportance, func() {
+		if chosen() {
+			f.showActivities()
+		}
+	})
 	back := keys.NewButton("Back", nil, widget.MediumImportance, f.showScreening)
 	body := container.NewVBox(
 		paragraph("Steady builds up level by level and moves you on only when your pain allows. "+
 			"You can always go back down."),
-		choice, laterLevel, explain)
-	f.show("Where would you like to start?", body, back, finish)
+		choice, laterLevel, explain,
+		widget.NewSeparator(),
+		paragraph("If you like, name a few everyday activities your back makes hard first, so Steady can show "+
+			"what you can do, not only how much it hurts. Or press Enter to start now: you can name them later."))
+	f.show("Where would you like to start?", body, back, activities, finish)
+}
+
+// showActivities asks for the activities the back makes hard, each rated
+// from 0 to 10, with the Journal's naming form. Later skips them; either
+// way the first run ends here.
+func (f *firstRun) showActivities() {
+	n := journalview.NewNaming(program.MaxActivities)
+	n.OnSave = func(list []coach.NamedActivity) error {
+		f.result.Activities = list
+		f.onDone(f.result)
+		return nil
+	}
+	n.OnCancel = f.showStart
+	later := keys.NewButton("Later", nil, widget.MediumImportance, func() {
+		f.result.Activities = nil
+		f.onDone(f.result)
+	})
+	back := keys.NewButton("Back", nil, widget.MediumImportance, f.showStart)
+	save := keys.NewButton("Save and start", nil, widget.HighImportance, n.Save)
+	body := container.NewVBox(paragraph(journalview.NamingIntro()+
+		"\n\nNot now? Choose **Later**: Today and the Journal offer it again whenever you like."), n.Content())
+	f.show("What does your back make hard?", body, back, later, save)
+	if f.win != nil {
+		f.win.Canvas().Focus(n.Names[0])
+	}
 }

@@ -1,6 +1,7 @@
 package gui
 
 import (
+	"strings"
 	"testing"
 	"time"
 
@@ -8,6 +9,8 @@ import (
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
+	"steady/coach"
+	"steady/gui/journalview"
 	"steady/gui/keys"
 	"steady/program"
 )
@@ -15,6 +18,13 @@ import (
 var testLevels = []levelChoice{
 	{0, "Calm-down", ""}, {1, "Brace and breathe", ""}, {2, "Big-3 regressions", ""},
 	{3, "Big 3", ""}, {4, "Integration", ""}, {5, "Functional", ""},
+}
+
+// textField is any kind of entry, Fyne's or the keyboard's.
+type textField interface {
+	fyne.Focusable
+	fyne.CanvasObject
+	SetPlaceHolder(string)
 }
 
 // find returns the first widget of type T under o for which ok holds, or
@@ -197,5 +207,93 @@ func TestRescreenWithoutSigns(t *testing.T) {
 	test.Tap(button(t, f.content(), "Continue"))
 	if len(got) != 1 || !got[0].Rescreen || got[0].Referral.Tier != program.NoFlag {
 		t.Fatalf("got %+v, want one result marked Rescreen with no flag", got)
+	}
+}
+
+// toStart walks a new first run with no warning signs to "Where would you
+// like to start?", in a window whose keys the first run gets.
+func toStart(t *testing.T) (*firstRun, *[]firstRunResult) {
+	t.Helper()
+	test.NewTempApp(t)
+	var got []firstRunResult
+	at := time.Date(2026, 11, 24, 8, 0, 0, 0, time.UTC)
+	f := newFirstRun(testLevels, func() time.Time { return at }, func(r firstRunResult) { got = append(got, r) })
+	w := test.NewTempWindow(t, f.content())
+	w.Resize(fyne.NewSize(900, 700))
+	f.win = w
+	f.showWelcome()
+	test.Tap(button(t, f.content(), "Continue"))
+	test.Tap(button(t, f.content(), "Continue"))
+	return f, &got
+}
+
+func enter(f *firstRun) { f.typedKey(&fyne.KeyEvent{Name: fyne.KeyReturn}) }
+
+// Enter on the start page starts at once, with the suggested level and
+// no activities: the activities page is one the user chooses.
+func TestFirstRunEnterSkipsActivities(t *testing.T) {
+	f, got := toStart(t)
+	if f.main == nil || f.main.Text != "Start using Steady" {
+		t.Fatalf("the start page's main button is %v, want Start using Steady", f.main)
+	}
+	enter(f)
+	if len(*got) != 1 || (*got)[0].StartLevel != 1 || (*got)[0].Activities != nil {
+		t.Fatalf("Enter on the start page gave %+v, want one result at level 1 with no activities", *got)
+	}
+}
+
+// Naming activities in the first run: typed and picked names, each rated
+// from the keyboard; Enter on a scale saves them with the chosen level.
+func TestFirstRunNamesActivities(t *testing.T) {
+	f, got := toStart(t)
+	find(f.content(), func(r *widget.RadioGroup) bool { return true }).SetSelected(startFlare)
+	test.Tap(button(t, f.content(), "Name activities first…"))
+	n := find(f.content(), func(e textField) bool { return true })
+	if n == nil || f.win.Canvas().Focused() != n {
+		t.Fatalf("the activities page does not focus the first name: focused %v", f.win.Canvas().Focused())
+	}
+	if f.main == nil || f.main.Text != "Save and start" {
+		t.Errorf("the activities page's main button is %v, want Save and start", f.main)
+	}
+	button(t, f.content(), "Later")
+
+	// Enter with nothing named says what to do and stays.
+	enter(f)
+	if len(*got) != 0 || !strings.Contains(texts(f.content()), "or choose Later") {
+		t.Fatalf("Enter on an empty form finished %v; want it to stay and point to Later", *got)
+	}
+	test.Type(n, "Putting on socks")
+	scales := []*journalview.Scale{}
+	search(f.content(), func(s *journalview.Scale) bool { scales = append(scales, s); return false })
+	if len(scales) != 3 {
+		t.Fatalf("%d scales on the page, want 3", len(scales))
+	}
+	f.win.Canvas().Focus(scales[0])
+	test.Type(scales[0], "4")
+	scales[0].TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	if len(*got) != 1 {
+		t.Fatalf("Enter on the rated scale gave %d results, want 1", len(*got))
+	}
+	r := (*got)[0]
+	if r.StartLevel != 0 || !r.Flaring || len(r.Activities) != 1 || r.Activities[0] != (coach.NamedActivity{Name: "Putting on socks", Score: 4}) {
+		t.Errorf("got level %d, flaring %v, activities %+v; want the flare start with socks at 4", r.StartLevel, r.Flaring, r.Activities)
+	}
+}
+
+// Later skips the activities; Back keeps the starting point chosen.
+func TestFirstRunActivitiesLaterAndBack(t *testing.T) {
+	f, got := toStart(t)
+	find(f.content(), func(r *widget.RadioGroup) bool { return true }).SetSelected(startLater)
+	find(f.content(), func(s *widget.Select) bool { return true }).SetSelected("Level 3 · Big 3")
+	test.Tap(button(t, f.content(), "Name activities first…"))
+	test.Tap(button(t, f.content(), "Back"))
+	if r := find(f.content(), func(r *widget.RadioGroup) bool { return true }); r == nil || r.Selected != startLater {
+		t.Fatalf("back on the start page, the choice is %v; want the later level kept", r)
+	}
+	test.Tap(button(t, f.content(), "Name activities first…"))
+	test.Type(f.win.Canvas().Focused(), "Gardening") // the first name has the focus
+	test.Tap(button(t, f.content(), "Later"))
+	if len(*got) != 1 || (*got)[0].StartLevel != 3 || (*got)[0].Activities != nil {
+		t.Errorf("Later gave %+v, want level 3 and no activities", *got)
 	}
 }

@@ -18,6 +18,7 @@ import (
 	"steady/gui/journalview"
 	"steady/gui/keys"
 	"steady/journal"
+	"steady/program"
 )
 
 // Window sizes, in Fyne units.
@@ -209,6 +210,13 @@ func (u *UI) mainTabs() *container.AppTabs {
 		cleared:  u.cleared,
 		rescreen: u.rescreen,
 		logWalk:  u.logWalk,
+		nameActivities: func() {
+			journalview.ShowNaming(u.win, u.opt.Coach, program.MaxActivities, u.functionChanged)
+		},
+		rateFunction: u.rateFunction,
+		replaceActivity: func(id, name string) {
+			journalview.ShowReplace(u.win, u.opt.Coach, id, name, u.functionChanged)
+		},
 	})
 	u.tabs = container.NewAppTabs(
 		container.NewTabItemWithIcon("Today", theme.HomeIcon(), u.today.content()),

@@ -14,6 +14,7 @@ import (
 
 	"steady/coach"
 	"steady/explain"
+	"steady/gui/journalview"
 	"steady/gui/keys"
 	"steady/program"
 )
@@ -25,6 +26,11 @@ type todayActions struct {
 	cleared  func() // the user confirms a clinician cleared them
 	rescreen func() // answer the safety questions again
 	logWalk  func() // log a walk
+	// The activities the back makes hard (CLINICAL.md §8): name them,
+	// save a weekly re-rating (activity id to score), replace one.
+	nameActivities  func()
+	rateFunction    func(scores map[string]int) error
+	replaceActivity func(id, name string)
 }
 
 // todayView is the Today screen; it rebuilds its content from a model.
@@ -73,21 +79,34 @@ func (v *todayView) show(m coach.Day) {
 		widget.NewLabel(m.Now.Format("Monday 2 January")),
 	}
 	v.main = nil
+	// The weekly re-rating of the activities is quick, like the check-in,
+	// and comes right after it.
+	rerate := func() {
+		if m.Function.Due {
+			objs = append(objs, v.rerateCard(m.Function))
+		}
+	}
 	switch {
 	case m.Flag.Active():
 		objs = append(objs, v.flagCard(m.Flag))
+		rerate()
 	case m.Decision.Rescreen:
 		objs = append(objs, v.rescreenCard(m))
+		rerate()
 	default:
 		if !m.MorningDone {
 			objs = append(objs, v.checkInCard(m))
 		}
+		rerate()
 		objs = append(objs, v.planCard(m))
 		if notes := explain.Notes(m.Decision); len(notes) > 0 {
 			objs = append(objs, widget.NewCard("", "", wrapped(strings.Join(notes, "\n\n"))))
 		}
 	}
 	objs = append(objs, v.walkCard(m), weekCard(m.Week, m.Now))
+	if len(m.Function.Current) == 0 {
+		objs = append(objs, v.nameLink())
+	}
 	v.box.Objects = objs
 	v.box.Refresh()
 }
@@ -101,6 +120,33 @@ func (v *todayView) rescreenCard(m coach.Day) fyne.CanvasObject {
 	again := keys.NewButton("Answer the safety questions again", nil, widget.HighImportance, v.actions.rescreen)
 	v.main = again
 	return widget.NewCard("Exercise paused", "", container.NewVBox(wrapped(text), container.NewHBox(again)))
+}
+
+// rerateCard offers the weekly re-rating of the activities the user named
+// right on Today: a number for each, then Enter (CLINICAL.md §8).
+func (v *todayView) rerateCard(f coach.Function) fyne.CanvasObject {
+	r := journalview.NewRerate(f)
+	r.OnSave = func(scores map[string]int) error {
+		if err := v.actions.rateFunction(scores); err != nil {
+			return err
+		}
+		// The card goes with the save: its scales must not keep the keys,
+		// or another Enter would save the ratings again.
+		v.win.Canvas().Unfocus()
+		return nil
+	}
+	r.OnReplace = v.actions.replaceActivity
+	save := keys.NewButton("Save ratings", theme.ConfirmIcon(), widget.MediumImportance, r.Save)
+	return widget.NewCard("How are your activities this week?",
+		"A few seconds: a number for each (0 unable, 10 as before), then Enter.",
+		container.NewVBox(r.Content(), container.NewHBox(save)))
+}
+
+// nameLink offers, quietly, to name the activities the back makes hard
+// when none are named.
+func (v *todayView) nameLink() fyne.CanvasObject {
+	return container.NewHBox(keys.NewButton("Track what your back makes hard…", theme.ContentAddIcon(),
+		widget.LowImportance, v.actions.nameActivities))
 }
 
 // walkCard shows this week's walking against the goal and logs a walk

@@ -12,7 +12,9 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"steady/coach"
+	"steady/gui/journalview"
 	"steady/gui/keys"
+	"steady/journal"
 	"steady/program"
 )
 
@@ -180,4 +182,74 @@ func TestTodayButtons(t *testing.T) {
 			}
 		})
 	}
+}
+
+// The activities on Today: a re-rating card when one is due, rated from the
+// keyboard and saved with Enter; a quiet offer to name them when there are
+// none; nothing when they are named and rated this week.
+func TestTodayFunction(t *testing.T) {
+	now := time.Date(2026, 11, 24, 8, 30, 0, 0, time.UTC)
+	named := coach.Function{
+		Current: []journal.Activity{{ID: "a1", Name: "Putting on socks"}, {ID: "a2", Name: "A 30-minute walk"}},
+		Score: program.Function{Named: true, Rated: true, Activities: []program.ActivityChange{
+			{ID: "a1", First: 3, Latest: 5}, {ID: "a2", First: 4, Latest: 4}}},
+	}
+	due := named
+	due.Due = true
+
+	t.Run("due", func(t *testing.T) {
+		test.NewTempApp(t)
+		var saved []map[string]int
+		w := test.NewWindow(nil)
+		v := newTodayView(w, todayActions{rateFunction: func(s map[string]int) error { saved = append(saved, s); return nil }})
+		w.SetContent(v.content())
+		v.show(coach.Day{Now: now, Started: true, MorningDone: true, Function: due})
+		got := texts(v.content())
+		for _, want := range []string{"How are your activities this week?", "Putting on socks (last time 5)", "A 30-minute walk (last time 4)", "Save ratings"} {
+			if !strings.Contains(got, want) {
+				t.Errorf("Today does not show %q; it shows:\n%s", want, got)
+			}
+		}
+		if strings.Contains(got, "Track what your back makes hard") {
+			t.Error("Today offers to name activities that are named")
+		}
+		var scales []*journalview.Scale
+		search(v.content(), func(s *journalview.Scale) bool { scales = append(scales, s); return false })
+		if len(scales) != 2 {
+			t.Fatalf("%d scales on Today, want one per activity", len(scales))
+		}
+		w.Canvas().Focus(scales[0])
+		test.Type(scales[0], "7")
+		w.Canvas().Focus(scales[1])
+		test.Type(scales[1], "6")
+		scales[1].TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+		if len(saved) != 1 || saved[0]["a1"] != 7 || saved[0]["a2"] != 6 {
+			t.Errorf("Enter saved %v, want socks 7 and the walk 6", saved)
+		}
+		if f := w.Canvas().Focused(); f != nil {
+			t.Errorf("after the save %T keeps the focus; another Enter would save again", f)
+		}
+	})
+	t.Run("none named", func(t *testing.T) {
+		test.NewTempApp(t)
+		called := 0
+		v := newTodayView(test.NewWindow(nil), todayActions{nameActivities: func() { called++ }})
+		v.show(coach.Day{Now: now, Started: true, MorningDone: true})
+		if strings.Contains(texts(v.content()), "How are your activities") {
+			t.Error("Today offers a re-rating with no activity named")
+		}
+		test.Tap(button(t, v.content(), "Track what your back makes hard…"))
+		if called != 1 {
+			t.Errorf("the naming offer called nameActivities %d times, want 1", called)
+		}
+	})
+	t.Run("rated this week", func(t *testing.T) {
+		test.NewTempApp(t)
+		v := newTodayView(test.NewWindow(nil), todayActions{})
+		v.show(coach.Day{Now: now, Started: true, MorningDone: true, Function: named})
+		got := texts(v.content())
+		if strings.Contains(got, "How are your activities") || strings.Contains(got, "Track what your back makes hard") {
+			t.Errorf("with the activities rated this week Today shows:\n%s", got)
+		}
+	})
 }

@@ -178,5 +178,5 @@ func functionProgress(f Function, painFrom, painTo float64, painKnown bool) (Rea
 	if painKnown {
 		v["painFrom"], v["painTo"] = painFrom, painTo
 	}
-	return Reason{Rule: RuleFunctionProgress, Source: SourceFunction, At: f.LatestAt, Values: v}, true
+	return Reason{Rule: RuleFunctionProgress, Source: SourceFunction, At: f.FirstAt, Values: v}, true
 }

@@ -162,7 +162,7 @@ const (
 	RuleLowSteady Rule = "low-steady"
 	// RuleFunctionProgress: the function average (PSFS, §8) rose from
 	// "from" to "to" ("change", at least "band", FunctionBand) over "weeks"
-	// weeks, latest rating at At, while morning pain did not meaningfully
+	// weeks, since the first rating at At, while morning pain did not meaningfully
 	// improve: progress, and no review for lack of a pain improvement
 	// (SourceFunction). It never raises the load. Values also "painFrom",
 	// "painTo" (the starting and current baselines) when they are known.

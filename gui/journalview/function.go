@@ -271,7 +271,7 @@ func ShowRerate(win fyne.Window, store FunctionStore, f coach.Function, done fun
 	}
 	r.OnReplace = func(id, name string) {
 		d.Hide()
-		showReplace(win, store, id, name, done)
+		ShowReplace(win, store, id, name, done)
 	}
 	keys.Show(win, d, fyne.NewSize(720, 480), keys.NewButton("Cancel", nil, widget.MediumImportance, d.Hide),
 		keys.NewButton("Save", nil, widget.HighImportance, r.Save))
@@ -280,9 +280,9 @@ func ShowRerate(win fyne.Window, store FunctionStore, f coach.Function, done fun
 	}
 }
 
-// showReplace names one activity in place of id; the old one and its
-// ratings are kept.
-func showReplace(win fyne.Window, store FunctionStore, id, old string, done func()) {
+// ShowReplace names one activity in place of id, called old, in a dialog
+// over win; the old one and its ratings are kept. done is called after it.
+func ShowReplace(win fyne.Window, store FunctionStore, id, old string, done func()) {
 	intro := "\"" + old + "\" and its ratings stay in your journal. What would you like to rate instead?"
 	showNamingDialog(win, NewNaming(1), "Replace an activity", intro, "Replace", fyne.NewSize(640, 320), func(list []coach.NamedActivity) error {
 		_, err := store.ReplaceActivity(id, list[0])
@@ -291,7 +291,7 @@ func showReplace(win fyne.Window, store FunctionStore, id, old string, done func
 }
 
 // FunctionCards are one line per current activity with its first and
-// latest rating ("Putting on socks: 3 → 8 since October"), then the
+// latest rating ("Putting on socks: from 3 to 8 since October"), then the
 // replaced ones.
 func FunctionCards(f coach.Function) []string {
 	var out []string

@@ -64,8 +64,8 @@ func TestNamingRerateAndChart(t *testing.T) {
 		t.Fatal(err)
 	}
 	cards := FunctionCards(rec.Function)
-	if len(cards) != 2 || cards[0] != "Putting on socks: 3 → 8 since Fri 6 Mar" {
-		t.Errorf("cards %q, want socks 3 → 8", cards)
+	if len(cards) != 2 || cards[0] != "Putting on socks: from 3 to 8 since Fri 6 Mar" {
+		t.Errorf("cards %q, want socks from 3 to 8", cards)
 	}
 	ch := newChart(30, clock.Now)
 	ch.setData(rec)

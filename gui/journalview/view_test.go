@@ -791,3 +791,32 @@ func TestDeleteByKeyboardThenUndo(t *testing.T) {
 		t.Error("a second Undo undid something again")
 	}
 }
+
+// A journal that holds only function ratings lists them in the history,
+// by day, under the activity's name (a replaced one's too), and does not
+// say it is empty.
+func TestHistoryListsFunctionRatingsAlone(t *testing.T) {
+	c, _, clock := openStoreAt(t, testNow.Add(-48*time.Hour+30*time.Second)) // Wednesday 19:30:30
+	acts, err := c.NameActivities([]coach.NamedActivity{{Name: "Gardening", Score: 2}, {Name: "Driving an hour", Score: 5}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	clock.Advance(24 * time.Hour)
+	if _, err := c.ReplaceActivity(acts[0].ID, coach.NamedActivity{Name: "Lifting a child", Score: 4}); err != nil {
+		t.Fatal(err)
+	}
+	test.NewTempApp(t)
+	w := test.NewTempWindow(t, nil)
+	v := New(w, c, clock.Now, nil, nil)
+	w.SetContent(v.Content())
+	want := []string{
+		"Thursday 19 March",
+		"19:30 · What you can do · Lifting a child: 4 / 10",
+		"Wednesday 18 March",
+		"19:30 · What you can do · Driving an hour: 5 / 10",
+		"19:30 · What you can do · Gardening: 2 / 10",
+	}
+	if got := historyTexts(v); !slices.Equal(got, want) {
+		t.Errorf("got history\n%q\nwant\n%q", got, want)
+	}
+}
