@@ -44,6 +44,7 @@ import (
 	"steady/gui"
 	"steady/instance"
 	"steady/journal"
+	_ "steady/locale/posix" // before the toolkit reads the locale
 	"steady/program"
 )
 
