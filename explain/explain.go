@@ -30,7 +30,7 @@ type words struct{ locale.Locale }
 func current() words { return words{locale.Current()} }
 
 // args are a message's named inputs.
-type args = map[string]any
+type args = locale.Args
 
 // Day formats a date as Steady shows it: "Mon 2 Jan" (locale.Locale.Day).
 func Day(t time.Time) string { return current().Day(t) }

@@ -76,6 +76,20 @@ func CatalogName(name string) (area, lang string, ok bool) {
 	return area, lang, true
 }
 
+// Args are a message's named inputs: locale.L("Hello {{.Name}}",
+// locale.Args{"Name": name}).
+type Args = map[string]any
+
+// Err is an error whose text is the message msg, translated each time it
+// is read (Error), so that an error made when the program starts reads in
+// the language chosen later: for the errors a library returns that the
+// user reads as they are.
+func Err(msg string) error { return translatedError(msg) }
+
+type translatedError string
+
+func (e translatedError) Error() string { return L(string(e)) }
+
 // localizers are made once per language.
 var localizers sync.Map // language code → *i18n.Localizer
 
