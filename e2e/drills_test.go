@@ -38,7 +38,7 @@ func importEntries(t *testing.T, home string, n int, note func(i int) string) {
 		t.Fatal(err)
 	}
 	exit, out := steadyIn(t, home, "import", path)
-	if exit != 0 || !strings.Contains(out, fmt.Sprintf("Imported %d check-in(s)", n)) {
+	if exit != 0 || !strings.Contains(out, fmt.Sprintf("Imported %d check-in", n)) {
 		t.Fatalf("import of %d check-ins: exit %d:\n%s", n, exit, out)
 	}
 }
