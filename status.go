@@ -77,52 +77,52 @@ func statusCmd(args []string, e *cmdEnv) int {
 func statusText(s coach.Status) string {
 	l := locale.Current()
 	var b strings.Builder
-	line := func(msg string, data ...any) { b.WriteString(l.L(msg, data...) + "\n") }
+	line := func(text string) { b.WriteString(text + "\n") }
 	b.WriteString(explain.Day(s.At) + ", " + l.Time(s.At) + "\n")
 	switch {
 	case s.RescreenRequired:
-		line("Exercise paused: answer the safety questions again in Steady.")
+		line(l.L("Exercise paused: answer the safety questions again in Steady."))
 	case !s.ExerciseAllowed:
-		line("No exercise until a clinician has seen you.")
+		line(l.L("No exercise until a clinician has seen you."))
 	default:
-		line("Today: level {{.Level}}, dose step {{.Step}} of {{.Steps}} ({{.Mode}})", locale.Args{
-			"Level": s.Level, "Step": s.DoseStep + 1, "Steps": max(s.DoseSteps, 1), "Mode": explain.ModeName(s.Mode)})
-		line("Session: {{.Items}}", locale.Args{"Items": strings.Join(s.Items, ", ")})
+		line(l.L("Today: level {{.Level}}, dose step {{.Step}} of {{.Steps}} ({{.Mode}})", locale.Args{
+			"Level": s.Level, "Step": s.DoseStep + 1, "Steps": max(s.DoseSteps, 1), "Mode": explain.ModeName(s.Mode)}))
+		line(l.L("Session: {{.Items}}", locale.Args{"Items": strings.Join(s.Items, ", ")}))
 	}
 	if s.MobilityOffered {
-		line("Gentle mobility work is offered today.")
+		line(l.L("Gentle mobility work is offered today."))
 	}
 	if s.SeeClinician {
-		line("Steady suggests seeing a clinician (see why below).")
+		line(l.L("Steady suggests seeing a clinician (see why below)."))
 	}
 	if s.SuggestReview {
-		line("Steady suggests a review with a clinician (see why below).")
+		line(l.L("Steady suggests a review with a clinician (see why below)."))
 	}
 	if w := s.Walking; w.Short {
-		line("Walking this week: {{.Minutes}}; short walks several times a day for now",
-			locale.Args{"Minutes": l.N("{{.Count}} minutes", w.WeekMinutes)})
+		line(l.L("Walking this week: {{.Minutes}}; short walks several times a day for now",
+			locale.Args{"Minutes": l.N("{{.Count}} minutes", w.WeekMinutes)}))
 	} else if w.GoalMinutes > 0 {
-		line("Walking this week: {{.Minutes}} on {{.Days}}; goal {{.GoalMinutes}} on {{.GoalDays}} a week", locale.Args{
+		line(l.L("Walking this week: {{.Minutes}} on {{.Days}}; goal {{.GoalMinutes}} on {{.GoalDays}} a week", locale.Args{
 			"Minutes": l.N("{{.Count}} minutes", w.WeekMinutes), "Days": l.N("{{.Count}} days", w.WeekDays),
-			"GoalMinutes": l.N("{{.Count}} minutes", w.GoalMinutes), "GoalDays": l.N("{{.Count}} days", w.GoalDays)})
+			"GoalMinutes": l.N("{{.Count}} minutes", w.GoalMinutes), "GoalDays": l.N("{{.Count}} days", w.GoalDays)}))
 	}
 	if f := s.Function; f != nil {
 		meaningful := l.L("less than the 2 points counted as meaningful")
 		if f.Meaningful {
 			meaningful = l.L("a meaningful change (2 points or more, a convention)")
 		}
-		line("Function: {{.Average}} out of 10 on average, from {{.First}}: {{.Meaningful}}", locale.Args{
-			"Average": explain.Number(f.Average), "First": explain.Number(f.FirstAverage), "Meaningful": meaningful})
+		line(l.L("Function: {{.Average}} out of 10 on average, from {{.First}}: {{.Meaningful}}", locale.Args{
+			"Average": explain.Number(f.Average), "First": explain.Number(f.FirstAverage), "Meaningful": meaningful}))
 	}
 	if ls := s.LastSession; ls != nil {
 		state := l.L("final")
 		if !ls.Final {
 			state = l.L("provisional until the next morning's check-in")
 		}
-		line("Last session: {{.Day}} {{.Time}}, {{.Light}} ({{.State}})", locale.Args{
-			"Day": explain.Day(ls.Time), "Time": l.Time(ls.Time), "Light": explain.ColorName(ls.Light), "State": state})
+		line(l.L("Last session: {{.Day}} {{.Time}}, {{.Light}} ({{.State}})", locale.Args{
+			"Day": explain.Day(ls.Time), "Time": l.Time(ls.Time), "Light": explain.ColorName(ls.Light), "State": state}))
 	}
-	line("Why:")
+	line(l.L("Why:"))
 	for _, r := range s.Why {
 		b.WriteString("  - " + r + "\n")
 	}
