@@ -17,6 +17,7 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
+	"syscall"
 
 	"steady/coach"
 	"steady/gui/figure"
@@ -149,7 +150,7 @@ func exportCmd(args []string, e *cmdEnv) int {
 	}
 	f, err := formatFor(*format, *out)
 	if err != nil {
-		fmt.Fprintln(stderr, "steady export:", err)
+		fmt.Fprintln(stderr, "steady export:", problem(err))
 		return exitUsage
 	}
 	j, release, ok := e.journal(stderr)
@@ -159,7 +160,7 @@ func exportCmd(args []string, e *cmdEnv) int {
 	defer release()
 	w, closeOut, err := e.createOutput(*out)
 	if err != nil {
-		fmt.Fprintln(stderr, "steady export:", err)
+		fmt.Fprintln(stderr, "steady export:", problem(err))
 		return exitFail
 	}
 	err = coach.New(j, program.Builtin(), program.SystemClock{}).Export(w, f)
@@ -167,7 +168,7 @@ func exportCmd(args []string, e *cmdEnv) int {
 		err = cerr
 	}
 	if err != nil {
-		fmt.Fprintln(stderr, "steady export:", err)
+		fmt.Fprintln(stderr, "steady export:", problem(err))
 		return exitFail
 	}
 	return exitOK
@@ -196,12 +197,12 @@ func importCmd(args []string, e *cmdEnv) int {
 	path := fs.Arg(0)
 	f, err := formatFor(*format, path)
 	if err != nil {
-		fmt.Fprintln(stderr, "steady import:", err)
+		fmt.Fprintln(stderr, "steady import:", problem(err))
 		return exitUsage
 	}
 	in, err := e.open(path)
 	if err != nil {
-		fmt.Fprintln(stderr, "steady import:", err)
+		fmt.Fprintln(stderr, "steady import:", problem(err))
 		return exitFail
 	}
 	defer in.Close()
@@ -231,7 +232,7 @@ func importCmd(args []string, e *cmdEnv) int {
 	}
 	if err != nil {
 		// Import writes in one transaction: a failure leaves the journal as it was.
-		fmt.Fprintln(stderr, "steady import:", locale.L("nothing was imported: {{.Err}}", locale.Args{"Err": err}))
+		fmt.Fprintln(stderr, "steady import:", locale.L("nothing was imported: {{.Err}}", locale.Args{"Err": problem(err)}))
 		return exitFail
 	}
 	fmt.Fprintln(stdout, locale.L("Imported {{.CheckIns}} and {{.Sessions}}; {{.Skipped}} already in the journal were skipped.", locale.Args{
@@ -265,7 +266,7 @@ func backupCmd(args []string, e *cmdEnv) int {
 	}
 	defer release()
 	if err := j.Backup(e.path(fs.Arg(0))); err != nil {
-		fmt.Fprintln(stderr, "steady backup:", err)
+		fmt.Fprintln(stderr, "steady backup:", problem(err))
 		return exitFail
 	}
 	fmt.Fprintln(stdout, locale.L("Journal copied to {{.File}}", locale.Args{"File": fs.Arg(0)}))
@@ -287,12 +288,12 @@ func reportCmd(args []string, e *cmdEnv) int {
 	c := coach.New(j, program.Builtin(), program.SystemClock{})
 	records, err := c.Journal()
 	if err != nil {
-		fmt.Fprintln(stderr, "steady report:", err)
+		fmt.Fprintln(stderr, "steady report:", problem(err))
 		return exitFail
 	}
 	w, closeOut, err := e.createOutput(*out)
 	if err != nil {
-		fmt.Fprintln(stderr, "steady report:", err)
+		fmt.Fprintln(stderr, "steady report:", problem(err))
 		return exitFail
 	}
 	err = journalview.WriteReport(w, records, c.Now())
@@ -300,7 +301,7 @@ func reportCmd(args []string, e *cmdEnv) int {
 		err = cerr
 	}
 	if err != nil {
-		fmt.Fprintln(stderr, "steady report:", err)
+		fmt.Fprintln(stderr, "steady report:", problem(err))
 		return exitFail
 	}
 	if *out != "-" {
@@ -328,7 +329,7 @@ func figuresCmd(args []string, e *cmdEnv) int {
 		return exitFail
 	}
 	if err := figure.WriteFigures(e.path(*dir), r.Exercises); err != nil {
-		fmt.Fprintln(stderr, "steady figures:", err)
+		fmt.Fprintln(stderr, "steady figures:", problem(err))
 		return exitFail
 	}
 	steps := 0
@@ -337,7 +338,7 @@ func figuresCmd(args []string, e *cmdEnv) int {
 	}
 	for _, l := range r.Levels {
 		if err := writeSheet(r, l, e.path(*dir)); err != nil {
-			fmt.Fprintln(stderr, "steady figures:", err)
+			fmt.Fprintln(stderr, "steady figures:", problem(err))
 			return exitFail
 		}
 	}
@@ -395,4 +396,50 @@ func checkRoutine(path string, stdout, stderr io.Writer) int {
 		"File": path, "Exercises": locale.N("{{.Count}} exercises", len(r.Exercises)), "Levels": locale.N("{{.Count}} levels", len(r.Levels)),
 	}))
 	return exitOK
+}
+
+// problem is err for the user: the file it concerns and the system's
+// reason in the user's language when it is one the system often gives,
+// else the error's own text.
+func problem(err error) string {
+	reason := systemReason(err)
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		if reason == "" {
+			reason = pe.Err.Error()
+		}
+		return locale.L("{{.File}}: {{.Reason}}", locale.Args{"File": pe.Path, "Reason": reason})
+	}
+	if reason != "" {
+		return reason
+	}
+	return err.Error()
+}
+
+// systemReason is the system's reason for err in the user's language, ""
+// when it is none of the common ones.
+func systemReason(err error) string {
+	var errno syscall.Errno
+	if !errors.As(err, &errno) {
+		return ""
+	}
+	switch errno {
+	case syscall.ENOENT:
+		return locale.L("no such file or folder")
+	case syscall.EACCES, syscall.EPERM:
+		return locale.L("permission denied")
+	case syscall.ENOSPC:
+		return locale.L("the disk is full")
+	case syscall.EROFS:
+		return locale.L("the disk is read-only")
+	case syscall.EISDIR:
+		return locale.L("is a folder")
+	case syscall.ENOTDIR:
+		return locale.L("a part of the path is not a folder")
+	case syscall.EEXIST:
+		return locale.L("already exists")
+	case syscall.ECONNREFUSED:
+		return locale.L("connection refused")
+	}
+	return ""
 }

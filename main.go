@@ -177,7 +177,7 @@ func openWindow(routine *program.Routine, start bool, stderr io.Writer) int {
 	}
 	defer j.Close()
 	if listenErr != nil {
-		fmt.Fprintln(stderr, "steady:", locale.L("other Steady commands cannot reach this window: {{.Err}}", locale.Args{"Err": listenErr}))
+		fmt.Fprintln(stderr, "steady:", locale.L("other Steady commands cannot reach this window: {{.Err}}", locale.Args{"Err": problem(listenErr)}))
 	}
 	notice := ""
 	if r := j.Recovery(); r != nil {
@@ -288,12 +288,16 @@ func journalProblem(err error) (title, msg string) {
 func openReason(err error) string {
 	var pe *fs.PathError
 	if !errors.As(err, &pe) {
-		return err.Error()
+		return problem(err)
+	}
+	reason := systemReason(pe.Err)
+	if reason == "" {
+		reason = pe.Err.Error()
 	}
 	if pe.Path == journalPath() {
-		return pe.Err.Error()
+		return reason
 	}
-	return pe.Path + ": " + pe.Err.Error()
+	return locale.L("{{.File}}: {{.Reason}}", locale.Args{"File": pe.Path, "Reason": reason})
 }
 
 // haveDisplay reports why no window can be opened, before the toolkit tries
@@ -313,7 +317,7 @@ func haveDisplay() error {
 		if wlErr = dialWayland(wl); wlErr == nil {
 			return nil
 		}
-		wlErr = errors.New(locale.L("cannot open the Wayland display {{.Display}}: {{.Err}}", locale.Args{"Display": wl, "Err": wlErr}))
+		wlErr = errors.New(locale.L("cannot open the Wayland display {{.Display}}: {{.Err}}", locale.Args{"Display": wl, "Err": problem(wlErr)}))
 		if x == "" {
 			return wlErr
 		}
@@ -321,9 +325,9 @@ func haveDisplay() error {
 	if n, ok := localDisplay(x); ok {
 		if err := dialDisplay("/tmp/.X11-unix/X" + n); err != nil {
 			if wlErr != nil {
-				return errors.New(locale.L("{{.Wayland}}; nor the display {{.Display}}: {{.Err}}", locale.Args{"Wayland": wlErr, "Display": x, "Err": err}))
+				return errors.New(locale.L("{{.Wayland}}; nor the display {{.Display}}: {{.Err}}", locale.Args{"Wayland": wlErr, "Display": x, "Err": problem(err)}))
 			}
-			return errors.New(locale.L("cannot open the display {{.Display}}: {{.Err}}", locale.Args{"Display": x, "Err": err}))
+			return errors.New(locale.L("cannot open the display {{.Display}}: {{.Err}}", locale.Args{"Display": x, "Err": problem(err)}))
 		}
 	}
 	return nil

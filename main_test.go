@@ -3,6 +3,8 @@ package main
 import (
 	"bytes"
 	"net"
+	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -94,12 +96,12 @@ func TestHaveDisplay(t *testing.T) {
 		{"Wayland socket by path", "", filepath.Join(runtime, "wayland-1"), "", ""},
 		{"Wayland answers, X does not", ":4711", "wayland-1", runtime, ""},
 		{"no Wayland socket", "", "wayland-9", runtime,
-			"cannot open the Wayland display wayland-9: connect: no such file or directory"},
+			"cannot open the Wayland display wayland-9: no such file or folder"},
 		{"no runtime folder", "", "wayland-1", "", "cannot open the Wayland display wayland-1: XDG_RUNTIME_DIR is not set"},
 		{"neither answers", ":4711", "wayland-9", runtime,
-			"cannot open the Wayland display wayland-9: connect: no such file or directory; " +
-				"nor the display :4711: connect: no such file or directory"},
-		{"X does not answer", ":4711", "", runtime, "cannot open the display :4711: connect: no such file or directory"},
+			"cannot open the Wayland display wayland-9: no such file or folder; " +
+				"nor the display :4711: no such file or folder"},
+		{"X does not answer", ":4711", "", runtime, "cannot open the display :4711: no such file or folder"},
 		{"remote X is left to the toolkit", "example.org:0", "wayland-9", runtime, ""},
 	}
 	for _, tt := range tests {
@@ -116,5 +118,22 @@ func TestHaveDisplay(t *testing.T) {
 				t.Errorf("got %q, want %q", got, tt.wantErr)
 			}
 		})
+	}
+}
+
+// Under the C locale with a codeset (C.UTF-8, the default of containers)
+// the toolkit used to log "Error parsing user locale C" at start-up, before
+// main; package locale/posix, initialised first, prevents it. The test
+// binary links the same packages: started again with that locale, it must
+// start quietly.
+func TestNoLocaleComplaintUnderCUTF8(t *testing.T) {
+	cmd := exec.Command(os.Args[0], "-test.run=^$")
+	cmd.Env = append(os.Environ(), "LANG=C.UTF-8", "LC_ALL=", "LC_MESSAGES=", "LANGUAGE=")
+	out, err := cmd.CombinedOutput()
+	if err != nil {
+		t.Fatalf("%v: %s", err, out)
+	}
+	if strings.Contains(string(out), "locale") {
+		t.Errorf("the toolkit complains about the locale at start-up:\n%s", out)
 	}
 }

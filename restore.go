@@ -35,14 +35,14 @@ func restoreCmd(args []string, e *cmdEnv) int {
 		return exitFail
 	}
 	if err != nil {
-		fmt.Fprintln(stderr, "steady restore:", err)
+		fmt.Fprintln(stderr, "steady restore:", problem(err))
 		return exitFail
 	}
 	defer lock.Close() // releases the lock
 
 	backup, err := journal.Inspect(e.path(name))
 	if err != nil {
-		fmt.Fprintln(stderr, "steady restore:", locale.L("{{.File}} cannot be restored: {{.Err}}", locale.Args{"File": name, "Err": renamed(err, name)}))
+		fmt.Fprintln(stderr, "steady restore:", locale.L("{{.File}} cannot be restored: {{.Err}}", locale.Args{"File": name, "Err": problem(renamed(err, name))}))
 		return exitFail
 	}
 	fmt.Fprintln(stdout, locale.L("Restoring replaces your journal {{.File}}.", locale.Args{"File": journalPath()}))
@@ -54,7 +54,7 @@ func restoreCmd(args []string, e *cmdEnv) int {
 		fmt.Fprintln(stderr, "steady restore:", locale.L("another Steady command is using the journal; try again when it is done"))
 		return exitFail
 	case err != nil:
-		fmt.Fprintln(stdout, "  "+locale.L("Now: {{.Journal}}", locale.Args{"Journal": locale.L("a journal Steady cannot read ({{.Err}})", locale.Args{"Err": err})}))
+		fmt.Fprintln(stdout, "  "+locale.L("Now: {{.Journal}}", locale.Args{"Journal": locale.L("a journal Steady cannot read ({{.Err}})", locale.Args{"Err": problem(err)})}))
 	default:
 		fmt.Fprintln(stdout, "  "+locale.L("Now: {{.Journal}}", locale.Args{"Journal": describe(current)}))
 	}
@@ -66,7 +66,7 @@ func restoreCmd(args []string, e *cmdEnv) int {
 		ok, err := confirm(e.stdin, stdout, locale.L("Restore the backup? [y/N]")+" ")
 		if err != nil {
 			fmt.Fprintln(stderr, "steady restore:", locale.L("nothing was changed: {{.Err}}; run {{.Command}} to restore without asking",
-				locale.Args{"Err": err, "Command": `"steady restore -yes ` + name + `"`}))
+				locale.Args{"Err": problem(err), "Command": `"steady restore -yes ` + name + `"`}))
 			return exitFail
 		}
 		if !ok {
@@ -76,7 +76,7 @@ func restoreCmd(args []string, e *cmdEnv) int {
 	}
 	kept, err := journal.Restore(journalPath(), e.path(name), time.Now())
 	if err != nil {
-		fmt.Fprintln(stderr, "steady restore:", err)
+		fmt.Fprintln(stderr, "steady restore:", problem(err))
 		return exitFail
 	}
 	fmt.Fprintln(stdout, locale.L("Restored {{.File}}.", locale.Args{"File": name}))

@@ -25,7 +25,7 @@ import (
 func forward(args []string, stdout, stderr io.Writer) (exit int, done bool) {
 	dir, err := os.Getwd()
 	if err != nil {
-		fmt.Fprintln(stderr, "steady:", locale.L("cannot tell the current folder: {{.Err}}", locale.Args{"Err": err}))
+		fmt.Fprintln(stderr, "steady:", locale.L("cannot tell the current folder: {{.Err}}", locale.Args{"Err": problem(err)}))
 		return exitFail, true
 	}
 	exit, err = instance.Run(instance.SocketPath(journalPath()), dir, args, stdout, stderr)
@@ -85,7 +85,7 @@ func runningProblem(err error) string {
 	if errors.Is(err, instance.ErrNotAnswering) {
 		return locale.L("Steady is running but not answering; if its window stays unresponsive, quit it (or end the process) and try again.")
 	}
-	return locale.L("Steady is running but cannot be reached: {{.Err}}", locale.Args{"Err": err})
+	return locale.L("Steady is running but cannot be reached: {{.Err}}", locale.Args{"Err": problem(err)})
 }
 
 // closeServer stops answering other Steady commands; nil is no server.

@@ -55,7 +55,7 @@ func statusCmd(args []string, e *cmdEnv) int {
 		return exitFail
 	}
 	if err != nil {
-		fmt.Fprintln(stderr, "steady status:", err)
+		fmt.Fprintln(stderr, "steady status:", problem(err))
 		return exitFail
 	}
 	if *format == "json" {
@@ -66,7 +66,7 @@ func statusCmd(args []string, e *cmdEnv) int {
 		_, err = io.WriteString(stdout, statusText(s))
 	}
 	if err != nil {
-		fmt.Fprintln(stderr, "steady status:", err)
+		fmt.Fprintln(stderr, "steady status:", problem(err))
 		return exitFail
 	}
 	return exitOK
