@@ -137,3 +137,28 @@ func TestNoLocaleComplaintUnderCUTF8(t *testing.T) {
 		t.Errorf("the toolkit complains about the locale at start-up:\n%s", out)
 	}
 }
+
+// The language chosen in Settings is read from the toolkit's preferences
+// file before any window opens.
+func TestLanguageSettingFromPreferences(t *testing.T) {
+	tests := []struct{ name, file, want string }{
+		{"chosen", `{"appearance.language":"fr","sound.volume":0.8}`, "fr"},
+		{"following the system", `{"appearance.language":""}`, ""},
+		{"never chosen", `{"sound.volume":0.8}`, ""},
+		{"a broken file", `{"appearance.language":`, ""},
+		{"no file", "", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			dir := t.TempDir()
+			if tt.file != "" {
+				if err := os.WriteFile(filepath.Join(dir, "preferences.json"), []byte(tt.file), 0o600); err != nil {
+					t.Fatal(err)
+				}
+			}
+			if got := languageSetting(dir); got != tt.want {
+				t.Errorf("got %q, want %q", got, tt.want)
+			}
+		})
+	}
+}
