@@ -102,9 +102,9 @@ func statusText(s coach.Status) string {
 		line(l.L("Walking this week: {{.Minutes}}; short walks several times a day for now",
 			locale.Args{"Minutes": l.N("{{.Count}} minutes", w.WeekMinutes)}))
 	} else if w.GoalMinutes > 0 {
-		line(l.L("Walking this week: {{.Minutes}} on {{.Days}}; goal {{.GoalMinutes}} on {{.GoalDays}} a week", locale.Args{
-			"Minutes": l.N("{{.Count}} minutes", w.WeekMinutes), "Days": l.N("{{.Count}} days", w.WeekDays),
-			"GoalMinutes": l.N("{{.Count}} minutes", w.GoalMinutes), "GoalDays": l.N("{{.Count}} days", w.GoalDays)}))
+		line(l.L("Walking this week: {{.Minutes}} {{.OnDays}}; goal {{.GoalMinutes}} {{.GoalOnDays}} a week", locale.Args{
+			"Minutes": l.N("{{.Count}} minutes", w.WeekMinutes), "OnDays": l.N("on {{.Count}} days", w.WeekDays),
+			"GoalMinutes": l.N("{{.Count}} minutes", w.GoalMinutes), "GoalOnDays": l.N("on {{.Count}} days", w.GoalDays)}))
 	}
 	if f := s.Function; f != nil {
 		meaningful := l.L("less than the 2 points counted as meaningful")

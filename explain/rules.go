@@ -86,7 +86,7 @@ func (w words) sentence(r program.Reason) string {
 	case program.RuleRescreen:
 		return w.L("On {{.Day}} you reported new numbness or weakness. Please answer the safety questions again before any exercise", args{"Day": w.Day(r.At)})
 	case program.RuleWalk:
-		return w.L("Walking this week: {{.Minutes}} minutes on {{.Days}}. Your goal: {{.GoalMinutes}} minutes on {{.GoalDays}} days a week, building towards {{.TargetMinutes}} minutes on {{.TargetDays}} days over the months", args{"Minutes": v("minutes"), "Days": w.days(r.Values["days"]), "GoalMinutes": v("goalMinutes"), "GoalDays": v("goalDays"), "TargetMinutes": v("targetMinutes"), "TargetDays": v("targetDays")})
+		return w.L("Walking this week: {{.Minutes}} minutes {{.OnDays}}. Your goal: {{.GoalMinutes}} minutes on {{.GoalDays}} days a week, building towards {{.TargetMinutes}} minutes on {{.TargetDays}} days over the months", args{"Minutes": v("minutes"), "OnDays": w.onDays(r.Values["days"]), "GoalMinutes": v("goalMinutes"), "GoalDays": v("goalDays"), "TargetMinutes": v("targetMinutes"), "TargetDays": v("targetDays")})
 	case program.RuleWalkShort:
 		return w.L("Short walks of {{.ShortMin}} to {{.ShortMax}} minutes, several times a day, while your back settles. This week so far: {{.Minutes}} minutes", args{"ShortMin": v("shortMin"), "ShortMax": v("shortMax"), "Minutes": v("minutes")})
 	case program.RuleMobility:
@@ -133,8 +133,8 @@ func (w words) progressUnknown(r program.Reason) string {
 	return w.L("; {{.N}} green sessions without a next-morning rating were left out of the count", args{"N": w.num(r.Values["unknown"])})
 }
 
-// days is a count of days with its noun: "1 day", "3 days" (a whole
-// number of days, as the walking rule counts them).
-func (w words) days(n float64) string {
-	return w.N("{{.Count}} days", int(n))
+// onDays is a count of days as in "on 3 days" (a whole number of days,
+// as the walking rule counts them).
+func (w words) onDays(n float64) string {
+	return w.N("on {{.Count}} days", int(n))
 }
