@@ -17,7 +17,6 @@ import (
 	"go/parser"
 	"go/token"
 	"io/fs"
-	"os"
 	"path/filepath"
 	"regexp"
 	"slices"
@@ -121,7 +120,7 @@ func messageCall(call *ast.CallExpr) (name string, ok bool) {
 	default:
 		return "", false
 	}
-	return name, messageCalls[name] && name != "Err" || name == "Err"
+	return name, messageCalls[name]
 }
 
 // templateWrappers are the functions that translate a template's
@@ -529,4 +528,3 @@ func TestReadsAsWords(t *testing.T) {
 	}
 }
 
-var _ = os.Getenv
