@@ -527,4 +527,3 @@ func TestReadsAsWords(t *testing.T) {
 		}
 	}
 }
-
