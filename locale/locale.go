@@ -119,16 +119,16 @@ func isDigits(s string, n int) bool {
 // first supported language wins; English when none is. The region comes
 // from the chosen entry, else from the locale variable (for formats).
 func FromEnv(getenv func(string) string) Locale {
-	main := ""
+	name := ""
 	for _, v := range []string{"LC_ALL", "LC_MESSAGES", "LANG"} {
-		if main = getenv(v); main != "" {
+		if name = getenv(v); name != "" {
 			break
 		}
 	}
-	base, baseOK := Parse(main)
-	if baseOK || !isC(main) {
-		for _, name := range strings.Split(getenv("LANGUAGE"), ":") {
-			if l, ok := Parse(name); ok {
+	base, baseOK := Parse(name)
+	if baseOK || !isC(name) {
+		for _, entry := range strings.Split(getenv("LANGUAGE"), ":") {
+			if l, ok := Parse(entry); ok {
 				if l.region == "" && l.lang == base.lang {
 					l.region = base.region
 				}
@@ -195,11 +195,11 @@ func followInEnv(l Locale, getenv func(string) string, setenv func(string, strin
 	if getenv("LC_ALL") != "" {
 		return // it outranks everything; a C LC_ALL keeps the toolkit in English
 	}
-	main := getenv("LC_MESSAGES")
-	if main == "" {
-		main = getenv("LANG")
+	name := getenv("LC_MESSAGES")
+	if name == "" {
+		name = getenv("LANG")
 	}
-	if isC(main) && l.Lang() != "en" {
+	if isC(name) && l.Lang() != "en" {
 		_ = setenv("LC_MESSAGES", l.String()+".UTF-8")
 	}
 }
