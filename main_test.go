@@ -8,8 +8,12 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/BurntSushi/toml"
+
+	"steady/journal"
+	"steady/locale"
 )
 
 // A packaged build reads FyneApp.toml; a plain `go build` uses the constants.
@@ -160,5 +164,34 @@ func TestLanguageSettingFromPreferences(t *testing.T) {
 				t.Errorf("got %q, want %q", got, tt.want)
 			}
 		})
+	}
+}
+
+// What happened to a damaged journal is said in the user's language, with
+// the backup's time in the regional format.
+func TestRecoveryNotice(t *testing.T) {
+	defer locale.Set(locale.Current())
+	backup := time.Date(2026, 3, 3, 9, 5, 0, 0, time.Local)
+	tests := []struct {
+		locale string
+		r      journal.Recovery
+		want   []string
+	}{
+		{"en", journal.Recovery{Moved: "/d/journal.damaged.db"},
+			[]string{"Your journal file was damaged.", "moved it to /d/journal.damaged.db", "started an empty journal"}},
+		{"en", journal.Recovery{Moved: "/d/x.db", RestoredFrom: "/d/backups/journal-2026-03-03.db", BackupTime: backup},
+			[]string{"restored the backup from 3 March 2026, 09:05", "entries after that are not in it"}},
+		{"de_DE", journal.Recovery{Moved: "/d/x.db", RestoredFrom: "/d/b.db", BackupTime: backup},
+			[]string{"Ihre Tagebuchdatei war beschädigt.", "nach /d/x.db verschoben", "Sicherung vom 3. März 2026, 09:05"}},
+	}
+	for _, tt := range tests {
+		l, _ := locale.Parse(tt.locale)
+		locale.Set(l)
+		got := recoveryNotice(&tt.r)
+		for _, w := range tt.want {
+			if !strings.Contains(got, w) {
+				t.Errorf("%s: %q does not say %q", tt.locale, got, w)
+			}
+		}
 	}
 }
