@@ -15,12 +15,15 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
+	"syscall"
 
 	"steady/coach"
 	"steady/gui/figure"
 	"steady/gui/journalview"
 	"steady/journal"
+	"steady/locale"
 	"steady/program"
 )
 
@@ -81,7 +84,7 @@ func newFlags(name, synopsis string, stderr io.Writer) *flag.FlagSet {
 	fs := flag.NewFlagSet("steady "+name, flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	fs.Usage = func() {
-		fmt.Fprintf(stderr, "Usage: steady %s %s\n", name, synopsis)
+		fmt.Fprintln(stderr, locale.L("Usage:"), "steady", name, synopsis)
 		fs.PrintDefaults()
 	}
 	return fs
@@ -98,9 +101,9 @@ func parse(fs *flag.FlagSet, args []string, nargs int, stderr io.Writer) (status
 	}
 	if fs.NArg() != nargs {
 		if fs.NArg() > nargs {
-			fmt.Fprintf(stderr, "%s: unexpected argument %q\n", fs.Name(), fs.Arg(nargs))
+			fmt.Fprintln(stderr, fs.Name()+":", locale.L("unexpected argument {{.Arg}}", locale.Args{"Arg": strconv.Quote(fs.Arg(nargs))}))
 		} else {
-			fmt.Fprintf(stderr, "%s: missing argument\n", fs.Name())
+			fmt.Fprintln(stderr, fs.Name()+":", locale.L("missing argument"))
 		}
 		fs.Usage()
 		return exitUsage, false
@@ -118,7 +121,7 @@ func openJournal(stderr io.Writer) (*journal.Store, func(), bool) {
 		return nil, nil, false
 	}
 	if r := j.Recovery(); r != nil {
-		fmt.Fprintln(stderr, "steady:", r.Message())
+		fmt.Fprintln(stderr, "steady:", recoveryNotice(r))
 	}
 	// Everything written is on disk already: a failed close loses nothing.
 	return j, func() { _ = j.Close() }, true
@@ -140,14 +143,14 @@ func (e *cmdEnv) createOutput(name string) (io.Writer, func() error, error) {
 func exportCmd(args []string, e *cmdEnv) int {
 	stderr := e.stderr
 	fs := newFlags("export", "[-format csv|json] [-o FILE]", stderr)
-	format := fs.String("format", "", "csv or json (default: from the file name, else csv)")
-	out := fs.String("o", "", "write to `FILE` instead of standard output")
+	format := fs.String("format", "", locale.L("csv or json (default: from the file name, else csv)"))
+	out := fs.String("o", "", locale.L("write to `FILE` instead of standard output"))
 	if status, ok := parse(fs, args, 0, stderr); !ok {
 		return status
 	}
 	f, err := formatFor(*format, *out)
 	if err != nil {
-		fmt.Fprintln(stderr, "steady export:", err)
+		fmt.Fprintln(stderr, "steady export:", problem(err))
 		return exitUsage
 	}
 	j, release, ok := e.journal(stderr)
@@ -157,7 +160,7 @@ func exportCmd(args []string, e *cmdEnv) int {
 	defer release()
 	w, closeOut, err := e.createOutput(*out)
 	if err != nil {
-		fmt.Fprintln(stderr, "steady export:", err)
+		fmt.Fprintln(stderr, "steady export:", problem(err))
 		return exitFail
 	}
 	err = coach.New(j, program.Builtin(), program.SystemClock{}).Export(w, f)
@@ -165,7 +168,7 @@ func exportCmd(args []string, e *cmdEnv) int {
 		err = cerr
 	}
 	if err != nil {
-		fmt.Fprintln(stderr, "steady export:", err)
+		fmt.Fprintln(stderr, "steady export:", problem(err))
 		return exitFail
 	}
 	return exitOK
@@ -186,20 +189,20 @@ func formatFor(name, path string) (journal.Format, error) {
 func importCmd(args []string, e *cmdEnv) int {
 	stdout, stderr := e.stdout, e.stderr
 	fs := newFlags("import", "[-format csv|json] [-replace-standing] FILE", stderr)
-	format := fs.String("format", "", "csv or json (default: from the file name, else csv)")
-	replace := fs.Bool("replace-standing", false, "replace the journal's level standing and safety answers with the JSON file's")
+	format := fs.String("format", "", locale.L("csv or json (default: from the file name, else csv)"))
+	replace := fs.Bool("replace-standing", false, locale.L("replace the journal's level standing and safety answers with the JSON file's"))
 	if status, ok := parse(fs, args, 1, stderr); !ok {
 		return status
 	}
 	path := fs.Arg(0)
 	f, err := formatFor(*format, path)
 	if err != nil {
-		fmt.Fprintln(stderr, "steady import:", err)
+		fmt.Fprintln(stderr, "steady import:", problem(err))
 		return exitUsage
 	}
 	in, err := e.open(path)
 	if err != nil {
-		fmt.Fprintln(stderr, "steady import:", err)
+		fmt.Fprintln(stderr, "steady import:", problem(err))
 		return exitFail
 	}
 	defer in.Close()
@@ -214,35 +217,41 @@ func importCmd(args []string, e *cmdEnv) int {
 	}
 	res, err := coach.New(j, program.Builtin(), program.SystemClock{}).ImportWith(in, f, choice)
 	if ie := (*journal.ImportError)(nil); errors.As(err, &ie) {
-		fmt.Fprintf(stderr, "steady import: nothing was imported; %s has %d problem(s):\n", path, len(ie.Problems))
+		fmt.Fprintln(stderr, "steady import:", locale.N("nothing was imported; {{.File}} has {{.Count}} problems:", len(ie.Problems), locale.Args{"File": path}))
 		for _, p := range ie.Problems {
 			fmt.Fprintf(stderr, "%s:%d: %s\n", path, p.Line, p.Msg)
 		}
 		return exitFail
 	}
 	if sc := (*journal.StandingConflict)(nil); errors.As(err, &sc) {
-		fmt.Fprintf(stderr, "steady import: nothing was imported; %s would replace your level standing and safety answers:\n", path)
-		fmt.Fprintf(stderr, "  the journal: %s\n", standingText(sc.Journal))
-		fmt.Fprintf(stderr, "  the file:    %s\n", standingText(sc.File))
-		fmt.Fprintln(stderr, "Run it again with -replace-standing to replace them, or import a CSV export for the records alone.")
+		fmt.Fprintln(stderr, "steady import:", locale.L("nothing was imported; {{.File}} would replace your level standing and safety answers:", locale.Args{"File": path}))
+		fmt.Fprintln(stderr, "  "+locale.L("the journal: {{.Standing}}", locale.Args{"Standing": standingText(sc.Journal)}))
+		fmt.Fprintln(stderr, "  "+locale.L("the file: {{.Standing}}", locale.Args{"Standing": standingText(sc.File)}))
+		fmt.Fprintln(stderr, locale.L("Run it again with -replace-standing to replace them, or import a CSV export for the records alone."))
 		return exitFail
 	}
 	if err != nil {
 		// Import writes in one transaction: a failure leaves the journal as it was.
-		fmt.Fprintln(stderr, "steady import: nothing was imported:", err)
+		fmt.Fprintln(stderr, "steady import:", locale.L("nothing was imported: {{.Err}}", locale.Args{"Err": problem(err)}))
 		return exitFail
 	}
-	fmt.Fprintf(stdout, "Imported %d check-in(s) and %d session(s); %d already in the journal were skipped.\n",
-		res.Entries, res.Sessions, res.Skipped)
+	fmt.Fprintln(stdout, locale.L("Imported {{.CheckIns}} and {{.Sessions}}; {{.Skipped}} already in the journal were skipped.", locale.Args{
+		"CheckIns": locale.N("{{.Count}} check-ins", res.Entries),
+		"Sessions": locale.N("{{.Count}} sessions", res.Sessions),
+		"Skipped":  res.Skipped,
+	}))
 	if res.StandingSet {
-		fmt.Fprintln(stdout, "The level standing and safety answers were taken from the file.")
+		fmt.Fprintln(stdout, locale.L("The level standing and safety answers were taken from the file."))
 	}
 	return exitOK
 }
 
 // standingText is a standing in a few words.
 func standingText(st program.Standing) string {
-	return fmt.Sprintf("level %d, dose step %d, since %s", st.Level, st.DoseStep+1, st.Since.Local().Format("Mon 2 Jan 2006 15:04"))
+	l := locale.Current()
+	since := st.Since.Local()
+	return locale.L("level {{.Level}}, dose step {{.Step}}, since {{.Since}}",
+		locale.Args{"Level": st.Level, "Step": st.DoseStep + 1, "Since": l.Day(since) + " " + strconv.Itoa(since.Year()) + " " + l.Time(since)})
 }
 
 func backupCmd(args []string, e *cmdEnv) int {
@@ -257,17 +266,17 @@ func backupCmd(args []string, e *cmdEnv) int {
 	}
 	defer release()
 	if err := j.Backup(e.path(fs.Arg(0))); err != nil {
-		fmt.Fprintln(stderr, "steady backup:", err)
+		fmt.Fprintln(stderr, "steady backup:", problem(err))
 		return exitFail
 	}
-	fmt.Fprintln(stdout, "Journal copied to", fs.Arg(0))
+	fmt.Fprintln(stdout, locale.L("Journal copied to {{.File}}", locale.Args{"File": fs.Arg(0)}))
 	return exitOK
 }
 
 func reportCmd(args []string, e *cmdEnv) int {
 	stdout, stderr := e.stdout, e.stderr
 	fs := newFlags("report", "[-o FILE]", stderr)
-	out := fs.String("o", "steady-report.html", "write the report to `FILE` (- for standard output)")
+	out := fs.String("o", "steady-report.html", locale.L("write the report to `FILE` (- for standard output)"))
 	if status, ok := parse(fs, args, 0, stderr); !ok {
 		return status
 	}
@@ -279,12 +288,12 @@ func reportCmd(args []string, e *cmdEnv) int {
 	c := coach.New(j, program.Builtin(), program.SystemClock{})
 	records, err := c.Journal()
 	if err != nil {
-		fmt.Fprintln(stderr, "steady report:", err)
+		fmt.Fprintln(stderr, "steady report:", problem(err))
 		return exitFail
 	}
 	w, closeOut, err := e.createOutput(*out)
 	if err != nil {
-		fmt.Fprintln(stderr, "steady report:", err)
+		fmt.Fprintln(stderr, "steady report:", problem(err))
 		return exitFail
 	}
 	err = journalview.WriteReport(w, records, c.Now())
@@ -292,11 +301,11 @@ func reportCmd(args []string, e *cmdEnv) int {
 		err = cerr
 	}
 	if err != nil {
-		fmt.Fprintln(stderr, "steady report:", err)
+		fmt.Fprintln(stderr, "steady report:", problem(err))
 		return exitFail
 	}
 	if *out != "-" {
-		fmt.Fprintln(stdout, "Report written to", *out)
+		fmt.Fprintln(stdout, locale.L("Report written to {{.File}}", locale.Args{"File": *out}))
 	}
 	return exitOK
 }
@@ -304,13 +313,13 @@ func reportCmd(args []string, e *cmdEnv) int {
 func figuresCmd(args []string, e *cmdEnv) int {
 	stdout, stderr := e.stdout, e.stderr
 	fs := newFlags("figures", "[-routine FILE] -o DIR", stderr)
-	dir := fs.String("o", "", "write the figures and routine sheets into `DIR`")
-	routineFile := fs.String("routine", "", "draw the routine in `FILE` instead of the built-in one")
+	dir := fs.String("o", "", locale.L("write the figures and routine sheets into `DIR`"))
+	routineFile := fs.String("routine", "", locale.L("draw the routine in `FILE` instead of the built-in one"))
 	if status, ok := parse(fs, args, 0, stderr); !ok {
 		return status
 	}
 	if *dir == "" {
-		fmt.Fprintln(stderr, "steady figures: -o DIR is required")
+		fmt.Fprintln(stderr, "steady figures:", locale.L("-o DIR is required"))
 		fs.Usage()
 		return exitUsage
 	}
@@ -320,7 +329,7 @@ func figuresCmd(args []string, e *cmdEnv) int {
 		return exitFail
 	}
 	if err := figure.WriteFigures(e.path(*dir), r.Exercises); err != nil {
-		fmt.Fprintln(stderr, "steady figures:", err)
+		fmt.Fprintln(stderr, "steady figures:", problem(err))
 		return exitFail
 	}
 	steps := 0
@@ -329,11 +338,13 @@ func figuresCmd(args []string, e *cmdEnv) int {
 	}
 	for _, l := range r.Levels {
 		if err := writeSheet(r, l, e.path(*dir)); err != nil {
-			fmt.Fprintln(stderr, "steady figures:", err)
+			fmt.Fprintln(stderr, "steady figures:", problem(err))
 			return exitFail
 		}
 	}
-	fmt.Fprintf(stdout, "Wrote %d figures and %d routine sheets to %s\n", steps, len(r.Levels), *dir)
+	fmt.Fprintln(stdout, locale.L("Wrote {{.Figures}} and {{.Sheets}} to {{.Dir}}", locale.Args{
+		"Figures": locale.N("{{.Count}} figures", steps), "Sheets": locale.N("{{.Count}} routine sheets", len(r.Levels)), "Dir": *dir,
+	}))
 	return exitOK
 }
 
@@ -364,11 +375,11 @@ func loadRoutine(path string) (*program.Routine, error) {
 	}
 	data, err := os.ReadFile(path)
 	if err != nil {
-		return nil, fmt.Errorf("steady: cannot read the routine: %w", err)
+		return nil, fmt.Errorf("steady: %s: %w", locale.L("cannot read the routine"), err)
 	}
 	r, err := program.ParseRoutine(path, data)
 	if err != nil {
-		return nil, fmt.Errorf("steady: %s is not a valid routine:\n%w", path, err)
+		return nil, fmt.Errorf("steady: %s\n%w", locale.L("{{.File}} is not a valid routine:", locale.Args{"File": path}), err)
 	}
 	return r, nil
 }
@@ -381,6 +392,54 @@ func checkRoutine(path string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, err)
 		return exitFail
 	}
-	fmt.Fprintf(stdout, "%s: a valid routine: %d exercises in %d levels\n", path, len(r.Exercises), len(r.Levels))
+	fmt.Fprintln(stdout, locale.L("{{.File}}: a valid routine: {{.Exercises}} in {{.Levels}}", locale.Args{
+		"File": path, "Exercises": locale.N("{{.Count}} exercises", len(r.Exercises)), "Levels": locale.N("{{.Count}} levels", len(r.Levels)),
+	}))
 	return exitOK
+}
+
+// problem is err for the user: the file it concerns and the system's
+// reason in the user's language when it is one the system often gives,
+// else the error's own text.
+func problem(err error) string {
+	reason := systemReason(err)
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		if reason == "" {
+			reason = pe.Err.Error()
+		}
+		return locale.L("{{.File}}: {{.Reason}}", locale.Args{"File": pe.Path, "Reason": reason})
+	}
+	if reason != "" {
+		return reason
+	}
+	return err.Error()
+}
+
+// systemReason is the system's reason for err in the user's language, ""
+// when it is none of the common ones.
+func systemReason(err error) string {
+	var errno syscall.Errno
+	if !errors.As(err, &errno) {
+		return ""
+	}
+	switch errno {
+	case syscall.ENOENT:
+		return locale.L("no such file or folder")
+	case syscall.EACCES, syscall.EPERM:
+		return locale.L("permission denied")
+	case syscall.ENOSPC:
+		return locale.L("the disk is full")
+	case syscall.EROFS:
+		return locale.L("the disk is read-only")
+	case syscall.EISDIR:
+		return locale.L("is a folder")
+	case syscall.ENOTDIR:
+		return locale.L("a part of the path is not a folder")
+	case syscall.EEXIST:
+		return locale.L("already exists")
+	case syscall.ECONNREFUSED:
+		return locale.L("connection refused")
+	}
+	return ""
 }

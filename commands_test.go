@@ -56,7 +56,7 @@ func TestCommandsInTheCallersFolder(t *testing.T) {
 	var errOut bytes.Buffer
 	e := &cmdEnv{stdout: io.Discard, stderr: &errOut, dir: dir,
 		journal: func(io.Writer) (*journal.Store, func(), bool) { return j, func() {}, true }}
-	if exit := importCmd([]string{"none.csv"}, e); exit != exitFail || !strings.Contains(errOut.String(), "open none.csv: no such file") {
+	if exit := importCmd([]string{"none.csv"}, e); exit != exitFail || !strings.Contains(errOut.String(), "none.csv: no such file or folder") {
 		t.Errorf("import of a missing file: exit %d, stderr %q", exit, errOut.String())
 	}
 }

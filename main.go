@@ -23,6 +23,7 @@
 package main
 
 import (
+	"encoding/json"
 	"errors"
 	"flag"
 	"fmt"
@@ -44,6 +45,8 @@ import (
 	"steady/gui"
 	"steady/instance"
 	"steady/journal"
+	"steady/locale"
+	_ "steady/locale/posix" // before the toolkit reads the locale
 	"steady/program"
 )
 
@@ -55,6 +58,9 @@ const (
 )
 
 func main() {
+	// The language first: every command and the window speak it. The
+	// choice made in Settings wins over the environment's.
+	locale.Setup(languageSetting(dataDir()))
 	os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
 }
 
@@ -80,12 +86,12 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	}
 	fs := flag.NewFlagSet("steady", flag.ContinueOnError)
 	fs.SetOutput(stderr)
-	showVersion := fs.Bool("version", false, "print the version and exit")
-	routineFile := fs.String("routine", "", "run the routine in `FILE` instead of the built-in one")
-	checkFile := fs.String("check-routine", "", "check the routine in `FILE` and exit: 0 valid, 1 not")
-	start := fs.Bool("start", false, "open straight into today's session")
+	showVersion := fs.Bool("version", false, locale.L("print the version and exit"))
+	routineFile := fs.String("routine", "", locale.L("run the routine in `FILE` instead of the built-in one"))
+	checkFile := fs.String("check-routine", "", locale.L("check the routine in `FILE` and exit: 0 valid, 1 not"))
+	start := fs.Bool("start", false, locale.L("open straight into today's session"))
 	fs.Usage = func() {
-		fmt.Fprint(fs.Output(), usage)
+		fmt.Fprint(fs.Output(), usage())
 		fs.PrintDefaults()
 	}
 	if err := fs.Parse(args); err != nil {
@@ -95,7 +101,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return exitUsage
 	}
 	if fs.NArg() > 0 {
-		fmt.Fprintf(stderr, "steady: unexpected argument %q\n", fs.Arg(0))
+		fmt.Fprintln(stderr, "steady:", locale.L("unexpected argument {{.Arg}}", locale.Args{"Arg": strconv.Quote(fs.Arg(0))}))
 		fs.Usage()
 		return exitUsage
 	}
@@ -121,7 +127,10 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	return openWindow(routine, *start, stderr)
 }
 
-const usage = `Usage: steady [flags]
+// usage is the command line's synopsis: the commands as typed, then a
+// sentence in the user's language.
+func usage() string {
+	return locale.L("Usage:") + ` steady [flags]
        steady export [-format csv|json] [-o FILE]
        steady import [-format csv|json] [-replace-standing] FILE
        steady backup FILE
@@ -130,9 +139,8 @@ const usage = `Usage: steady [flags]
        steady status [-at TIME] [-format text|json]
        steady figures [-routine FILE] -o DIR
 
-Steady opens its window. Flags:
-
-`
+` + locale.L("Steady opens its window. Flags:") + "\n\n"
+}
 
 // openWindow opens the journal and the sound output and runs the window
 // until the user quits. The window is the journal's instance: it listens
@@ -149,6 +157,7 @@ func openWindow(routine *program.Routine, start bool, stderr io.Writer) int {
 	listenErr := err
 
 	a := app.NewWithID(appID)
+	gui.FollowLanguage()
 	a.SetIcon(fyne.NewStaticResource("steady.png", assets.Icon))
 	w, err := newWindow(a)
 	if err != nil {
@@ -168,11 +177,11 @@ func openWindow(routine *program.Routine, start bool, stderr io.Writer) int {
 	}
 	defer j.Close()
 	if listenErr != nil {
-		fmt.Fprintln(stderr, "steady: other Steady commands cannot reach this window:", listenErr)
+		fmt.Fprintln(stderr, "steady:", locale.L("other Steady commands cannot reach this window: {{.Err}}", locale.Args{"Err": problem(listenErr)}))
 	}
 	notice := ""
 	if r := j.Recovery(); r != nil {
-		notice = r.Message()
+		notice = recoveryNotice(r)
 		fmt.Fprintln(stderr, "steady:", notice)
 	}
 
@@ -218,7 +227,7 @@ func openSound(clock program.Clock, stderr io.Writer) *backgroundSound {
 		p, err := audio.New(audio.Options{Now: clock.Now})
 		s.player = p
 		if err != nil {
-			s.problem = "No audio output found — cues are shown on screen."
+			s.problem = locale.L("No audio output found — cues are shown on screen.")
 			fmt.Fprintln(stderr, "steady:", s.problem)
 		}
 	}()
@@ -252,7 +261,8 @@ func (s *backgroundSound) close() {
 func newWindow(a fyne.App) (w fyne.Window, err error) {
 	defer func() {
 		if r := recover(); r != nil {
-			err = fmt.Errorf("cannot open a window on the display %s: %v", os.Getenv("DISPLAY"), r)
+			err = errors.New(locale.L("cannot open a window on the display {{.Display}}: {{.Err}}",
+				locale.Args{"Display": os.Getenv("DISPLAY"), "Err": r}))
 		}
 	}()
 	return a.NewWindow("Steady"), nil
@@ -262,15 +272,14 @@ func newWindow(a fyne.App) (w fyne.Window, err error) {
 func journalProblem(err error) (title, msg string) {
 	switch {
 	case errors.Is(err, journal.ErrLocked):
-		return "Steady is already running",
-			"Steady is already running. Switch to its window, or quit it before starting Steady again."
+		return locale.L("Steady is already running"),
+			locale.L("Steady is already running. Switch to its window, or quit it before starting Steady again.")
 	case errors.Is(err, journal.ErrTooNew):
-		return "Journal from a newer Steady",
-			"Your journal was written by a newer version of Steady. This version leaves it untouched: " +
-				"please install the newer Steady again."
+		return locale.L("Journal from a newer Steady"),
+			locale.L("Your journal was written by a newer version of Steady. This version leaves it untouched: please install the newer Steady again.")
 	}
-	return "Cannot open the journal",
-		fmt.Sprintf("Steady cannot open your journal at %s: %s", journalPath(), openReason(err))
+	return locale.L("Cannot open the journal"),
+		locale.L("Steady cannot open your journal at {{.File}}: {{.Reason}}", locale.Args{"File": journalPath(), "Reason": openReason(err)})
 }
 
 // openReason is the system's reason the journal could not be opened, naming
@@ -279,12 +288,16 @@ func journalProblem(err error) (title, msg string) {
 func openReason(err error) string {
 	var pe *fs.PathError
 	if !errors.As(err, &pe) {
-		return err.Error()
+		return problem(err)
+	}
+	reason := systemReason(pe.Err)
+	if reason == "" {
+		reason = pe.Err.Error()
 	}
 	if pe.Path == journalPath() {
-		return pe.Err.Error()
+		return reason
 	}
-	return pe.Path + ": " + pe.Err.Error()
+	return locale.L("{{.File}}: {{.Reason}}", locale.Args{"File": pe.Path, "Reason": reason})
 }
 
 // haveDisplay reports why no window can be opened, before the toolkit tries
@@ -297,15 +310,14 @@ func haveDisplay() error {
 	x := os.Getenv("DISPLAY")
 	wl := os.Getenv("WAYLAND_DISPLAY")
 	if x == "" && wl == "" {
-		return errors.New("no display found (neither DISPLAY nor WAYLAND_DISPLAY is set); " +
-			"Steady needs a graphical desktop")
+		return errors.New(locale.L("no display found (neither DISPLAY nor WAYLAND_DISPLAY is set); Steady needs a graphical desktop"))
 	}
 	var wlErr error
 	if wl != "" {
 		if wlErr = dialWayland(wl); wlErr == nil {
 			return nil
 		}
-		wlErr = fmt.Errorf("cannot open the Wayland display %s: %v", wl, wlErr)
+		wlErr = errors.New(locale.L("cannot open the Wayland display {{.Display}}: {{.Err}}", locale.Args{"Display": wl, "Err": problem(wlErr)}))
 		if x == "" {
 			return wlErr
 		}
@@ -313,9 +325,9 @@ func haveDisplay() error {
 	if n, ok := localDisplay(x); ok {
 		if err := dialDisplay("/tmp/.X11-unix/X" + n); err != nil {
 			if wlErr != nil {
-				return fmt.Errorf("%v; nor the display %s: %v", wlErr, x, err)
+				return errors.New(locale.L("{{.Wayland}}; nor the display {{.Display}}: {{.Err}}", locale.Args{"Wayland": wlErr, "Display": x, "Err": problem(err)}))
 			}
-			return fmt.Errorf("cannot open the display %s: %v", x, err)
+			return errors.New(locale.L("cannot open the display {{.Display}}: {{.Err}}", locale.Args{"Display": x, "Err": problem(err)}))
 		}
 	}
 	return nil
@@ -342,7 +354,7 @@ func dialWayland(name string) error {
 	}
 	dir := os.Getenv("XDG_RUNTIME_DIR")
 	if dir == "" {
-		return errors.New("XDG_RUNTIME_DIR is not set")
+		return errors.New(locale.L("XDG_RUNTIME_DIR is not set"))
 	}
 	return dialDisplay(filepath.Join(dir, name))
 }
@@ -373,3 +385,30 @@ func dataDir() string {
 
 // journalPath is the journal file in the data folder.
 func journalPath() string { return filepath.Join(dataDir(), "journal.db") }
+
+// recoveryNotice says what happened to a damaged journal file.
+func recoveryNotice(r *journal.Recovery) string {
+	if r.RestoredFrom == "" {
+		return locale.L("Your journal file was damaged. Steady moved it to {{.Moved}} and started an empty journal; there was no backup to restore.",
+			locale.Args{"Moved": r.Moved})
+	}
+	return locale.L("Your journal file was damaged. Steady moved it to {{.Moved}} and restored the backup from {{.Time}}; entries after that are not in it.",
+		locale.Args{"Moved": r.Moved, "Time": locale.Current().DateTime(r.BackupTime.Local())})
+}
+
+// languageSetting is the language chosen in Settings ("" to follow the
+// system), read from the toolkit's preferences file in the data folder
+// before any window opens, so that the commands speak it too. A missing or
+// unreadable file is no choice.
+func languageSetting(dir string) string {
+	data, err := os.ReadFile(filepath.Join(dir, "preferences.json"))
+	if err != nil {
+		return ""
+	}
+	var prefs map[string]any
+	if json.Unmarshal(data, &prefs) != nil {
+		return ""
+	}
+	s, _ := prefs[gui.PrefLanguage].(string)
+	return s
+}

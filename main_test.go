@@ -3,11 +3,17 @@ package main
 import (
 	"bytes"
 	"net"
+	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/BurntSushi/toml"
+
+	"steady/journal"
+	"steady/locale"
 )
 
 // A packaged build reads FyneApp.toml; a plain `go build` uses the constants.
@@ -94,12 +100,12 @@ func TestHaveDisplay(t *testing.T) {
 		{"Wayland socket by path", "", filepath.Join(runtime, "wayland-1"), "", ""},
 		{"Wayland answers, X does not", ":4711", "wayland-1", runtime, ""},
 		{"no Wayland socket", "", "wayland-9", runtime,
-			"cannot open the Wayland display wayland-9: connect: no such file or directory"},
+			"cannot open the Wayland display wayland-9: no such file or folder"},
 		{"no runtime folder", "", "wayland-1", "", "cannot open the Wayland display wayland-1: XDG_RUNTIME_DIR is not set"},
 		{"neither answers", ":4711", "wayland-9", runtime,
-			"cannot open the Wayland display wayland-9: connect: no such file or directory; " +
-				"nor the display :4711: connect: no such file or directory"},
-		{"X does not answer", ":4711", "", runtime, "cannot open the display :4711: connect: no such file or directory"},
+			"cannot open the Wayland display wayland-9: no such file or folder; " +
+				"nor the display :4711: no such file or folder"},
+		{"X does not answer", ":4711", "", runtime, "cannot open the display :4711: no such file or folder"},
 		{"remote X is left to the toolkit", "example.org:0", "wayland-9", runtime, ""},
 	}
 	for _, tt := range tests {
@@ -116,5 +122,76 @@ func TestHaveDisplay(t *testing.T) {
 				t.Errorf("got %q, want %q", got, tt.wantErr)
 			}
 		})
+	}
+}
+
+// Under the C locale with a codeset (C.UTF-8, the default of containers)
+// the toolkit used to log "Error parsing user locale C" at start-up, before
+// main; package locale/posix, initialised first, prevents it. The test
+// binary links the same packages: started again with that locale, it must
+// start quietly.
+func TestNoLocaleComplaintUnderCUTF8(t *testing.T) {
+	cmd := exec.Command(os.Args[0], "-test.run=^$")
+	cmd.Env = append(os.Environ(), "LANG=C.UTF-8", "LC_ALL=", "LC_MESSAGES=", "LANGUAGE=")
+	out, err := cmd.CombinedOutput()
+	if err != nil {
+		t.Fatalf("%v: %s", err, out)
+	}
+	if strings.Contains(string(out), "locale") {
+		t.Errorf("the toolkit complains about the locale at start-up:\n%s", out)
+	}
+}
+
+// The language chosen in Settings is read from the toolkit's preferences
+// file before any window opens.
+func TestLanguageSettingFromPreferences(t *testing.T) {
+	tests := []struct{ name, file, want string }{
+		{"chosen", `{"appearance.language":"fr","sound.volume":0.8}`, "fr"},
+		{"following the system", `{"appearance.language":""}`, ""},
+		{"never chosen", `{"sound.volume":0.8}`, ""},
+		{"a broken file", `{"appearance.language":`, ""},
+		{"no file", "", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			dir := t.TempDir()
+			if tt.file != "" {
+				if err := os.WriteFile(filepath.Join(dir, "preferences.json"), []byte(tt.file), 0o600); err != nil {
+					t.Fatal(err)
+				}
+			}
+			if got := languageSetting(dir); got != tt.want {
+				t.Errorf("got %q, want %q", got, tt.want)
+			}
+		})
+	}
+}
+
+// What happened to a damaged journal is said in the user's language, with
+// the backup's time in the regional format.
+func TestRecoveryNotice(t *testing.T) {
+	defer locale.Set(locale.Current())
+	backup := time.Date(2026, 3, 3, 9, 5, 0, 0, time.Local)
+	tests := []struct {
+		locale string
+		r      journal.Recovery
+		want   []string
+	}{
+		{"en", journal.Recovery{Moved: "/d/journal.damaged.db"},
+			[]string{"Your journal file was damaged.", "moved it to /d/journal.damaged.db", "started an empty journal"}},
+		{"en", journal.Recovery{Moved: "/d/x.db", RestoredFrom: "/d/backups/journal-2026-03-03.db", BackupTime: backup},
+			[]string{"restored the backup from 3 March 2026, 09:05", "entries after that are not in it"}},
+		{"de_DE", journal.Recovery{Moved: "/d/x.db", RestoredFrom: "/d/b.db", BackupTime: backup},
+			[]string{"Ihre Tagebuchdatei war beschädigt.", "nach /d/x.db verschoben", "Sicherung vom 3. März 2026, 09:05"}},
+	}
+	for _, tt := range tests {
+		l, _ := locale.Parse(tt.locale)
+		locale.Set(l)
+		got := recoveryNotice(&tt.r)
+		for _, w := range tt.want {
+			if !strings.Contains(got, w) {
+				t.Errorf("%s: %q does not say %q", tt.locale, got, w)
+			}
+		}
 	}
 }

@@ -13,6 +13,7 @@ import (
 
 	"steady/instance"
 	"steady/journal"
+	"steady/locale"
 )
 
 // restoreCmd puts a backup in place of the journal, after saying what it
@@ -21,7 +22,7 @@ import (
 func restoreCmd(args []string, e *cmdEnv) int {
 	stdout, stderr := e.stdout, e.stderr
 	fs := newFlags("restore", "[-yes] FILE", stderr)
-	yes := fs.Bool("yes", false, "restore without asking (for scripts)")
+	yes := fs.Bool("yes", false, locale.L("restore without asking (for scripts)"))
 	if status, ok := parse(fs, args, 1, stderr); !ok {
 		return status
 	}
@@ -30,71 +31,74 @@ func restoreCmd(args []string, e *cmdEnv) int {
 	// done.
 	lock, err := instance.Lock(instance.SocketPath(journalPath()))
 	if errors.Is(err, instance.ErrRunning) {
-		fmt.Fprintln(stderr, "steady restore: Steady is open; quit Steady first, then restore (restoring under an open window is not safe)")
+		fmt.Fprintln(stderr, "steady restore:", locale.L("Steady is open; quit Steady first, then restore (restoring under an open window is not safe)"))
 		return exitFail
 	}
 	if err != nil {
-		fmt.Fprintln(stderr, "steady restore:", err)
+		fmt.Fprintln(stderr, "steady restore:", problem(err))
 		return exitFail
 	}
 	defer lock.Close() // releases the lock
 
 	backup, err := journal.Inspect(e.path(name))
 	if err != nil {
-		fmt.Fprintf(stderr, "steady restore: %s cannot be restored: %v\n", name, renamed(err, name))
+		fmt.Fprintln(stderr, "steady restore:", locale.L("{{.File}} cannot be restored: {{.Err}}", locale.Args{"File": name, "Err": problem(renamed(err, name))}))
 		return exitFail
 	}
-	fmt.Fprintf(stdout, "Restoring replaces your journal %s.\n", journalPath())
+	fmt.Fprintln(stdout, locale.L("Restoring replaces your journal {{.File}}.", locale.Args{"File": journalPath()}))
 	current, err := journal.Inspect(journalPath())
 	switch {
 	case errors.Is(err, os.ErrNotExist):
-		fmt.Fprintln(stdout, "  Now:    no journal yet")
+		fmt.Fprintln(stdout, "  "+locale.L("Now: {{.Journal}}", locale.Args{"Journal": locale.L("no journal yet")}))
 	case errors.Is(err, journal.ErrLocked):
-		fmt.Fprintln(stderr, "steady restore: another Steady command is using the journal; try again when it is done")
+		fmt.Fprintln(stderr, "steady restore:", locale.L("another Steady command is using the journal; try again when it is done"))
 		return exitFail
 	case err != nil:
-		fmt.Fprintf(stdout, "  Now:    a journal Steady cannot read (%v)\n", err)
+		fmt.Fprintln(stdout, "  "+locale.L("Now: {{.Journal}}", locale.Args{"Journal": locale.L("a journal Steady cannot read ({{.Err}})", locale.Args{"Err": problem(err)})}))
 	default:
-		fmt.Fprintf(stdout, "  Now:    %s\n", describe(current))
+		fmt.Fprintln(stdout, "  "+locale.L("Now: {{.Journal}}", locale.Args{"Journal": describe(current)}))
 	}
-	fmt.Fprintf(stdout, "  Backup: %s\n", describe(backup))
+	fmt.Fprintln(stdout, "  "+locale.L("Backup: {{.Journal}}", locale.Args{"Journal": describe(backup)}))
 	if err == nil || !errors.Is(err, os.ErrNotExist) {
-		fmt.Fprintln(stdout, "The journal it replaces is kept beside it, renamed with the date and time.")
+		fmt.Fprintln(stdout, locale.L("The journal it replaces is kept beside it, renamed with the date and time."))
 	}
 	if !*yes {
-		ok, err := confirm(e.stdin, stdout, "Restore the backup? [y/N] ")
+		ok, err := confirm(e.stdin, stdout, locale.L("Restore the backup? [y/N]")+" ")
 		if err != nil {
-			fmt.Fprintf(stderr, "steady restore: nothing was changed: %v; run \"steady restore -yes %s\" to restore without asking\n", err, name)
+			fmt.Fprintln(stderr, "steady restore:", locale.L("nothing was changed: {{.Err}}; run {{.Command}} to restore without asking",
+				locale.Args{"Err": problem(err), "Command": `"steady restore -yes ` + name + `"`}))
 			return exitFail
 		}
 		if !ok {
-			fmt.Fprintln(stdout, "Nothing was changed.")
+			fmt.Fprintln(stdout, locale.L("Nothing was changed."))
 			return exitFail
 		}
 	}
 	kept, err := journal.Restore(journalPath(), e.path(name), time.Now())
 	if err != nil {
-		fmt.Fprintln(stderr, "steady restore:", err)
+		fmt.Fprintln(stderr, "steady restore:", problem(err))
 		return exitFail
 	}
-	fmt.Fprintf(stdout, "Restored %s.\n", name)
+	fmt.Fprintln(stdout, locale.L("Restored {{.File}}.", locale.Args{"File": name}))
 	if kept != "" {
-		fmt.Fprintf(stdout, "Your previous journal is kept as %s.\n", kept)
+		fmt.Fprintln(stdout, locale.L("Your previous journal is kept as {{.File}}.", locale.Args{"File": kept}))
 	}
 	return exitOK
 }
 
 // describe is what a journal file holds, in one line.
 func describe(s journal.Summary) string {
-	var b strings.Builder
-	fmt.Fprintf(&b, "%d check-in(s), %d session(s), %d walk(s)", s.Entries, s.Sessions, s.Walks)
+	l := locale.Current()
+	d := l.L("{{.CheckIns}}, {{.Sessions}}, {{.Walks}}", locale.Args{
+		"CheckIns": l.N("{{.Count}} check-ins", s.Entries), "Sessions": l.N("{{.Count}} sessions", s.Sessions), "Walks": l.N("{{.Count}} walks", s.Walks)})
 	if !s.Last.IsZero() {
-		fmt.Fprintf(&b, ", the newest on %s", s.Last.Local().Format("Mon 2 Jan 2006 15:04"))
+		last := s.Last.Local()
+		d += l.L(", the newest on {{.Day}} {{.Year}} {{.Time}}", locale.Args{"Day": l.Day(last), "Year": last.Year(), "Time": l.Time(last)})
 	}
 	if st := s.Standing; st != nil {
-		fmt.Fprintf(&b, "; level %d, dose step %d", st.Level, st.DoseStep+1)
+		d += l.L("; level {{.Level}}, dose step {{.Step}}", locale.Args{"Level": st.Level, "Step": st.DoseStep + 1})
 	}
-	return b.String()
+	return d
 }
 
 // confirm asks a yes-or-no question on the terminal; an error when stdin
@@ -102,7 +106,7 @@ func describe(s journal.Summary) string {
 func confirm(stdin io.Reader, stdout io.Writer, question string) (bool, error) {
 	f, ok := stdin.(*os.File)
 	if !ok || !isTerminal(f) {
-		return false, errors.New("no terminal to ask on")
+		return false, errors.New(locale.L("no terminal to ask on"))
 	}
 	fmt.Fprint(stdout, question)
 	line, err := bufio.NewReader(f).ReadString('\n')

@@ -16,6 +16,7 @@ import (
 	"steady/gui"
 	"steady/instance"
 	"steady/journal"
+	"steady/locale"
 )
 
 // forward runs a journal command in the open window, when there is one;
@@ -24,7 +25,7 @@ import (
 func forward(args []string, stdout, stderr io.Writer) (exit int, done bool) {
 	dir, err := os.Getwd()
 	if err != nil {
-		fmt.Fprintln(stderr, "steady: cannot tell the current folder:", err)
+		fmt.Fprintln(stderr, "steady:", locale.L("cannot tell the current folder: {{.Err}}", locale.Args{"Err": problem(err)}))
 		return exitFail, true
 	}
 	exit, err = instance.Run(instance.SocketPath(journalPath()), dir, args, stdout, stderr)
@@ -57,9 +58,9 @@ func switchToRunning(start bool, stdout, stderr io.Writer) (exit int, done bool)
 		return exitFail, true
 	}
 	if start {
-		fmt.Fprintln(stdout, "Steady is already open: switched to it and started today's session.")
+		fmt.Fprintln(stdout, locale.L("Steady is already open: switched to it and started today's session."))
 	} else {
-		fmt.Fprintln(stdout, "Steady is already open: switched to it.")
+		fmt.Fprintln(stdout, locale.L("Steady is already open: switched to it."))
 	}
 	return exitOK, true
 }
@@ -71,7 +72,7 @@ func raiseRunning(start bool, stderr io.Writer) int {
 		exit, done := switchToRunning(start, io.Discard, stderr)
 		if done || time.Now().After(deadline) {
 			if !done {
-				fmt.Fprintln(stderr, "steady: another Steady is starting, or restoring the journal; try again in a moment")
+				fmt.Fprintln(stderr, "steady:", locale.L("another Steady is starting, or restoring the journal; try again in a moment"))
 				return exitFail
 			}
 			return exit
@@ -82,9 +83,9 @@ func raiseRunning(start bool, stderr io.Writer) int {
 // runningProblem says, for the user, why the open window could not be reached.
 func runningProblem(err error) string {
 	if errors.Is(err, instance.ErrNotAnswering) {
-		return "Steady is running but not answering; if its window stays unresponsive, quit it (or end the process) and try again."
+		return locale.L("Steady is running but not answering; if its window stays unresponsive, quit it (or end the process) and try again.")
 	}
-	return fmt.Sprintf("Steady is running but cannot be reached: %v", err)
+	return locale.L("Steady is running but cannot be reached: {{.Err}}", locale.Args{"Err": problem(err)})
 }
 
 // closeServer stops answering other Steady commands; nil is no server.
@@ -121,7 +122,7 @@ func onWindow(f func()) error {
 	case <-done:
 		return nil
 	case <-time.After(windowWait):
-		return errors.New("the window is not answering")
+		return errors.New(locale.L("the window is not answering"))
 	}
 }
 
@@ -129,7 +130,7 @@ func onWindow(f func()) error {
 // an import added at once.
 func (w *runningWindow) Run(dir string, args []string, stdout, stderr io.Writer) int {
 	if len(args) == 0 || !forwarded[args[0]] {
-		fmt.Fprintf(stderr, "steady: the open Steady does not run %q\n", args)
+		fmt.Fprintln(stderr, "steady:", locale.L("the open Steady does not run {{.Command}}", locale.Args{"Command": fmt.Sprintf("%q", args)}))
 		return exitUsage
 	}
 	e := &cmdEnv{

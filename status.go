@@ -5,11 +5,13 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"strconv"
 	"strings"
 	"time"
 
 	"steady/coach"
 	"steady/explain"
+	"steady/locale"
 	"steady/program"
 )
 
@@ -18,21 +20,21 @@ import (
 func statusCmd(args []string, e *cmdEnv) int {
 	stdout, stderr := e.stdout, e.stderr
 	fs := newFlags("status", "[-at TIME] [-format text|json] [-routine FILE]", stderr)
-	at := fs.String("at", "", "apply the rules as of `TIME` (RFC 3339), as opening the window then would")
-	format := fs.String("format", "text", "text or json")
-	routineFile := fs.String("routine", "", "follow the routine in `FILE` instead of the built-in one")
+	at := fs.String("at", "", locale.L("apply the rules as of `TIME` (RFC 3339), as opening the window then would"))
+	format := fs.String("format", "text", locale.L("text or json"))
+	routineFile := fs.String("routine", "", locale.L("follow the routine in `FILE` instead of the built-in one"))
 	if status, ok := parse(fs, args, 0, stderr); !ok {
 		return status
 	}
 	if *format != "text" && *format != "json" {
-		fmt.Fprintf(stderr, "steady status: -format %q: want text or json\n", *format)
+		fmt.Fprintln(stderr, "steady status:", locale.L("-format {{.Format}}: want text or json", locale.Args{"Format": strconv.Quote(*format)}))
 		return exitUsage
 	}
 	when := program.SystemClock{}.Now()
 	if *at != "" {
 		t, err := time.Parse(time.RFC3339, *at)
 		if err != nil {
-			fmt.Fprintf(stderr, "steady status: -at %q is not an RFC 3339 time such as 2026-12-05T08:00:00+01:00\n", *at)
+			fmt.Fprintln(stderr, "steady status:", locale.L("-at {{.Time}} is not an RFC 3339 time such as 2026-12-05T08:00:00+01:00", locale.Args{"Time": strconv.Quote(*at)}))
 			return exitUsage
 		}
 		when = t
@@ -49,11 +51,11 @@ func statusCmd(args []string, e *cmdEnv) int {
 	defer release()
 	s, err := coach.New(j, routine, program.SystemClock{}).Status(when, coach.DefaultTiming())
 	if errors.Is(err, coach.ErrNotStarted) {
-		fmt.Fprintln(stderr, "steady status: open Steady once to answer the safety questions")
+		fmt.Fprintln(stderr, "steady status:", locale.L("open Steady once to answer the safety questions"))
 		return exitFail
 	}
 	if err != nil {
-		fmt.Fprintln(stderr, "steady status:", err)
+		fmt.Fprintln(stderr, "steady status:", problem(err))
 		return exitFail
 	}
 	if *format == "json" {
@@ -64,57 +66,65 @@ func statusCmd(args []string, e *cmdEnv) int {
 		_, err = io.WriteString(stdout, statusText(s))
 	}
 	if err != nil {
-		fmt.Fprintln(stderr, "steady status:", err)
+		fmt.Fprintln(stderr, "steady status:", problem(err))
 		return exitFail
 	}
 	return exitOK
 }
 
-// statusText is the status for a person at a terminal.
+// statusText is the status for a person at a terminal, in the user's
+// language.
 func statusText(s coach.Status) string {
+	l := locale.Current()
 	var b strings.Builder
-	fmt.Fprintf(&b, "%s, %s\n", explain.Day(s.At), s.At.Format("15:04"))
+	line := func(text string) { b.WriteString(text + "\n") }
+	b.WriteString(explain.Day(s.At) + ", " + l.Time(s.At) + "\n")
 	switch {
 	case s.RescreenRequired:
-		b.WriteString("Exercise paused: answer the safety questions again in Steady.\n")
+		line(l.L("Exercise paused: answer the safety questions again in Steady."))
 	case !s.ExerciseAllowed:
-		b.WriteString("No exercise until a clinician has seen you.\n")
+		line(l.L("No exercise until a clinician has seen you."))
 	default:
-		fmt.Fprintf(&b, "Today: level %d, dose step %d of %d (%s)\n", s.Level, s.DoseStep+1, max(s.DoseSteps, 1), s.Mode)
-		fmt.Fprintf(&b, "Session: %s\n", strings.Join(s.Items, ", "))
+		line(l.L("Today: level {{.Level}}, dose step {{.Step}} of {{.Steps}} ({{.Mode}})", locale.Args{
+			"Level": s.Level, "Step": s.DoseStep + 1, "Steps": max(s.DoseSteps, 1), "Mode": explain.ModeName(s.Mode)}))
+		line(l.L("Session: {{.Items}}", locale.Args{"Items": strings.Join(s.Items, ", ")}))
 	}
 	if s.MobilityOffered {
-		b.WriteString("Gentle mobility work is offered today.\n")
+		line(l.L("Gentle mobility work is offered today."))
 	}
 	if s.SeeClinician {
-		b.WriteString("Steady suggests seeing a clinician (see why below).\n")
+		line(l.L("Steady suggests seeing a clinician (see why below)."))
 	}
 	if s.SuggestReview {
-		b.WriteString("Steady suggests a review with a clinician (see why below).\n")
+		line(l.L("Steady suggests a review with a clinician (see why below)."))
 	}
 	if w := s.Walking; w.Short {
-		fmt.Fprintf(&b, "Walking this week: %d minutes; short walks several times a day for now\n", w.WeekMinutes)
+		line(l.L("Walking this week: {{.Minutes}}; short walks several times a day for now",
+			locale.Args{"Minutes": l.N("{{.Count}} minutes", w.WeekMinutes)}))
 	} else if w.GoalMinutes > 0 {
-		fmt.Fprintf(&b, "Walking this week: %d minutes on %d days; goal %d minutes on %d days a week\n", w.WeekMinutes, w.WeekDays, w.GoalMinutes, w.GoalDays)
+		line(l.L("Walking this week: {{.Minutes}} {{.OnDays}}; goal {{.GoalMinutes}} {{.GoalOnDays}} a week", locale.Args{
+			"Minutes": l.N("{{.Count}} minutes", w.WeekMinutes), "OnDays": l.N("on {{.Count}} days", w.WeekDays),
+			"GoalMinutes": l.N("{{.Count}} minutes", w.GoalMinutes), "GoalOnDays": l.N("on {{.Count}} days", w.GoalDays)}))
 	}
 	if f := s.Function; f != nil {
-		meaningful := "less than the 2 points counted as meaningful"
+		meaningful := l.L("less than the 2 points counted as meaningful")
 		if f.Meaningful {
-			meaningful = "a meaningful change (2 points or more, a convention)"
+			meaningful = l.L("a meaningful change (2 points or more, a convention)")
 		}
-		fmt.Fprintf(&b, "Function: %s out of 10 on average, from %s: %s\n",
-			explain.Number(f.Average), explain.Number(f.FirstAverage), meaningful)
+		line(l.L("Function: {{.Average}} out of 10 on average, from {{.First}}: {{.Meaningful}}", locale.Args{
+			"Average": explain.Number(f.Average), "First": explain.Number(f.FirstAverage), "Meaningful": meaningful}))
 	}
-	if l := s.LastSession; l != nil {
-		state := "final"
-		if !l.Final {
-			state = "provisional until the next morning's check-in"
+	if ls := s.LastSession; ls != nil {
+		state := l.L("final")
+		if !ls.Final {
+			state = l.L("provisional until the next morning's check-in")
 		}
-		fmt.Fprintf(&b, "Last session: %s %s, %s (%s)\n", explain.Day(l.Time), l.Time.Format("15:04"), l.Light, state)
+		line(l.L("Last session: {{.Day}} {{.Time}}, {{.Light}} ({{.State}})", locale.Args{
+			"Day": explain.Day(ls.Time), "Time": l.Time(ls.Time), "Light": explain.ColorName(ls.Light), "State": state}))
 	}
-	b.WriteString("Why:\n")
-	for _, r := range s.Reasons {
-		fmt.Fprintf(&b, "  - %s\n", r.Text)
+	line(l.L("Why:"))
+	for _, r := range s.Why {
+		b.WriteString("  - " + r + "\n")
 	}
 	return b.String()
 }

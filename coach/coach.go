@@ -1,21 +1,21 @@
 package coach
 
 import (
-	"errors"
 	"fmt"
 	"time"
 
 	"steady/journal"
+	"steady/locale"
 	"steady/program"
 )
 
 // ErrNotStarted is returned where a standing is needed and the first run
 // has not been done: the safety questions have not been answered yet.
-var ErrNotStarted = errors.New("the first run is not done: open Steady once to answer the safety questions")
+var ErrNotStarted = locale.Err("the first run is not done: open Steady once to answer the safety questions")
 
 // ErrNoExercise is returned by StartSession on a day the rules suggest no
 // exercise (a red flag, or new numbness or weakness to re-screen first).
-var ErrNoExercise = errors.New("no exercise today: the safety questions come first")
+var ErrNoExercise = locale.Err("no exercise today: the safety questions come first")
 
 // A Coach runs one user's day over their journal and a routine.
 type Coach struct {

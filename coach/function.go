@@ -5,12 +5,12 @@ package coach
 // with what the rules then decide, in one transaction.
 
 import (
-	"errors"
 	"fmt"
 	"maps"
 	"time"
 
 	"steady/journal"
+	"steady/locale"
 	"steady/program"
 )
 
@@ -58,7 +58,7 @@ func (f Function) Name(id string) string {
 }
 
 // ErrNoActivities: NameActivities was given none.
-var ErrNoActivities = errors.New("no activity named")
+var ErrNoActivities = locale.Err("no activity named")
 
 // NameActivities names activities (up to program.MaxActivities current in
 // all) with their first ratings, now, and applies the rules, in one

@@ -1,16 +1,15 @@
 package coach
 
 import (
-	"errors"
-
 	"steady/journal"
+	"steady/locale"
 	"steady/program"
 )
 
 // ErrNotSelfClearable is returned by Clear for a warning sign that only
 // answering the safety questions again, without it, can lift: the
 // emergency and same-day tiers (CLINICAL.md §7.6).
-var ErrNotSelfClearable = errors.New("this warning sign is lifted only by answering the safety questions again without it")
+var ErrNotSelfClearable = locale.Err("this warning sign is lifted only by answering the safety questions again without it")
 
 // A Beginning is what a new user told Steady at the first run.
 type Beginning struct {

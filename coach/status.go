@@ -4,6 +4,7 @@ import (
 	"time"
 
 	"steady/explain"
+	"steady/locale"
 	"steady/program"
 )
 
@@ -28,6 +29,9 @@ type Status struct {
 	// Function is the function score; nil (JSON null) while no activity
 	// is named.
 	Function *StatusFunction `json:"function"`
+	// Why are the reasons in the user's language, for the text output;
+	// Reasons' texts are in English, the same in every language.
+	Why []string `json:"-"`
 }
 
 // StatusFunction is the function score (PSFS, CLINICAL.md §8): the average
@@ -88,7 +92,8 @@ func (c *Coach) Status(at time.Time, t Timing) (Status, error) {
 			s.Items = append(s.Items, it.Exercise.ID)
 		}
 	}
-	texts := explain.Why(d)
+	texts := explain.WhyIn(locale.English, d)
+	s.Why = explain.Why(d)
 	for i, r := range d.Explanation {
 		s.Reasons = append(s.Reasons, StatusReason{Rule: r.Rule, Text: texts[i], Source: r.Source})
 	}

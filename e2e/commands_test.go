@@ -90,7 +90,7 @@ func TestExportImportBackup(t *testing.T) {
 		t.Fatal(err)
 	}
 	exit, out = steadyIn(t, home, "import", in)
-	if exit != 0 || !strings.Contains(out, "Imported 2 check-in(s)") {
+	if exit != 0 || !strings.Contains(out, "Imported 2 check-ins") {
 		t.Fatalf("import: exit %d:\n%s", exit, out)
 	}
 	exit, out = steadyIn(t, home, "import", in)

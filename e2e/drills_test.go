@@ -38,7 +38,7 @@ func importEntries(t *testing.T, home string, n int, note func(i int) string) {
 		t.Fatal(err)
 	}
 	exit, out := steadyIn(t, home, "import", path)
-	if exit != 0 || !strings.Contains(out, fmt.Sprintf("Imported %d check-in(s)", n)) {
+	if exit != 0 || !strings.Contains(out, fmt.Sprintf("Imported %d check-in", n)) {
 		t.Fatalf("import of %d check-ins: exit %d:\n%s", n, exit, out)
 	}
 }
@@ -357,7 +357,7 @@ func TestDrillReadOnlyData(t *testing.T) {
 		}
 		exit, out := steadyIn(t, home, "export")
 		t.Logf("export: exit %d: %s", exit, strings.TrimSpace(out))
-		reason := "read-only file system"
+		reason := "the disk is read-only"
 		if os.Geteuid() != 0 {
 			reason = "permission denied"
 		}
@@ -518,7 +518,7 @@ func TestDrillNoAudioNoDisplay(t *testing.T) {
 	}{
 		{"DISPLAY names no server", []string{"DISPLAY=:4711"}, "steady: cannot open the display :4711"},
 		{"WAYLAND_DISPLAY names no compositor", []string{"WAYLAND_DISPLAY=wayland-0", "XDG_RUNTIME_DIR=" + t.TempDir()},
-			"steady: cannot open the Wayland display wayland-0: connect: no such file or directory"},
+			"steady: cannot open the Wayland display wayland-0: no such file or folder"},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			start := time.Now()

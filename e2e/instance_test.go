@@ -78,7 +78,7 @@ func TestOneSteady(t *testing.T) {
 	recent := filepath.Join(t.TempDir(), "recent.csv")
 	os.WriteFile(recent, entriesFrom(t, time.Now().Add(-3*time.Hour).Truncate(time.Hour), 2, numbered), 0o600)
 	exit, out := steadyIn(t, home, "import", recent)
-	if exit != 0 || !strings.Contains(out, "Imported 2 check-in(s)") {
+	if exit != 0 || !strings.Contains(out, "Imported 2 check-ins") {
 		t.Fatalf("import with the window open: exit %d:\n%s", exit, out)
 	}
 	waitChange(t, a, journal, 2000, "one-steady-journal-imported", 5*time.Second)
@@ -218,7 +218,7 @@ func TestRestoreBackup(t *testing.T) {
 	}
 
 	exit, out = steadyIn(t, home, "restore", "-yes", backup)
-	if exit != 0 || !strings.Contains(out, "Now:    5 check-in(s)") || !strings.Contains(out, "Backup: 3 check-in(s)") {
+	if exit != 0 || !strings.Contains(out, "Now: 5 check-ins") || !strings.Contains(out, "Backup: 3 check-ins") {
 		t.Fatalf("restore -yes: exit %d:\n%s", exit, out)
 	}
 	if after := exported(t, home); after != before {

@@ -72,7 +72,7 @@ func full(rule program.Rule) program.Reason {
 func TestEveryRuleHasWords(t *testing.T) {
 	for name, value := range constantsOf(t, "Rule") {
 		t.Run(name, func(t *testing.T) {
-			s := sentence(full(program.Rule(value)))
+			s := current().sentence(full(program.Rule(value)))
 			if s == "" || s == value {
 				t.Errorf("got %q, want words for rule %s", s, value)
 			}
@@ -90,11 +90,11 @@ func TestEverySourceHasWords(t *testing.T) {
 		}
 		t.Run(name, func(t *testing.T) {
 			s := program.Source(value)
-			if Citation(s) == "" || shortCitation(s) == "" {
-				t.Errorf("got citation %q, short %q; want both", Citation(s), shortCitation(s))
+			if Citation(s) == "" || current().shortCitation(s) == "" {
+				t.Errorf("got citation %q, short %q; want both", Citation(s), current().shortCitation(s))
 			}
-			if len(shortCitation(s)) >= len(Citation(s)) {
-				t.Errorf("short citation %q is not shorter than %q", shortCitation(s), Citation(s))
+			if len(current().shortCitation(s)) >= len(Citation(s)) {
+				t.Errorf("short citation %q is not shorter than %q", current().shortCitation(s), Citation(s))
 			}
 		})
 	}
@@ -258,7 +258,7 @@ func TestAboutAndWords(t *testing.T) {
 	// CLINICAL.md §7.9: no absolute claims anywhere.
 	texts := []string{About()}
 	for _, value := range constantsOf(t, "Rule") {
-		texts = append(texts, sentence(full(program.Rule(value))))
+		texts = append(texts, current().sentence(full(program.Rule(value))))
 	}
 	for _, value := range constantsOf(t, "Source") {
 		texts = append(texts, Citation(program.Source(value)))

@@ -9,23 +9,51 @@ import (
 // Mode says in a few words what kind of day the decision makes today; ""
 // for an ordinary day, where the step says enough.
 func Mode(d program.Decision) string {
+	w := current()
 	switch d.Mode {
 	case program.Flare:
-		return fill("Flare mode through {day}: calm-down exercises and short walks only, no stretching.", "day", lastDay(d.FlareUntil))
+		return w.L("Flare mode through {{.Day}}: calm-down exercises and short walks only, no stretching.", args{"Day": w.lastDay(d.FlareUntil)})
 	case program.CalmDownToday:
-		return "Calm-down day: today stays gentle, with the calm-down level only."
+		return w.L("Calm-down day: today stays gentle, with the calm-down level only.")
 	case program.Advance:
-		return "Moving on: your back has handled the last step well."
+		return w.L("Moving on: your back has handled the last step well.")
 	case program.Repeat:
-		return "Same dose again: your last session was a little much."
+		return w.L("Same dose again: your last session was a little much.")
 	case program.HoldSeeClinician, program.HoldProgress:
-		return "Holding steady at this step for now."
+		return w.L("Holding steady at this step for now.")
 	case program.RescreenStop:
-		return "Exercise paused until you answer the safety questions again."
+		return w.L("Exercise paused until you answer the safety questions again.")
 	case program.RedFlagStop:
-		return "No exercise until a clinician has seen you."
+		return w.L("No exercise until a clinician has seen you.")
 	}
 	return ""
+}
+
+// ModeName is a mode in a word or two, as the command line shows it beside
+// the level: "normal", "flare mode".
+func ModeName(m program.Mode) string {
+	w := current()
+	switch m {
+	case program.Normal:
+		return w.L("normal")
+	case program.Advance:
+		return w.L("moving on")
+	case program.Repeat:
+		return w.L("same dose again")
+	case program.CalmDownToday:
+		return w.L("calm-down day")
+	case program.Flare:
+		return w.L("flare mode")
+	case program.HoldSeeClinician, program.HoldProgress:
+		return w.L("holding steady")
+	case program.Review:
+		return w.L("review suggested")
+	case program.RedFlagStop:
+		return w.L("no exercise: warning sign")
+	case program.RescreenStop:
+		return w.L("no exercise: safety questions again")
+	}
+	return string(m)
 }
 
 // notable are the rules whose reasons Today shows beside the level: a
@@ -42,7 +70,7 @@ var notable = map[program.Rule]bool{
 func Notes(d program.Decision) []string {
 	var out []string
 	if d.SeeClinician {
-		out = append(out, "Steady suggests seeing a doctor or physiotherapist about your back. It cannot examine you; a clinician can.")
+		out = append(out, current().L("Steady suggests seeing a doctor or physiotherapist about your back. It cannot examine you; a clinician can."))
 	}
 	for _, r := range d.Explanation {
 		if notable[r.Rule] {
@@ -63,46 +91,61 @@ func Walk(w program.WalkGoal) string {
 // Stop says what the user reported after "Stop — it hurts", with their own
 // words.
 func Stop(causes []program.StopCause, note string) string {
+	w := current()
 	var parts []string
 	for _, c := range causes {
 		switch c {
 		case program.StopLegPain:
-			parts = append(parts, "pain shooting down the leg")
+			parts = append(parts, w.L("pain shooting down the leg"))
 		case program.StopNumbness:
-			parts = append(parts, "new numbness or tingling")
+			parts = append(parts, w.L("new numbness or tingling"))
 		case program.StopWeakness:
-			parts = append(parts, "new weakness")
+			parts = append(parts, w.L("new weakness"))
 		case program.StopBackPain:
-			parts = append(parts, "back pain became sharp or too much")
+			parts = append(parts, w.L("back pain became sharp or too much"))
 		case program.StopOther:
 			if note == "" {
-				parts = append(parts, "something else")
+				parts = append(parts, w.L("something else"))
 			} else {
-				parts = append(parts, "something else: "+note)
+				parts = append(parts, w.L("something else: {{.Note}}", args{"Note": note}))
 			}
 		}
 	}
 	if len(parts) == 0 {
 		if note != "" {
-			return "Stopped for pain: " + note
+			return w.L("Stopped for pain: {{.What}}", args{"What": note})
 		}
-		return "Stopped for pain."
+		return w.L("Stopped for pain.")
 	}
-	s := strings.Join(parts, "; ")
-	return "Stopped for pain: " + s + "."
+	return w.L("Stopped for pain: {{.What}}.", args{"What": strings.Join(parts, "; ")})
+}
+
+// ColorName is a light's colour in a word: "green", "amber", "red".
+func ColorName(c program.Color) string {
+	w := current()
+	switch c {
+	case program.Green:
+		return w.L("green")
+	case program.Amber:
+		return w.L("amber")
+	case program.Red:
+		return w.L("red")
+	}
+	return string(c)
 }
 
 // LightMark is a session's light in a word or two, marked while it may
 // still change: "green", "green (provisional)", "green (next morning
 // unknown)".
 func LightMark(c program.Color, final, morningUnknown bool) string {
+	w := current()
 	switch {
 	case c == "":
 		return ""
 	case !final:
-		return string(c) + " (provisional)"
+		return w.L("{{.Color}} (provisional)", args{"Color": ColorName(c)})
 	case morningUnknown:
-		return string(c) + " (next morning unknown)"
+		return w.L("{{.Color}} (next morning unknown)", args{"Color": ColorName(c)})
 	}
-	return string(c)
+	return ColorName(c)
 }

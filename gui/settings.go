@@ -2,12 +2,15 @@ package gui
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
 	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/widget"
+
+	"steady/locale"
 )
 
 // soundControls are the sound settings the Settings screen changes; the
@@ -76,7 +79,40 @@ func (u *UI) appearanceSettings() fyne.CanvasObject {
 	return widget.NewForm(
 		widget.NewFormItem("Theme", look),
 		widget.NewFormItem("Text", larger),
+		widget.NewFormItem("Language", u.languageSetting()),
 	)
+}
+
+// languageSetting chooses the language, stored under PrefLanguage: the
+// system's, or one of locale.Supported, each named in itself. main reads it
+// when Steady starts, so it takes effect then, as the hint says.
+func (u *UI) languageSetting() fyne.CanvasObject {
+	p := u.app.Preferences()
+	const system = "Follow the system"
+	labels := []string{system}
+	codes := []string{""}
+	for _, l := range locale.Supported() {
+		labels = append(labels, l.Name)
+		codes = append(codes, l.Code)
+	}
+	hint := widget.NewLabel("")
+	hint.Wrapping = fyne.TextWrapWord
+	chosen := p.String(PrefLanguage)
+	sel := widget.NewSelect(labels, func(label string) {
+		code := codes[slices.Index(labels, label)]
+		p.SetString(PrefLanguage, code)
+		if code != chosen {
+			hint.SetText("Steady speaks the new language from its next start.")
+		} else {
+			hint.SetText("")
+		}
+	})
+	if i := slices.Index(codes, chosen); i >= 0 {
+		sel.Selected = labels[i]
+	} else {
+		sel.Selected = system
+	}
+	return container.NewVBox(sel, hint)
 }
 
 // prefCheck is a check box bound to a boolean preference; apply, when not

@@ -135,12 +135,6 @@ func TestDamagedFileIsMovedAsideAndBackupRestored(t *testing.T) {
 			if r.RestoredFrom != wantFrom {
 				t.Errorf("restored from %q, want %q", r.RestoredFrom, wantFrom)
 			}
-			msg := r.Message()
-			for _, want := range []string{"Your journal file was damaged.", "moved it to " + wantMoved, "restored the backup from", "entries after that are not in it"} {
-				if !strings.Contains(msg, want) {
-					t.Errorf("message %q does not say %q", msg, want)
-				}
-			}
 			got, err := s.Entries(time.Time{}, time.Time{})
 			if err != nil {
 				t.Fatal(err)
@@ -169,18 +163,17 @@ func TestDamagedFileWithoutGoodBackup(t *testing.T) {
 		prepare   func(t *testing.T, dir string)
 		wantFrom  string // backup file name, "" for an empty journal
 		wantCount int    // entries after recovery
-		wantWords string
 	}{
 		{"no backups at all", func(t *testing.T, dir string) {
 			if err := os.RemoveAll(filepath.Join(dir, "backups")); err != nil {
 				t.Fatal(err)
 			}
-		}, "", 0, "started an empty journal"},
+		}, "", 0},
 		{"newest backup damaged too: the one before", func(t *testing.T, dir string) {
 			if err := os.WriteFile(filepath.Join(dir, "backups", "journal-2026-03-03.db"), []byte("not a journal"), 0o600); err != nil {
 				t.Fatal(err)
 			}
-		}, "journal-2026-03-02.db", 1, "restored the backup from"},
+		}, "journal-2026-03-02.db", 1},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -204,9 +197,6 @@ func TestDamagedFileWithoutGoodBackup(t *testing.T) {
 			}
 			if got := filepath.Base(r.RestoredFrom); (tt.wantFrom == "" && r.RestoredFrom != "") || (tt.wantFrom != "" && got != tt.wantFrom) {
 				t.Errorf("restored from %q, want %q", r.RestoredFrom, tt.wantFrom)
-			}
-			if !strings.Contains(r.Message(), tt.wantWords) {
-				t.Errorf("message %q does not say %q", r.Message(), tt.wantWords)
 			}
 			got, err := s.Entries(time.Time{}, time.Time{})
 			if err != nil || len(got) != tt.wantCount {

@@ -33,22 +33,13 @@ type Store struct {
 	backupErr error
 }
 
-// Recovery says what Open did with a damaged journal file.
+// Recovery says what Open did with a damaged journal file; the command
+// line and the window put it into words (recoveryNotice in main).
 type Recovery struct {
 	Moved        string    // where the damaged file is now; Steady never deletes it
 	RestoredFrom string    // the backup restored in its place, or "" for a new empty journal
 	BackupTime   time.Time // when that backup was written
 	Err          error     // what was wrong with the file
-}
-
-// Message says what happened, in plain words for the user.
-func (r *Recovery) Message() string {
-	if r.RestoredFrom == "" {
-		return fmt.Sprintf("Your journal file was damaged. Steady moved it to %s and started an empty journal; "+
-			"there was no backup to restore.", r.Moved)
-	}
-	return fmt.Sprintf("Your journal file was damaged. Steady moved it to %s and restored the backup from %s; "+
-		"entries after that are not in it.", r.Moved, r.BackupTime.Local().Format("Monday 2 January 2006, 15:04"))
 }
 
 // options are what tests change about Open.

@@ -11,6 +11,7 @@ import (
 
 	"steady/coach"
 	"steady/journal"
+	"steady/locale"
 	"steady/program"
 )
 
@@ -97,8 +98,8 @@ func TestTrendWords(t *testing.T) {
 		{"no change from none", 0, 0, "less than"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			if got := trendWords(tc.a, tc.b); !strings.Contains(got, tc.wants) {
-				t.Errorf("trendWords(%v, %v) = %q, want it to say %q", tc.a, tc.b, got, tc.wants)
+			if got := trendWords(locale.English, tc.a, tc.b); !strings.Contains(got, tc.wants) {
+				t.Errorf("trendWords(locale.English, %v, %v) = %q, want it to say %q", tc.a, tc.b, got, tc.wants)
 			}
 		})
 	}
@@ -116,7 +117,7 @@ func TestMorningTrendNeedsEightWeeks(t *testing.T) {
 			for i := range tc.days {
 				es = append(es, journal.Entry{Time: start.AddDate(0, 0, i).Add(7 * time.Hour), Kind: journal.Morning, BackPain: 5})
 			}
-			if got := morningTrend(es); got.Enough != tc.enough {
+			if got := morningTrend(locale.English, es); got.Enough != tc.enough {
 				t.Errorf("got Enough %v (%q), want %v", got.Enough, got.Summary, tc.enough)
 			}
 		})
@@ -138,7 +139,7 @@ func TestAdherence(t *testing.T) {
 		{Time: at(time.March, 5), Minutes: 15},
 		{Time: at(time.March, 18), Minutes: 30},
 	}
-	rows, mean := adherence(sessions, walks, at(time.February, 25), testNow)
+	rows, mean := adherence(locale.English, sessions, walks, at(time.February, 25), testNow)
 	if len(rows) != adherenceWeeks {
 		t.Fatalf("got %d weeks, want %d", len(rows), adherenceWeeks)
 	}

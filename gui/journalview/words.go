@@ -11,6 +11,7 @@ import (
 
 	"steady/explain"
 	"steady/journal"
+	"steady/locale"
 	"steady/program"
 )
 
@@ -147,11 +148,11 @@ func walkLine(w journal.Walk) string {
 // levelName names a level and dose step as the user sees them (steps
 // count from 1).
 func levelName(level, step int, flare bool) string {
-	s := fmt.Sprintf("Level %d, step %d", level, step+1)
+	data := locale.Args{"Level": level, "Step": step + 1}
 	if flare {
-		s += " (flare mode)"
+		return locale.L("Level {{.Level}}, step {{.Step}} (flare mode)", data)
 	}
-	return s
+	return locale.L("Level {{.Level}}, step {{.Step}}", data)
 }
 
 // dayHeader is a history day heading, with the year only when it is not
