@@ -381,6 +381,10 @@ func checkRoutine(path string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, err)
 		return exitFail
 	}
-	fmt.Fprintf(stdout, "%s: a valid routine: %d exercises in %d levels\n", path, len(r.Exercises), len(r.Levels))
+	translated := ""
+	if langs := r.Translated(); len(langs) > 0 {
+		translated = ", translated into " + strings.Join(langs, ", ")
+	}
+	fmt.Fprintf(stdout, "%s: a valid routine: %d exercises in %d levels%s\n", path, len(r.Exercises), len(r.Levels), translated)
 	return exitOK
 }
