@@ -5,7 +5,8 @@
 //
 // Usage:
 //
-//	steady [-routine FILE] [-start]     open the window
+//	steady [-routine FILE] [-language LANG] [-start]
+//	                                    open the window
 //	steady -check-routine FILE          check a routine file
 //	steady export [-format csv|json] [-o FILE]
 //	steady import [-format csv|json] [-replace-standing] FILE
@@ -31,6 +32,7 @@ import (
 	"net"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -84,6 +86,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	routineFile := fs.String("routine", "", "run the routine in `FILE` instead of the built-in one")
 	checkFile := fs.String("check-routine", "", "check the routine in `FILE` and exit: 0 valid, 1 not")
 	start := fs.Bool("start", false, "open straight into today's session")
+	language := fs.String("language", "", "speak the cues and show the routine in `LANG`: en, de, es or fr (default en)")
 	fs.Usage = func() {
 		fmt.Fprint(fs.Output(), usage)
 		fs.PrintDefaults()
@@ -106,11 +109,16 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	if *checkFile != "" {
 		return checkRoutine(*checkFile, stdout, stderr)
 	}
+	if *language != "" && !slices.Contains(audio.Languages, *language) {
+		fmt.Fprintf(stderr, "steady: -language %q: want one of %s\n", *language, strings.Join(audio.Languages, ", "))
+		return exitUsage
+	}
 	routine, err := loadRoutine(*routineFile)
 	if err != nil {
 		fmt.Fprintln(stderr, err)
 		return exitFail
 	}
+	routine = routine.In(*language)
 	if err := haveDisplay(); err != nil {
 		fmt.Fprintln(stderr, "steady:", err)
 		return exitFail
@@ -118,7 +126,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	if exit, done := switchToRunning(*start, stdout, stderr); done {
 		return exit
 	}
-	return openWindow(routine, *start, stderr)
+	return openWindow(routine, *language, *start, stderr)
 }
 
 const usage = `Usage: steady [flags]
@@ -137,7 +145,10 @@ Steady opens its window. Flags:
 // openWindow opens the journal and the sound output and runs the window
 // until the user quits. The window is the journal's instance: it listens
 // for a second Steady and the journal commands (package instance).
-func openWindow(routine *program.Routine, start bool, stderr io.Writer) int {
+//
+// language ("en", "de", "es", "fr"; "" for English) is the language the
+// sound output speaks; routine is already in it (Routine.In).
+func openWindow(routine *program.Routine, language string, start bool, stderr io.Writer) int {
 	srv, err := instance.Listen(instance.SocketPath(journalPath()))
 	if errors.Is(err, instance.ErrRunning) {
 		// Another window is starting at this very moment: go to it.
@@ -181,7 +192,7 @@ func openWindow(routine *program.Routine, start bool, stderr io.Writer) int {
 	// on screen.
 	// One clock for the window, its sessions and the sound output.
 	clock := program.SystemClock{}
-	sound := openSound(clock, stderr)
+	sound := openSound(clock, language, stderr)
 	defer sound.close()
 
 	u := gui.Show(a, w, gui.Options{
@@ -210,12 +221,12 @@ type backgroundSound struct {
 	problem string // why there is no sound, when there is none
 }
 
-// openSound starts opening the sound output.
-func openSound(clock program.Clock, stderr io.Writer) *backgroundSound {
+// openSound starts opening the sound output, speaking language.
+func openSound(clock program.Clock, language string, stderr io.Writer) *backgroundSound {
 	s := &backgroundSound{done: make(chan struct{})}
 	go func() {
 		defer close(s.done)
-		p, err := audio.New(audio.Options{Now: clock.Now})
+		p, err := audio.New(audio.Options{Now: clock.Now, Language: language})
 		s.player = p
 		if err != nil {
 			s.problem = "No audio output found — cues are shown on screen."

@@ -56,6 +56,8 @@ func TestCommandLineWithoutWindow(t *testing.T) {
 		{"unknown flag", []string{"-nope"}, "", 2, "", "flag provided but not defined: -nope"},
 		{"stray argument", []string{"extra"}, "", 2, "", `unexpected argument "extra"`},
 		{"no display", nil, "", 1, "", "steady: no display found"},
+		{"unknown language", []string{"-language", "nl"}, "", 2, "", `steady: -language "nl": want one of en, de, es, fr`},
+		{"a language, no display", []string{"-language", "de"}, "", 1, "", "steady: no display found"},
 		{"a display that does not answer", nil, ":4711", 1, "", "steady: cannot open the display :4711"},
 	}
 	for _, tt := range tests {
