@@ -392,9 +392,13 @@ func checkRoutine(path string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, err)
 		return exitFail
 	}
+	translated := ""
+	if langs := r.Translated(); len(langs) > 0 {
+		translated = locale.L(", translated into {{.Languages}}", locale.Args{"Languages": strings.Join(langs, ", ")})
+	}
 	fmt.Fprintln(stdout, locale.L("{{.File}}: a valid routine: {{.Exercises}} in {{.Levels}}", locale.Args{
 		"File": path, "Exercises": locale.N("{{.Count}} exercises", len(r.Exercises)), "Levels": locale.N("{{.Count}} levels", len(r.Levels)),
-	}))
+	})+translated)
 	return exitOK
 }
 

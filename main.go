@@ -5,7 +5,8 @@
 //
 // Usage:
 //
-//	steady [-routine FILE] [-start]     open the window
+//	steady [-routine FILE] [-language LANG] [-start]
+//	                                    open the window
 //	steady -check-routine FILE          check a routine file
 //	steady export [-format csv|json] [-o FILE]
 //	steady import [-format csv|json] [-replace-standing] FILE
@@ -32,6 +33,7 @@ import (
 	"net"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -90,6 +92,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	routineFile := fs.String("routine", "", locale.L("run the routine in `FILE` instead of the built-in one"))
 	checkFile := fs.String("check-routine", "", locale.L("check the routine in `FILE` and exit: 0 valid, 1 not"))
 	start := fs.Bool("start", false, locale.L("open straight into today's session"))
+	language := fs.String("language", "", locale.L("show and speak Steady in `LANG`: en, de, es or fr (default: the Settings choice, else the system's)"))
 	fs.Usage = func() {
 		fmt.Fprint(fs.Output(), usage())
 		fs.PrintDefaults()
@@ -112,11 +115,22 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	if *checkFile != "" {
 		return checkRoutine(*checkFile, stdout, stderr)
 	}
+	if *language != "" {
+		if !slices.Contains(audio.Languages, *language) {
+			fmt.Fprintln(stderr, "steady:", locale.L("-language {{.Lang}}: want one of {{.Langs}}",
+				locale.Args{"Lang": strconv.Quote(*language), "Langs": strings.Join(audio.Languages, ", ")}))
+			return exitUsage
+		}
+		// The flag outranks the Settings choice and the system's locale.
+		locale.Setup(*language)
+	}
 	routine, err := loadRoutine(*routineFile)
 	if err != nil {
 		fmt.Fprintln(stderr, err)
 		return exitFail
 	}
+	lang := locale.Current().Lang()
+	routine = routine.In(lang)
 	if err := haveDisplay(); err != nil {
 		fmt.Fprintln(stderr, "steady:", err)
 		return exitFail
@@ -124,7 +138,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	if exit, done := switchToRunning(*start, stdout, stderr); done {
 		return exit
 	}
-	return openWindow(routine, *start, stderr)
+	return openWindow(routine, lang, *start, stderr)
 }
 
 // usage is the command line's synopsis: the commands as typed, then a
@@ -145,7 +159,10 @@ func usage() string {
 // openWindow opens the journal and the sound output and runs the window
 // until the user quits. The window is the journal's instance: it listens
 // for a second Steady and the journal commands (package instance).
-func openWindow(routine *program.Routine, start bool, stderr io.Writer) int {
+//
+// language ("en", "de", "es", "fr"; "" for English) is the language the
+// sound output speaks; routine is already in it (Routine.In).
+func openWindow(routine *program.Routine, language string, start bool, stderr io.Writer) int {
 	srv, err := instance.Listen(instance.SocketPath(journalPath()))
 	if errors.Is(err, instance.ErrRunning) {
 		// Another window is starting at this very moment: go to it.
@@ -190,7 +207,7 @@ func openWindow(routine *program.Routine, start bool, stderr io.Writer) int {
 	// on screen.
 	// One clock for the window, its sessions and the sound output.
 	clock := program.SystemClock{}
-	sound := openSound(clock, stderr)
+	sound := openSound(clock, language, stderr)
 	defer sound.close()
 
 	u := gui.Show(a, w, gui.Options{
@@ -219,12 +236,12 @@ type backgroundSound struct {
 	problem string // why there is no sound, when there is none
 }
 
-// openSound starts opening the sound output.
-func openSound(clock program.Clock, stderr io.Writer) *backgroundSound {
+// openSound starts opening the sound output, speaking language.
+func openSound(clock program.Clock, language string, stderr io.Writer) *backgroundSound {
 	s := &backgroundSound{done: make(chan struct{})}
 	go func() {
 		defer close(s.done)
-		p, err := audio.New(audio.Options{Now: clock.Now})
+		p, err := audio.New(audio.Options{Now: clock.Now, Language: language})
 		s.player = p
 		if err != nil {
 			s.problem = locale.L("No audio output found — cues are shown on screen.")

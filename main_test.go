@@ -62,10 +62,16 @@ func TestCommandLineWithoutWindow(t *testing.T) {
 		{"unknown flag", []string{"-nope"}, "", 2, "", "flag provided but not defined: -nope"},
 		{"stray argument", []string{"extra"}, "", 2, "", `unexpected argument "extra"`},
 		{"no display", nil, "", 1, "", "steady: no display found"},
+		{"unknown language", []string{"-language", "nl"}, "", 2, "", `steady: -language "nl": want one of en, de, es, fr`},
+		// The flag outranks the system's language for what is said too.
+		{"a language, no display", []string{"-language", "de"}, "", 1, "", "steady: kein Display gefunden"},
 		{"a display that does not answer", nil, ":4711", 1, "", "steady: cannot open the display :4711"},
 	}
+	defer locale.Set(locale.Current())
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
+			locale.Set(locale.English)
+			t.Setenv("LANGUAGE", os.Getenv("LANGUAGE")) // locale.Setup sets it
 			t.Setenv("DISPLAY", tt.display)
 			t.Setenv("WAYLAND_DISPLAY", "")
 			var out, errOut bytes.Buffer

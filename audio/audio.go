@@ -12,6 +12,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"log"
 	"os/exec"
 	"sync"
 	"sync/atomic"
@@ -42,9 +43,18 @@ type Options struct {
 	// recorded clip: "" finds espeak-ng on PATH; "-" never speaks such text
 	// (a soft tone stands in for it).
 	Espeak string
-	// Clips is the directory of recorded phrases; nil means the built-in
-	// clips of assets.Speech.
+	// Clips holds the recorded phrases, a directory per language (en/, de/,
+	// ...) each with its manifest.json; nil means the built-in clips of
+	// assets.Speech.
 	Clips fs.FS
+	// Language is the language Steady speaks: "en" (or ""), "de", "es" or
+	// "fr". Phrases are looked up in its clips, then in the English ones,
+	// and other text is spoken by espeak-ng in its voice. SetLanguage
+	// changes it later.
+	Language string
+	// Logf logs what the user should not hear about: a clip missing in the
+	// chosen language. nil means log.Printf.
+	Logf func(format string, args ...any)
 	// Now is the clock the times given to PlayAt and SayAt are on: the
 	// caller's session clock, so that a cue lands at the moment the session
 	// means. The mixer measures the sound card against it, so it must move
@@ -60,7 +70,10 @@ const openTimeout = 3 * time.Second
 // goroutine, and all of them are safe on a silent Player.
 type Player struct {
 	mixer   *mixer
-	speaker *speaker
+	speaker atomic.Pointer[speaker] // replaced whole by SetLanguage
+	clips   fs.FS
+	espeak  string
+	logf    func(string, ...any)
 	cues    [cueCount + 1][]float32 // synthesised once, by Cue
 	ctx     *oto.Context            // nil when silent
 	out     oto.Player              // nil when silent; kept so it is not collected
@@ -145,12 +158,31 @@ func newPlayer(opts Options, now func() time.Time, latency time.Duration) (*Play
 		}
 		clips = sub
 	}
-	s, err := newSpeaker(clips, espeak)
-	p.speaker = s
-	if err != nil {
+	p.clips, p.espeak, p.logf = clips, espeak, opts.Logf
+	if p.logf == nil {
+		p.logf = log.Printf
+	}
+	if err := p.SetLanguage(opts.Language); err != nil {
 		return p.silence(), err
 	}
 	return p, nil
+}
+
+// SetLanguage makes the Player speak language lang: "en" (or ""), "de",
+// "es" or "fr". Phrases said from then on are looked up in its clips, or
+// the English clips when it has none (a line in the log says so), and
+// other text is spoken in its voice. An error says the clips of lang or of
+// English could not be read; the Player then speaks what it has.
+func (p *Player) SetLanguage(lang string) error {
+	if lang == "" {
+		lang = English
+	}
+	if s := p.speaker.Load(); s != nil && s.lang == lang {
+		return nil
+	}
+	s, err := newSpeaker(p.clips, lang, p.espeak, p.logf)
+	p.speaker.Store(s)
+	return err
 }
 
 // outputLatency is how long after the mixer renders a frame it is heard,
@@ -250,22 +282,23 @@ func (p *Player) SayAt(text string, at time.Time) {
 	if !p.active() {
 		return
 	}
-	key := phraseKey(text)
+	speaker := p.speaker.Load()
+	key := speaker.key(text)
 	if key == "" {
 		return
 	}
-	samples, err := p.speaker.recorded(key)
+	samples, err := speaker.recorded(key)
 	if err == nil && samples != nil {
 		p.add(samples, kindSpeech, at)
 		return
 	}
-	if p.speaker.espeak == "" {
+	if speaker.espeak == "" {
 		p.add(p.cues[speechStandIn], kindSpeech, at)
 		return
 	}
 	epoch := p.epoch.Load()
 	go func() {
-		samples, err := p.speaker.render(key)
+		samples, err := speaker.render(key)
 		if err != nil {
 			samples = p.cues[speechStandIn]
 		}
@@ -275,21 +308,29 @@ func (p *Player) SayAt(text string, at time.Time) {
 	}()
 }
 
+// SpeechLength returns how long text lasts when said: the length of its
+// clip, or of its espeak-ng render once made (see Prepare); false when
+// there is neither yet.
+func (p *Player) SpeechLength(text string) (time.Duration, bool) {
+	return p.speaker.Load().length(text)
+}
+
 // Prepare renders, in the background, the phrases that have no recording
 // (a custom routine's), so that saying them later starts on time.
 func (p *Player) Prepare(texts ...string) {
-	if !p.active() || p.speaker.espeak == "" {
+	speaker := p.speaker.Load()
+	if !p.active() || speaker.espeak == "" {
 		return
 	}
 	go func() {
 		for _, t := range texts {
-			key := phraseKey(t)
-			if samples, err := p.speaker.recorded(key); key == "" || err != nil || samples != nil {
+			key := speaker.key(t)
+			if samples, err := speaker.recorded(key); key == "" || err != nil || samples != nil {
 				continue
 			}
 			// A failed render is retried, and replaced by a tone, when the
 			// phrase is said.
-			_, _ = p.speaker.render(key)
+			_, _ = speaker.render(key)
 		}
 	}()
 }

@@ -5,69 +5,143 @@ package audio
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io/fs"
+	"slices"
 	"strings"
 	"sync"
 	"time"
 	"unicode"
 
+	"steady/assets"
 	"steady/audio/internal/clip"
 )
 
-// fixedPhrases are spoken whatever the routine: session moments and counts.
-var fixedPhrases = [...]string{
-	"get ready", "begin", "hold", "release", "relax", "rest", "rest is over",
-	"halfway", "switch sides", "left side", "right side", "last one", "last set",
-	"next exercise", "well done, session complete", "paused", "let's continue",
-	"one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
-	"eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen",
-	"eighteen", "nineteen", "twenty",
+// English is the language of the fixed phrases' source and of the clips
+// that stand in for a missing one.
+const English = "en"
+
+// Languages are the languages Steady speaks, English first.
+var Languages = []string{English, "de", "es", "fr"}
+
+// sessionPhrases are spoken whatever the routine: the moments of a session,
+// by language, each in the place of its English.
+var sessionPhrases = map[string][17]string{
+	"en": {"get ready", "begin", "hold", "release", "relax", "rest", "rest is over",
+		"halfway", "switch sides", "left side", "right side", "last one", "last set",
+		"next exercise", "well done, session complete", "paused", "let's continue"},
+	"de": {"Bereit machen", "Los", "Halten", "Lösen", "Entspannen", "Pause", "Pause vorbei",
+		"Halbzeit", "Seite wechseln", "Linke Seite", "Rechte Seite", "Die letzte", "Letzter Satz",
+		"Nächste Übung", "Gut gemacht, Einheit beendet", "Angehalten", "Weiter geht's"},
+	"es": {"Prepárate", "Empieza", "Mantén", "Suelta", "Relájate", "Descanso", "Fin del descanso",
+		"A la mitad", "Cambia de lado", "Lado izquierdo", "Lado derecho", "La última", "Última serie",
+		"Siguiente ejercicio", "Muy bien, sesión completa", "En pausa", "Seguimos"},
+	"fr": {"Préparez-vous", "Allez-y", "Tenez", "Relâchez", "Détendez-vous", "Repos", "Fin du repos",
+		"À mi-parcours", "Changez de côté", "Côté gauche", "Côté droit", "La dernière", "Dernière série",
+		"Exercice suivant", "Bravo, séance terminée", "En pause", "On continue"},
 }
 
-// Phrases returns every phrase Steady speaks for a routine whose own words
-// (exercise names, step cues) are routine: the fixed session phrases, then
-// those, each phrase once, first spelling kept. The clip generator records
-// exactly these for the built-in routine.
-func Phrases(routine ...string) []string {
-	var out []string
-	seen := map[string]bool{}
-	add := func(s string) {
-		k := phraseKey(s)
-		if k == "" || seen[k] {
-			return
+// numberWords are the numbers Steady counts with, zero to twenty, by
+// language. One to twenty are fixed phrases too.
+var numberWords = map[string][21]string{
+	"en": {"zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+		"eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty"},
+	"de": {"null", "eins", "zwei", "drei", "vier", "fünf", "sechs", "sieben", "acht", "neun", "zehn",
+		"elf", "zwölf", "dreizehn", "vierzehn", "fünfzehn", "sechzehn", "siebzehn", "achtzehn", "neunzehn", "zwanzig"},
+	"es": {"cero", "uno", "dos", "tres", "cuatro", "cinco", "seis", "siete", "ocho", "nueve", "diez",
+		"once", "doce", "trece", "catorce", "quince", "dieciséis", "diecisiete", "dieciocho", "diecinueve", "veinte"},
+	"fr": {"zéro", "un", "deux", "trois", "quatre", "cinq", "six", "sept", "huit", "neuf", "dix",
+		"onze", "douze", "treize", "quatorze", "quinze", "seize", "dix-sept", "dix-huit", "dix-neuf", "vingt"},
+}
+
+// fixedPhrases returns the phrases spoken whatever the routine, in lang,
+// each with its English: the session phrases, then one to twenty.
+func fixedPhrases(lang string) []Phrase {
+	var out []Phrase
+	add := func(text, english string) {
+		p := Phrase{Text: text}
+		if lang != English {
+			p.English = []string{english}
 		}
-		seen[k] = true
-		out = append(out, strings.TrimSpace(s))
+		out = append(out, p)
 	}
-	for _, s := range fixedPhrases {
-		add(s)
+	for i, s := range sessionPhrases[lang] {
+		add(s, sessionPhrases[English][i])
 	}
-	for _, s := range routine {
-		add(s)
+	numbers := numberWords[lang]
+	for i, s := range numbers[1:] {
+		add(s, numberWords[English][i+1])
 	}
 	return out
 }
 
-// phraseKey is what two spellings of the same phrase share: lower case,
-// words only, numbers up to twenty as words ("Hold 3." -> "hold three").
-func phraseKey(s string) string {
+// A Phrase is something Steady says in one language.
+type Phrase struct {
+	Text string
+	// English lists the English phrases Text says, so that a caller who
+	// speaks English to a Player of another language is understood; nil
+	// for an English phrase.
+	English []string
+}
+
+// Phrases returns every phrase Steady speaks in language lang for a routine
+// whose own words (exercise names, step cues) in that language are routine:
+// the fixed session phrases, then those, each phrase once, first spelling
+// kept, with every English phrase it says. The clip generator records
+// exactly these for the built-in routine.
+func Phrases(lang string, routine ...Phrase) []Phrase {
+	var out []Phrase
+	at := map[string]int{} // phrase key -> index in out
+	add := func(p Phrase) {
+		k := phraseKey(lang, p.Text)
+		if k == "" {
+			return
+		}
+		i, seen := at[k]
+		if !seen {
+			at[k] = len(out)
+			out = append(out, Phrase{Text: strings.TrimSpace(p.Text)})
+			i = len(out) - 1
+		}
+		for _, e := range p.English {
+			ek := phraseKey(English, e)
+			if ek != "" && !slices.ContainsFunc(out[i].English, func(x string) bool { return phraseKey(English, x) == ek }) {
+				out[i].English = append(out[i].English, strings.TrimSpace(e))
+			}
+		}
+	}
+	for _, p := range fixedPhrases(lang) {
+		add(p)
+	}
+	for _, p := range routine {
+		add(p)
+	}
+	return out
+}
+
+// phraseKey is what two spellings of the same phrase in lang share: lower
+// case, words only, numbers up to twenty as words ("Hold 3." -> "hold
+// three").
+func phraseKey(lang, s string) string {
 	words := strings.FieldsFunc(strings.ToLower(s), func(r rune) bool {
-		return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '\''
+		return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '\'' && r != '’'
 	})
 	for i, w := range words {
-		if n := numberWord(w); n != "" {
+		if n := numberWord(lang, w); n != "" {
 			words[i] = n
 		}
 	}
-	return strings.Join(words, " ")
+	return strings.ReplaceAll(strings.Join(words, " "), "’", "'")
 }
 
-// numberWord spells the numbers Steady counts with; "" for anything else.
-func numberWord(digits string) string {
-	words := [...]string{"zero", "one", "two", "three", "four", "five", "six", "seven",
-		"eight", "nine", "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen",
-		"sixteen", "seventeen", "eighteen", "nineteen", "twenty"}
+// numberWord spells the numbers Steady counts with in lang; "" for
+// anything else.
+func numberWord(lang, digits string) string {
+	words, ok := numberWords[lang]
+	if !ok {
+		words = numberWords[English]
+	}
 	n := 0
 	for _, r := range digits {
 		if r < '0' || r > '9' || n > len(words) {
@@ -81,19 +155,22 @@ func numberWord(digits string) string {
 	return words[n]
 }
 
-// A Manifest lists the recorded clips: how they were made and which file
-// says which phrase. It is stored as manifest.json beside the clips.
+// A Manifest lists the recorded clips of one language: how they were made
+// and which file says which phrase. It is stored as manifest.json beside
+// the clips, in a directory named after the language (speech/de/).
 type Manifest struct {
-	Voice  string      `json:"voice"`
-	Speed  int         `json:"speed"`
-	Espeak string      `json:"espeak"` // espeak-ng version that rendered the clips
-	Clips  []Recording `json:"clips"`
+	Language string      `json:"language"`
+	Voice    string      `json:"voice"`
+	Speed    int         `json:"speed"`
+	Espeak   string      `json:"espeak"` // espeak-ng version that rendered the clips
+	Clips    []Recording `json:"clips"`
 }
 
 // A Recording is one phrase of the manifest and the clip file that says it.
 type Recording struct {
-	Phrase string `json:"phrase"`
-	File   string `json:"file"`
+	Phrase  string   `json:"phrase"`
+	English []string `json:"english,omitempty"` // the English phrases it says, in another language
+	File    string   `json:"file"`
 }
 
 // ReadManifest reads manifest.json from the clip directory fsys.
@@ -109,41 +186,106 @@ func ReadManifest(fsys fs.FS) (Manifest, error) {
 	return m, nil
 }
 
+// BuiltinSpeechLengths returns how long each phrase lasts that a Player
+// speaking language lang says from the built-in clips, looked up as SayAt
+// looks it up (a translation, its English, or the English clip); false for
+// text it would have espeak-ng say. A scheduler's tests check with it that
+// every phrase fits its slot.
+func BuiltinSpeechLengths(lang string) (func(text string) (time.Duration, bool), error) {
+	clips, err := fs.Sub(assets.Speech, "speech")
+	if err != nil {
+		return nil, err
+	}
+	s, err := newSpeaker(clips, lang, "", func(string, ...any) {})
+	if err != nil {
+		return nil, err
+	}
+	return s.length, nil
+}
+
 // speechRenderTimeout bounds one run of espeak-ng.
 const speechRenderTimeout = 10 * time.Second
 
-// A speaker turns text into samples at the mixer's rate: from a recorded
-// clip when there is one, else from espeak-ng at run time, caching both.
+// A speaker turns text into samples at the mixer's rate, in one language:
+// from a recorded clip of that language when there is one, else from the
+// English clip (saying so once in the log), else from espeak-ng at run
+// time in the language's voice, caching all three.
 type speaker struct {
-	clips  fs.FS
-	files  map[string]string // phrase key -> clip file
-	espeak string            // espeak-ng's path; "" when not installed
+	lang    string
+	clips   fs.FS             // the clip directories, one per language
+	files   map[string]string // phrase key -> clip file in lang: its own words and their English
+	english map[string]string // English phrase key -> English clip file; nil in English
+	espeak  string            // espeak-ng's path; "" when not installed
+	voice   clip.Voice
+	logf    func(format string, args ...any)
 
 	mu       sync.Mutex
 	cache    map[string][]float32
 	inFlight map[string]chan struct{} // closed when the render is cached
 }
 
-func newSpeaker(clips fs.FS, espeak string) (*speaker, error) {
+// newSpeaker reads the manifests of lang and English under clips. A
+// language without clips speaks English clips and espeak-ng in its own
+// voice; an error says what is missing.
+func newSpeaker(clips fs.FS, lang, espeak string, logf func(string, ...any)) (*speaker, error) {
+	voice, ok := clip.VoiceFor(lang)
+	if !ok {
+		logf("audio: no voice for language %q: speaking English", lang)
+		lang = English
+	}
 	s := &speaker{
+		lang:     lang,
 		clips:    clips,
 		files:    map[string]string{},
 		espeak:   espeak,
+		voice:    voice,
+		logf:     logf,
 		cache:    map[string][]float32{},
 		inFlight: map[string]chan struct{}{},
 	}
 	if clips == nil {
 		return s, nil
 	}
-	m, err := ReadManifest(clips)
-	if err != nil {
-		return s, err
+	var errs []error
+	if lang != English {
+		s.english = map[string]string{}
+		m, err := readManifestIn(clips, English)
+		errs = append(errs, err)
+		for _, c := range m.Clips {
+			s.english[phraseKey(English, c.Phrase)] = c.File
+		}
+	}
+	m, err := readManifestIn(clips, lang)
+	errs = append(errs, err)
+	// A phrase's own words first, so that they win over an English phrase
+	// another clip also says.
+	for _, c := range m.Clips {
+		s.files[phraseKey(lang, c.Phrase)] = c.File
 	}
 	for _, c := range m.Clips {
-		s.files[phraseKey(c.Phrase)] = c.File
+		for _, e := range c.English {
+			if k := phraseKey(English, e); s.files[k] == "" {
+				s.files[k] = c.File
+			}
+		}
 	}
-	return s, nil
+	return s, errors.Join(errs...)
 }
+
+func readManifestIn(clips fs.FS, lang string) (Manifest, error) {
+	dir, err := fs.Sub(clips, lang)
+	if err != nil {
+		return Manifest{}, err
+	}
+	m, err := ReadManifest(dir)
+	if err != nil {
+		return m, fmt.Errorf("%w (language %s)", err, lang)
+	}
+	return m, nil
+}
+
+// key returns the phrase key of text in the speaker's language.
+func (s *speaker) key(text string) string { return phraseKey(s.lang, text) }
 
 // recorded returns the samples of a recorded or already rendered phrase, or
 // nil when it has neither.
@@ -153,20 +295,34 @@ func (s *speaker) recorded(key string) ([]float32, error) {
 	if samples, ok := s.cache[key]; ok {
 		return samples, nil
 	}
-	file, ok := s.files[key]
-	if !ok {
-		return nil, nil
+	dir, file := s.lang, s.files[key]
+	if file == "" {
+		if file = s.english[key]; file == "" {
+			return nil, nil
+		}
+		dir = English
+		s.logf("audio: no %s clip for %q: speaking the English one", s.lang, key)
 	}
-	data, err := fs.ReadFile(s.clips, file)
+	data, err := fs.ReadFile(s.clips, dir+"/"+file)
 	if err != nil {
 		return nil, fmt.Errorf("audio: clip for %q: %w", key, err)
 	}
 	samples, err := decodeClip(data)
 	if err != nil {
-		return nil, fmt.Errorf("audio: clip %s: %w", file, err)
+		return nil, fmt.Errorf("audio: clip %s/%s: %w", dir, file, err)
 	}
 	s.cache[key] = samples
 	return samples, nil
+}
+
+// length returns how long text lasts when said: its clip's or the
+// cached render's length; false when neither is there yet.
+func (s *speaker) length(text string) (time.Duration, bool) {
+	samples, err := s.recorded(s.key(text))
+	if err != nil || samples == nil {
+		return 0, false
+	}
+	return framesToDuration(int64(len(samples))), true
 }
 
 // render speaks key with espeak-ng, once however many callers ask at the
@@ -193,7 +349,7 @@ func (s *speaker) render(key string) ([]float32, error) {
 
 	ctx, cancel := context.WithTimeout(context.Background(), speechRenderTimeout)
 	defer cancel()
-	samples, rate, err := clip.Speak(ctx, s.espeak, key)
+	samples, rate, err := clip.Speak(ctx, s.espeak, s.voice, key)
 	if err == nil && rate != clip.Rate {
 		err = fmt.Errorf("audio: espeak-ng wrote %d Hz, want %d", rate, clip.Rate)
 	}

@@ -19,7 +19,7 @@ func TestPhraseKey(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.in, func(t *testing.T) {
-			if got := phraseKey(tt.in); got != tt.want {
+			if got := phraseKey(English, tt.in); got != tt.want {
 				t.Errorf("got %q, want %q", got, tt.want)
 			}
 		})
@@ -27,10 +27,58 @@ func TestPhraseKey(t *testing.T) {
 }
 
 func TestPhrases(t *testing.T) {
-	got := Phrases("Dead bug", "Brace", "brace.", "Rest")
-	n := len(fixedPhrases)
-	if len(got) != n+2 || got[n] != "Dead bug" || got[n+1] != "Brace" {
-		t.Errorf("got %q after the fixed phrases, want [Dead bug Brace] (repeats and fixed phrases once)", got[n:])
+	en := func(texts ...string) []Phrase {
+		var out []Phrase
+		for _, s := range texts {
+			out = append(out, Phrase{Text: s})
+		}
+		return out
+	}
+	got := Phrases(English, en("Dead bug", "Brace", "brace.", "Rest")...)
+	n := len(fixedPhrases(English))
+	if len(got) != n+2 || got[n].Text != "Dead bug" || got[n+1].Text != "Brace" {
+		t.Errorf("got %v after the fixed phrases, want [Dead bug Brace] (repeats and fixed phrases once)", got[n:])
+	}
+	if got[5].Text != "rest" || got[5].English != nil {
+		t.Errorf("sixth fixed phrase: got %+v, want rest, with no English of its own", got[5])
+	}
+}
+
+// TestPhrasesTranslated checks a language's phrases: the fixed phrases in
+// that language, each saying its English, and a routine phrase said in
+// two English ways kept once, with both.
+func TestPhrasesTranslated(t *testing.T) {
+	got := Phrases("de",
+		Phrase{Text: "Arm und Bein absenken", English: []string{"Lower arm and leg"}},
+		Phrase{Text: "Arm und Bein absenken.", English: []string{"Lower the arm and leg"}},
+		Phrase{Text: "Pause", English: []string{"Rest"}})
+	n := len(fixedPhrases("de"))
+	if len(got) != n+1 {
+		t.Fatalf("got %d phrases, want the %d fixed ones and one more", len(got), n)
+	}
+	if p := got[5]; p.Text != "Pause" || len(p.English) != 1 || p.English[0] != "rest" {
+		t.Errorf("sixth fixed phrase: got %+v, want Pause saying rest", p)
+	}
+	if p := got[n]; p.Text != "Arm und Bein absenken" || len(p.English) != 2 {
+		t.Errorf("routine phrase: got %+v, want it once with both English phrases", p)
+	}
+	for lang, phrases := range sessionPhrases {
+		for i, s := range phrases {
+			if phraseKey(lang, s) == "" {
+				t.Errorf("%s session phrase %d is empty", lang, i)
+			}
+		}
+	}
+}
+
+func TestPhraseKeyNumbers(t *testing.T) {
+	for lang, want := range map[string]string{"en": "hold three", "de": "hold drei", "es": "hold tres", "fr": "hold trois"} {
+		if got := phraseKey(lang, "Hold 3"); got != want {
+			t.Errorf("%s: got %q, want %q", lang, got, want)
+		}
+	}
+	if got := phraseKey("fr", "On continue, d’accord"); got != "on continue d'accord" {
+		t.Errorf("curly apostrophe: got %q, want it as a straight one", got)
 	}
 }
 
@@ -38,7 +86,7 @@ func TestPhrases(t *testing.T) {
 // speech at the mixer's rate: as long as the clip, starting on time.
 func TestSayRecordedClip(t *testing.T) {
 	p, card := newTestPlayer(t, chunkFrames)
-	samples, err := p.speaker.recorded(phraseKey("switch sides"))
+	samples, err := p.speaker.Load().recorded(phraseKey(English, "switch sides"))
 	if err != nil || samples == nil {
 		t.Fatalf("recorded clip: got %d samples, %v; want the clip", len(samples), err)
 	}
@@ -86,7 +134,7 @@ func TestSayRendersWithEspeak(t *testing.T) {
 		t.Fatal(err)
 	}
 	const text = "Slide the heel away"
-	samples, err := p.speaker.render(phraseKey(text))
+	samples, err := p.speaker.Load().render(phraseKey(English, text))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -96,7 +144,7 @@ func TestSayRendersWithEspeak(t *testing.T) {
 	if got := rms(samples); got < 0.03 {
 		t.Errorf("rendered RMS: got %v, want speech (>= 0.03)", got)
 	}
-	again, err := p.speaker.render(phraseKey(text))
+	again, err := p.speaker.Load().render(phraseKey(English, text))
 	if err != nil || &again[0] != &samples[0] {
 		t.Errorf("second render: got a new render (err %v), want the cached one", err)
 	}

@@ -26,6 +26,8 @@ type Exercise struct {
 	FlareSafe bool     // may be done during a flare
 	Steps     []Step   // in order
 	StopIf    []string // safety notes: stop if ...
+
+	texts map[string]exerciseText // translations by language; see In
 }
 
 // A Phase places a step of an exercise on the session timeline.

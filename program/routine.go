@@ -40,6 +40,10 @@ type Routine struct {
 	Mobility []PlanItem
 
 	src source // where each part was written, for the problems validate finds
+	// tr holds the translations read from the file; nil when it has none.
+	tr *translationSet
+	// source is the English routine a localised copy (In) was made from.
+	source *Routine
 }
 
 // A Level is one stage of the routine, worked through dose step by dose step.
@@ -135,9 +139,10 @@ func ParseRoutine(filename string, data []byte) (*Routine, error) {
 		}
 		return nil, &RoutineError{Problems: []Problem{p}}
 	}
-	d := &decoder{src: source{file: filename, lines: indexLines(string(data)), reported: map[string]bool{}}}
+	d := &decoder{src: source{file: filename, lines: indexLines(string(data)), reported: map[string]bool{}}, langs: map[string]bool{}}
 	r := d.routine(raw)
 	problems := append(d.problems, validate(r)...)
+	problems = append(problems, validateTranslations(r)...)
 	if len(problems) > 0 {
 		sortProblems(problems)
 		return nil, &RoutineError{Problems: problems}
@@ -228,6 +233,7 @@ func cloneItems(items []PlanItem) []PlanItem {
 type decoder struct {
 	src      source
 	problems []Problem
+	langs    map[string]bool // the languages of the translation tables read
 }
 
 func (d *decoder) errorf(path, format string, args ...any) {
@@ -411,6 +417,8 @@ func (d *decoder) routine(raw map[string]any) *Routine {
 	r := &Routine{src: d.src}
 	r.Name = top.str("name")
 	r.About = top.str("about")
+	tr := &translationSet{routine: d.routineTexts(top), langs: d.langs}
+	r.tr = tr
 	var pending []pendingItem
 	for _, et := range top.tables("exercise") {
 		r.Exercises = append(r.Exercises, d.exercise(et))
@@ -423,22 +431,31 @@ func (d *decoder) routine(raw map[string]any) *Routine {
 		l.Name = lt.str("name")
 		l.Summary = lt.str("summary")
 		l.WalkGoal = lt.str("walk_goal")
+		tr.levels = append(tr.levels, d.levelTexts(lt))
 		doses := lt.tables("dose")
 		l.Steps = make([]DoseStep, len(doses))
+		notes := make([]map[string]string, len(doses))
+		efforts := make([][]map[string]string, len(doses))
 		for j, dt := range doses {
 			l.Steps[j].Note = dt.str("note")
+			notes[j] = d.oneText(dt, "note")
 			items := dt.tables("item")
 			l.Steps[j].Items = make([]PlanItem, len(items))
+			efforts[j] = make([]map[string]string, len(items))
 			for k, it := range items {
+				efforts[j][k] = d.oneText(it, "effort")
 				pending = append(pending, d.item(it, &l.Steps[j].Items[k]))
 			}
 			dt.done()
 		}
+		tr.notes = append(tr.notes, notes)
+		tr.efforts = append(tr.efforts, efforts)
 		lt.done()
 	}
 	mobility := top.tables("mobility")
 	r.Mobility = make([]PlanItem, len(mobility))
 	for k, it := range mobility {
+		tr.mobility = append(tr.mobility, d.oneText(it, "effort"))
 		pending = append(pending, d.item(it, &r.Mobility[k]))
 	}
 	top.done()
@@ -477,6 +494,7 @@ func (d *decoder) exercise(t *table) *Exercise {
 		})
 		st.done()
 	}
+	d.exerciseTexts(t, e)
 	t.done()
 	return e
 }

@@ -1,8 +1,10 @@
-// Command gen records Steady's spoken cues: it has espeak-ng say every phrase
-// of audio.Phrases for the built-in routine, trims and levels each one,
-// stores it as an IMA ADPCM clip and writes manifest.json, which maps each
-// phrase to its file. Clips no longer needed are removed, so the directory
-// always matches the routine.
+// Command gen records Steady's spoken cues in every language of
+// audio.Languages: it has espeak-ng say every phrase of audio.Phrases for
+// the built-in routine in that language's voice, trims and levels each one,
+// stores it as an IMA ADPCM clip in a directory named after the language
+// (assets/speech/de/) and writes manifest.json there, which maps each phrase
+// (and the English it says) to its file. Clips no longer needed are
+// removed, so the directories always match the routine.
 //
 // Run it through `go generate ./audio/...` after changing the routine or
 // the fixed phrases, and commit assets/speech.
@@ -31,39 +33,50 @@ import (
 )
 
 func main() {
-	out := flag.String("out", "assets/speech", "directory of the clips and manifest.json")
+	out := flag.String("out", "assets/speech", "directory of the clip directories, one per language")
 	espeak := flag.String("espeak", "espeak-ng", "the espeak-ng command")
 	flag.Parse()
 	log.SetFlags(0)
 	log.SetPrefix("gen: ")
-	if err := run(*out, *espeak); err != nil {
-		log.Fatal(err)
+	version, err := exec.Command(*espeak, "--version").Output()
+	if err != nil {
+		log.Fatalf("%s --version: %v", *espeak, err)
+	}
+	for _, lang := range audio.Languages {
+		if err := run(filepath.Join(*out, lang), lang, *espeak, espeakVersion(string(version))); err != nil {
+			log.Fatal(err)
+		}
 	}
 }
 
-func run(dir, espeak string) error {
-	version, err := exec.Command(espeak, "--version").Output()
-	if err != nil {
-		return fmt.Errorf("%s --version: %w", espeak, err)
-	}
+// run records the clips of one language in dir.
+func run(dir, lang, espeak, version string) error {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return err
 	}
-	m := audio.Manifest{Voice: clip.Voice, Speed: clip.Speed, Espeak: espeakVersion(string(version))}
+	voice, ok := clip.VoiceFor(lang)
+	if !ok {
+		return fmt.Errorf("no voice for language %q", lang)
+	}
+	m := audio.Manifest{Language: lang, Voice: voice.Name, Speed: voice.Speed, Espeak: version}
 	wanted := map[string]bool{"manifest.json": true}
-	for _, phrase := range builtinPhrases() {
+	for _, phrase := range builtinPhrases(lang) {
 		ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
-		samples, rate, err := clip.Speak(ctx, espeak, phrase)
+		samples, rate, err := clip.Speak(ctx, espeak, voice, phrase.Text)
 		cancel()
 		if err != nil {
 			return err
 		}
-		file := fileName(phrase)
+		file := fileName(phrase.Text)
+		if wanted[file] { // another phrase has the same plain spelling
+			sum := sha256.Sum256([]byte(phrase.Text))
+			file = strings.TrimSuffix(file, ".ima") + "-" + hex.EncodeToString(sum[:3]) + ".ima"
+		}
 		if err := os.WriteFile(filepath.Join(dir, file), clip.Encode(samples, rate), 0o644); err != nil {
 			return err
 		}
 		wanted[file] = true
-		m.Clips = append(m.Clips, audio.Recording{Phrase: phrase, File: file})
+		m.Clips = append(m.Clips, audio.Recording{Phrase: phrase.Text, English: phrase.English, File: file})
 	}
 	data, err := json.MarshalIndent(m, "", "  ")
 	if err != nil {
@@ -93,6 +106,11 @@ func fileName(phrase string) string {
 	var b strings.Builder
 	dash := false
 	for _, r := range strings.ToLower(phrase) {
+		if plain, ok := latin[r]; ok {
+			b.WriteString(plain)
+			dash = false
+			continue
+		}
 		switch {
 		case r >= 'a' && r <= 'z' || r >= '0' && r <= '9':
 			b.WriteRune(r)
@@ -108,6 +126,15 @@ func fileName(phrase string) string {
 		slug = strings.Trim(slug[:min(len(slug), 40)], "-") + "-" + hex.EncodeToString(sum[:3])
 	}
 	return slug + ".ima"
+}
+
+// latin spells the letters of German, Spanish and French names in plain
+// ASCII for a file name.
+var latin = map[rune]string{
+	'ä': "ae", 'ö': "oe", 'ü': "ue", 'ß': "ss",
+	'á': "a", 'à': "a", 'â': "a", 'é': "e", 'è': "e", 'ê': "e", 'ë': "e",
+	'í': "i", 'î': "i", 'ï': "i", 'ó': "o", 'ô': "o", 'ú': "u", 'ù': "u", 'û': "u",
+	'ñ': "n", 'ç': "c", 'œ': "oe",
 }
 
 // espeakVersion picks "1.51" out of "eSpeak NG text-to-speech: 1.51  Data at: ...".

@@ -18,6 +18,14 @@ type Sound interface {
 	Prepare(texts ...string)
 }
 
+// A Lengther is a sound output that knows how long a phrase lasts when
+// said. *audio.Player is one; the phrases said on a Sound that is also a
+// Lengther are spaced by their real lengths, so a long one (a translation)
+// is never talked over.
+type Lengther interface {
+	SpeechLength(text string) (time.Duration, bool)
+}
+
 // A Holder is a sound output that sleeps when idle and can be held awake
 // while a session runs, so that cues handed over ahead of time land exactly.
 // *audio.Player is one; a Sound that is also a Holder is held while the
@@ -27,8 +35,9 @@ type Holder interface {
 }
 
 var (
-	_ Sound  = (*audio.Player)(nil)
-	_ Holder = (*audio.Player)(nil)
+	_ Sound    = (*audio.Player)(nil)
+	_ Holder   = (*audio.Player)(nil)
+	_ Lengther = (*audio.Player)(nil)
 )
 
 // Cue timing.
@@ -41,8 +50,14 @@ const (
 	// speechLate is how far a phrase may slip behind its moment to make
 	// room for the one before; later than that it is left out.
 	speechLate = 1500 * time.Millisecond
+	// readyLate is how far the words of the get-ready countdown (the
+	// exercise's name, then its setup cue) and of the preview in a rest
+	// may slip: the countdown lasts 5 seconds, room for two long phrases.
+	readyLate = 3 * time.Second
 	// completeGap is how long after the last tone "Well done" is said.
 	completeGap = 1200 * time.Millisecond
+	// breath is the least pause after a phrase before the next.
+	breath = 100 * time.Millisecond
 )
 
 // Phrases the session says besides the plan's names and cues.
@@ -133,8 +148,8 @@ func (q *cueQueue) schedule(e program.Event) {
 			q.sound.PlayAt(audio.RestOver, at)
 			at = at.Add(toneGap)
 		}
-		q.say(e.Name, at)
-		q.say(e.Cue, at)
+		q.sayWithin(e.Name, at, readyLate)
+		q.sayWithin(e.Cue, at, readyLate)
 	case program.CountdownTick:
 		q.sound.PlayAt(audio.GetReadyTick, at)
 	case program.StartMove, program.StartHold, program.StartWalk:
@@ -165,8 +180,8 @@ func (q *cueQueue) schedule(e program.Event) {
 	case program.NextPreview:
 		switch {
 		case q.stageAt(e) == program.StageRest:
-			q.say(sayNextEx, at)
-			q.say(e.Name, at)
+			q.sayWithin(sayNextEx, at, readyLate)
+			q.sayWithin(e.Name, at, readyLate)
 		case e.Sets > 1 && e.Set == e.Sets:
 			q.say(sayLastSet, at)
 		}
@@ -185,7 +200,11 @@ func (q *cueQueue) stageAt(e program.Event) program.Stage {
 }
 
 // say queues a phrase at at, or after the phrase before it; q.mu is held.
-func (q *cueQueue) say(text string, at time.Time) {
+func (q *cueQueue) say(text string, at time.Time) { q.sayWithin(text, at, speechLate) }
+
+// sayWithin queues a phrase at at, or after the phrase before it if that
+// is no more than late after at; q.mu is held.
+func (q *cueQueue) sayWithin(text string, at time.Time, late time.Duration) {
 	if strings.TrimSpace(text) == "" {
 		return
 	}
@@ -193,11 +212,24 @@ func (q *cueQueue) say(text string, at time.Time) {
 	if q.speechFree.After(start) {
 		start = q.speechFree
 	}
-	if start.Sub(at) > speechLate {
+	if start.Sub(at) > late {
 		return
 	}
 	q.sound.SayAt(text, start)
-	q.speechFree = start.Add(speechLength(text))
+	q.speechFree = start.Add(q.speechLength(text))
+}
+
+// speechLength is how long the slot of a phrase is: about as long as a
+// phrase of as many words takes, or longer when the sound output knows
+// this one lasts longer.
+func (q *cueQueue) speechLength(text string) time.Duration {
+	d := speechLength(text)
+	if l, ok := q.sound.(Lengther); ok {
+		if real, ok := l.SpeechLength(text); ok {
+			d = max(d, real+breath)
+		}
+	}
+	return d
 }
 
 // speechLength is about how long a phrase takes to say.
