@@ -195,7 +195,9 @@ func openWindow(routine *program.Routine, start bool, stderr io.Writer) int {
 	if srv != nil {
 		srv.Serve(&runningWindow{ui: u, j: j})
 	}
+	stopProfile := startProfile(stderr)
 	a.Run()
+	stopProfile()
 	// Commands in progress finish before the journal closes.
 	closeServer(srv)
 	u.Wait(time.Second)
