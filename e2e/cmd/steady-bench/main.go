@@ -51,7 +51,7 @@ type row struct {
 }
 
 // The rows the report can have, by the names -only takes.
-var rowNames = []string{"start", "memory", "cpu", "status", "audio", "journal", "drift"}
+var rowNames = []string{"start", "locale", "memory", "cpu", "status", "audio", "journal", "drift"}
 
 // options are the measurement's settings, from the command line.
 type options struct {
@@ -109,6 +109,13 @@ func bench(o options, want map[string]bool) error {
 			return err
 		}
 		rows = append(rows, start)
+	}
+	if want["locale"] {
+		l, err := localeStartUp(d, work, bin, o.runs)
+		if err != nil {
+			return err
+		}
+		rows = append(rows, l)
 	}
 	if want["memory"] {
 		mem, err := idleMemory(d, work, bin, bare, o.idle)
