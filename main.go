@@ -221,7 +221,9 @@ func openWindow(routine *program.Routine, language string, start bool, stderr io
 	if srv != nil {
 		srv.Serve(&runningWindow{ui: u, j: j})
 	}
+	stopProfile := startProfile(stderr)
 	a.Run()
+	stopProfile()
 	// Commands in progress finish before the journal closes.
 	closeServer(srv)
 	u.Wait(time.Second)

@@ -286,7 +286,7 @@ func TestDrillDamagedJournal(t *testing.T) {
 
 // Drill 3: a Steady is running. Every command that uses the journal is
 // run by it within a few seconds and exits 0; a second Steady switches to
-// it and exits 0, with no second window; the first goes on. (TestOneSteady
+// it and exits 0, with no second window; the first goes on. (TestDrillOneSteady
 // compares the output with the window closed.)
 func TestDrillLocked(t *testing.T) {
 	home := t.TempDir()

@@ -65,7 +65,7 @@ func waitChange(t *testing.T, a screenshotter, before image.Image, minChanged in
 // it; steady -start starts the session in it; a window that does not
 // answer is reported, not waited for; after a kill -9 the next Steady
 // starts cleanly.
-func TestOneSteady(t *testing.T) {
+func TestDrillOneSteady(t *testing.T) {
 	home := t.TempDir()
 	a := launch(t, home)
 	completeFirstRun(t, a, "one-steady-")

@@ -1,8 +1,10 @@
 package gui
 
 import (
+	"net"
 	"os"
 	"runtime/debug"
+	"strings"
 	"sync/atomic"
 	"time"
 
@@ -307,16 +309,50 @@ func (u *UI) applySoundSettings(s SoundOutput) {
 
 // addTrayMenu offers today's session from the system tray, where the
 // desktop has one. The tray talks over the session bus: without one there is
-// no tray, and the toolkit's tray would fail when Steady quits.
+// no tray, and the toolkit's tray would fail when Steady quits (fyne.io/systray
+// 1.12 closes a connection it never made, a nil pointer panic).
 func (u *UI) addTrayMenu() {
 	d, ok := u.app.(desktop.App)
-	if !ok || os.Getenv("DBUS_SESSION_BUS_ADDRESS") == "" {
+	if !ok || !sessionBusAnswers(os.Getenv("DBUS_SESSION_BUS_ADDRESS")) {
 		return
 	}
 	d.SetSystemTrayMenu(fyne.NewMenu("Steady",
 		fyne.NewMenuItem("Start today's session", u.StartSession),
 		fyne.NewMenuItem("Show Steady", u.win.Show),
 	))
+}
+
+// sessionBusAnswers reports whether the session bus at addr, a D-Bus address
+// list ("unix:path=/run/user/1000/bus"), can be reached: an empty or bogus
+// address (a desktop session left behind, a test) cannot. Addresses of
+// other transports than unix sockets are taken as reachable.
+func sessionBusAnswers(addr string) bool {
+	if addr == "" {
+		return false
+	}
+	for _, a := range strings.Split(addr, ";") {
+		transport, params, _ := strings.Cut(a, ":")
+		if transport != "unix" {
+			return true
+		}
+		for _, kv := range strings.Split(params, ",") {
+			k, v, _ := strings.Cut(kv, "=")
+			socket := ""
+			switch k {
+			case "path":
+				socket = v
+			case "abstract":
+				socket = "@" + v
+			default:
+				continue
+			}
+			if c, err := net.DialTimeout("unix", socket, 200*time.Millisecond); err == nil {
+				c.Close()
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // Raise shows the window and asks for the keyboard focus: another launch

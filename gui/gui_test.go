@@ -1,6 +1,7 @@
 package gui
 
 import (
+	"net"
 	"path/filepath"
 	"reflect"
 	"strings"
@@ -174,5 +175,31 @@ func TestSoundIsOpenedWhenNeeded(t *testing.T) {
 	}
 	if u.sound() != out || opened != 1 {
 		t.Errorf("asking again opened the sound output again (%d times)", opened)
+	}
+}
+
+func TestSessionBusAnswers(t *testing.T) {
+	dir := t.TempDir()
+	sock := filepath.Join(dir, "bus")
+	l, err := net.Listen("unix", sock)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer l.Close()
+	tests := []struct {
+		addr string
+		want bool
+	}{
+		{"", false},
+		{"unix:path=" + filepath.Join(dir, "none"), false},
+		{"unix:path=" + sock, true},
+		{"unix:path=" + filepath.Join(dir, "none") + ";unix:path=" + sock, true},
+		{"unix:path=" + sock + ",guid=0123", true},
+		{"tcp:host=localhost,port=1", true},
+	}
+	for _, tt := range tests {
+		if got := sessionBusAnswers(tt.addr); got != tt.want {
+			t.Errorf("sessionBusAnswers(%q) = %v, want %v", tt.addr, got, tt.want)
+		}
 	}
 }

@@ -3,14 +3,12 @@ package gui
 import (
 	"image"
 	"image/color"
-	"image/draw"
 	"math"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
-	"golang.org/x/image/vector"
 )
 
 // A ringStyle is the shape of a countdown ring, so work and rest differ by
@@ -129,11 +127,17 @@ type ringRenderer struct {
 	objects       []fyne.CanvasObject
 
 	// What the shape shows, set by Refresh for draw.
+	shapeState
+	img *image.RGBA // reused between draws of the same size
+}
+
+// shapeState is what the ring's image shows: when it is the same, the
+// image is not drawn again, as the digits change every second.
+type shapeState struct {
 	style             ringStyle
 	shown             int // shownPart
 	track, band, dash color.Color
 	dashOff           color.Color
-	z                 vector.Rasterizer
 }
 
 func (rr *ringRenderer) Objects() []fyne.CanvasObject { return rr.objects }
@@ -169,85 +173,142 @@ func (rr *ringRenderer) Refresh() {
 		fg = th.Color(theme.ColorNameDisabled, v)
 		accent = fg
 	}
-	rr.style, rr.shown = r.style, shownPart(r.remaining, r.style)
-	rr.track, rr.band, rr.dash, rr.dashOff = faint, accent, fg, faint
-
+	state := shapeState{style: r.style, shown: shownPart(r.remaining, r.style),
+		track: faint, band: accent, dash: fg, dashOff: faint}
+	if state != rr.shapeState {
+		rr.shapeState = state
+		rr.shape.Refresh()
+	}
 	rr.label.Text, rr.label.Color = r.label, fg
 	rr.digits.Text, rr.digits.Color = r.digits, fg
 	rr.Layout(r.Size())
-	for _, o := range rr.objects {
-		o.Refresh()
-	}
+	rr.label.Refresh()
+	rr.digits.Refresh()
 }
 
 // draw renders the ring at w × h pixels: for work, the track and the band
 // still to go, clockwise from the top; for rest, the dashes, outlined, lit
-// while their time is still to come.
+// while their time is still to come. Each pixel's cover is worked out from
+// its distance to the centre and its angle, only for pixels near the band:
+// a ring is redrawn each time its band loses a degree or a dash goes out,
+// and filling polygons over the whole square took 2 ms a time for work and
+// 20-40 ms for the 24 dashes of rest at the usual size.
 func (rr *ringRenderer) draw(w, h int) image.Image {
-	img := image.NewRGBA(image.Rect(0, 0, w, h))
+	if rr.img == nil || rr.img.Rect.Dx() != w || rr.img.Rect.Dy() != h {
+		rr.img = image.NewRGBA(image.Rect(0, 0, w, h))
+	} else {
+		clear(rr.img.Pix)
+	}
+	img := rr.img
 	d := float64(min(w, h))
 	cx, cy := float64(w)/2, float64(h)/2
 	outer := d / 2
 	inner := outer * ringCutout
-	if rr.style == ringWork {
-		rr.sector(img, cx, cy, inner, outer, 0, 360, rr.track)
-		if rr.shown > 0 {
-			rr.sector(img, cx, cy, inner, outer, 0, 360*float64(rr.shown)/ringSteps, rr.band)
-		}
-		return img
-	}
 	const slot = 360.0 / ringDashes
 	stroke := max(1.5, d/150) // as thick as a 3-unit line on a ring of the usual size
-	// Outlines: each dash filled, then the insides of all of them, drawn
-	// into a mask, cleared again.
-	insides := image.NewAlpha(img.Bounds())
-	for i := range ringDashes {
-		c := rr.dashOff
-		if i < rr.shown {
-			c = rr.dash
-		}
-		from := slot*float64(i) + slot*(1-ringDashFill)/2
-		to := from + slot*ringDashFill
-		rr.sector(img, cx, cy, inner, outer, from, to, c)
-		mid := (inner + outer) / 2
-		inset := stroke / mid * 180 / math.Pi // the stroke, in degrees at mid-band
-		rr.sector(insides, cx, cy, inner+stroke, outer-stroke, from+inset, to-inset, color.Opaque)
-	}
-	for i, m := range insides.Pix {
-		if m == 0 {
+	mid := (inner + outer) / 2
+	inset := stroke / mid * 180 / math.Pi // the stroke, in degrees at mid-band
+	band := 360 * float64(rr.shown) / ringSteps
+	track, bandC := premultiplied(rr.track), premultiplied(rr.band)
+	lit, out := premultiplied(rr.dash), premultiplied(rr.dashOff)
+	near, far := (inner-0.5)*(inner-0.5), (outer+0.5)*(outer+0.5)
+	for y := range h {
+		dy := float64(y) + 0.5 - cy
+		if dy*dy >= far {
 			continue
 		}
-		keep := uint32(255 - m)
-		for k := 4 * i; k < 4*i+4; k++ {
-			img.Pix[k] = uint8(uint32(img.Pix[k]) * keep / 255)
+		// The pixels of this row within the outer edge, less those well
+		// inside the inner one.
+		span, hole := math.Sqrt(far-dy*dy), 0.0
+		if dy*dy < near {
+			hole = math.Sqrt(near - dy*dy)
+		}
+		for x := max(0, int(cx-span)); x < min(w, int(cx+span)+1); x++ {
+			if hole > 1 && float64(x) > cx-hole+1 && float64(x) < cx+hole-2 {
+				x = int(cx+hole) - 2
+				continue
+			}
+			dx := float64(x) + 0.5 - cx
+			r2 := dx*dx + dy*dy
+			if r2 <= near || r2 >= far {
+				continue
+			}
+			r := math.Sqrt(r2)
+			cover := radialCover(r, inner, outer)
+			var px [4]float64
+			if rr.style == ringWork && (band <= 0 || band >= 360) {
+				px = over(px, track, cover)
+				if band >= 360 {
+					px = over(px, bandC, cover)
+				}
+				img.SetRGBA(x, y, rgba(px))
+				continue
+			}
+			// Degrees clockwise from the top, 0 to 360.
+			deg := math.Atan2(dx, -dy) * 180 / math.Pi
+			if deg < 0 {
+				deg += 360
+			}
+			if rr.style == ringWork {
+				px = over(px, track, cover)
+				px = over(px, bandC, cover*arcCover(deg, band/2, band/2, r))
+			} else {
+				i := min(int(deg/slot), ringDashes-1)
+				c := out
+				if i < rr.shown {
+					c = lit
+				}
+				centre := slot*float64(i) + slot/2
+				half := slot * ringDashFill / 2
+				px = over(px, c, cover*arcCover(deg, centre, half, r))
+				// The dash's inside, cleared: an outline is left.
+				hole := radialCover(r, inner+stroke, outer-stroke) * arcCover(deg, centre, half-inset, r)
+				for k := range px {
+					px[k] *= 1 - hole
+				}
+			}
+			img.SetRGBA(x, y, rgba(px))
 		}
 	}
 	return img
 }
 
-// sector fills the part of the annulus between radii inner and outer from
-// angle from to angle to (degrees clockwise from the top) with c, over what
-// img holds.
-func (rr *ringRenderer) sector(img draw.Image, cx, cy, inner, outer, from, to float64, c color.Color) {
-	if to <= from || outer <= inner {
-		return
+// rgba rounds a premultiplied pixel to 8 bits a channel.
+func rgba(px [4]float64) color.RGBA {
+	b := func(v float64) uint8 { return uint8(v*255 + 0.5) }
+	return color.RGBA{b(px[0]), b(px[1]), b(px[2]), b(px[3])}
+}
+
+// radialCover is how much of the pixel whose centre lies r from the ring's
+// centre the band between radii inner and outer covers, 0 to 1.
+func radialCover(r, inner, outer float64) float64 {
+	return clamp01(outer-r+0.5) * clamp01(r-inner+0.5)
+}
+
+// arcCover is how much of the pixel at deg degrees, r from the centre, the
+// arc centred on centre degrees and half degrees either side of it covers,
+// 0 to 1: by the pixel's distance along the circle to the arc's nearer end.
+func arcCover(deg, centre, half, r float64) float64 {
+	off := math.Abs(deg - centre) // degrees from the centre, 0 to 180
+	if off > 180 {
+		off = 360 - off
 	}
-	b := img.Bounds()
-	z := &rr.z
-	z.Reset(b.Dx(), b.Dy())
-	point := func(radius, deg float64) (float32, float32) {
-		a := deg * math.Pi / 180
-		return float32(cx + radius*math.Sin(a)), float32(cy - radius*math.Cos(a))
+	return clamp01((half-off)*math.Pi/180*r + 0.5)
+}
+
+func clamp01(v float64) float64 { return max(0, min(1, v)) }
+
+// premultiplied is c as premultiplied red, green, blue and alpha, 0 to 1.
+func premultiplied(c color.Color) [4]float64 {
+	r, g, b, a := c.RGBA()
+	return [4]float64{float64(r) / 0xffff, float64(g) / 0xffff, float64(b) / 0xffff, float64(a) / 0xffff}
+}
+
+// over lays c, covering the given part of a pixel, over the pixel px.
+func over(px, c [4]float64, cover float64) [4]float64 {
+	k := 1 - c[3]*cover
+	for i := range px {
+		px[i] = c[i]*cover + px[i]*k
 	}
-	steps := max(2, int(math.Ceil((to-from)/2))) // a segment every 2 degrees at most
-	z.MoveTo(point(outer, from))
-	for k := 1; k <= steps; k++ {
-		z.LineTo(point(outer, from+(to-from)*float64(k)/float64(steps)))
-	}
-	for k := steps; k >= 0; k-- {
-		z.LineTo(point(inner, from+(to-from)*float64(k)/float64(steps)))
-	}
-	z.ClosePath()
-	z.DrawOp = draw.Over
-	z.Draw(img, b, image.NewUniform(c), image.Point{})
+	return px
 }

@@ -51,7 +51,7 @@ type row struct {
 }
 
 // The rows the report can have, by the names -only takes.
-var rowNames = []string{"start", "memory", "cpu", "audio", "journal", "drift"}
+var rowNames = []string{"start", "locale", "memory", "cpu", "status", "audio", "journal", "drift"}
 
 // options are the measurement's settings, from the command line.
 type options struct {
@@ -110,6 +110,13 @@ func bench(o options, want map[string]bool) error {
 		}
 		rows = append(rows, start)
 	}
+	if want["locale"] {
+		l, err := localeStartUp(d, work, bin, o.runs)
+		if err != nil {
+			return err
+		}
+		rows = append(rows, l)
+	}
 	if want["memory"] {
 		mem, err := idleMemory(d, work, bin, bare, o.idle)
 		if err != nil {
@@ -123,6 +130,13 @@ func bench(o options, want map[string]bool) error {
 			return err
 		}
 		rows = append(rows, cpu...)
+	}
+	if want["status"] {
+		st, err := statusRows(d, work, bin, o.runs)
+		if err != nil {
+			return err
+		}
+		rows = append(rows, st...)
 	}
 	if want["audio"] {
 		cues, err := cueTiming(d, work, bin)
