@@ -82,7 +82,7 @@ e2e: deps-test build $(BBOLT)
 # without it they skip.
 .PHONY: drills
 drills: deps-test build $(BBOLT)
-	$(GO) test -tags $(TAGS) -count=1 -run Drill -v ./program/
+	$(GO) test -tags $(TAGS) -count=1 -run Drill -v ./program/ ./locale/ ./audio/
 	STEADY_DRILLS=1 STEADY_BIN=$(abspath $(BIN)) BBOLT=$(abspath $(BBOLT)) \
 	  $(GO) test -tags e2e -count=1 -run Drill -v ./e2e/
 

@@ -41,11 +41,11 @@ func (l *logLines) all() []string {
 	return append([]string(nil), l.lines...)
 }
 
-// TestSayFallsBackToEnglish speaks German from clips where German lacks
+// TestDrillMissingClip speaks German from clips where German lacks
 // "rest": the English clip is played, not silence and not the stand-in
 // tone, and the log says so once however often it is said. A phrase German
 // has is spoken in German without a word in the log.
-func TestSayFallsBackToEnglish(t *testing.T) {
+func TestDrillMissingClip(t *testing.T) {
 	clips := fstest.MapFS{
 		"en/manifest.json": {Data: []byte(`{"language": "en", "clips": [
 			{"phrase": "rest", "file": "rest.ima"}, {"phrase": "begin", "file": "begin.ima"}]}`)},

@@ -129,7 +129,7 @@ func TestTranslate(t *testing.T) {
 
 // A broken catalog is left out with one line in the log; its messages read
 // in English and the others still translate.
-func TestMalformedCatalog(t *testing.T) {
+func TestDrillMalformedCatalog(t *testing.T) {
 	fsys := fstest.MapFS{
 		"cli.de.json":     {Data: []byte(`{"Hello {{.Name}}": "Hallo {{.Name}}", `)},
 		"explain.de.json": {Data: []byte(`{"Goodbye": "Tschüss"}`)},
