@@ -136,7 +136,7 @@ func runFirstRun(t *testing.T, tick []string, clearedByClinician bool, start str
 	}
 	radio := find(f.content(), func(r *widget.RadioGroup) bool { return true })
 	radio.SetSelected(start)
-	if start == startLater {
+	if start == startLater() {
 		sel := find(f.content(), func(s *widget.Select) bool { return true })
 		sel.SetSelected("Level 3 · Big 3")
 	}
@@ -154,12 +154,12 @@ func TestFirstRun(t *testing.T) {
 		wantTier  program.Tier
 		flaring   bool
 	}{
-		{"no flags, start at level 1", nil, false, startLevel1, 1, program.NoFlag, false},
-		{"no flags, in a flare", nil, false, startFlare, 0, program.NoFlag, true},
-		{"no flags, later level", nil, false, startLater, 3, program.NoFlag, false},
+		{"no flags, start at level 1", nil, false, startLevel1(), 1, program.NoFlag, false},
+		{"no flags, in a flare", nil, false, startFlare(), 0, program.NoFlag, true},
+		{"no flags, later level", nil, false, startLater(), 3, program.NoFlag, false},
 		{"emergency sign: no exercise", []string{"saddle-numbness"}, false, "", -1, program.EmergencyNow, false},
 		{"same-day sign: no exercise", []string{"leg-weakness"}, false, "", -1, program.SameDay, false},
-		{"see soon, already cleared", []string{"cancer"}, true, startLevel1, 1, program.SeeDoctorSoon, false},
+		{"see soon, already cleared", []string{"cancer"}, true, startLevel1(), 1, program.SeeDoctorSoon, false},
 		{"see soon, not yet seen", []string{"cancer"}, false, "", -1, program.SeeDoctorSoon, false},
 		{"worst tier wins", []string{"cancer", "leg-weakness"}, false, "", -1, program.SameDay, false},
 	}
@@ -246,7 +246,7 @@ func TestFirstRunEnterSkipsActivities(t *testing.T) {
 // from the keyboard; Enter on a scale saves them with the chosen level.
 func TestFirstRunNamesActivities(t *testing.T) {
 	f, got := toStart(t)
-	find(f.content(), func(r *widget.RadioGroup) bool { return true }).SetSelected(startFlare)
+	find(f.content(), func(r *widget.RadioGroup) bool { return true }).SetSelected(startFlare())
 	test.Tap(button(t, f.content(), "Name activities first…"))
 	n := find(f.content(), func(e textField) bool { return true })
 	if n == nil || f.win.Canvas().Focused() != n {
@@ -283,11 +283,11 @@ func TestFirstRunNamesActivities(t *testing.T) {
 // Later skips the activities; Back keeps the starting point chosen.
 func TestFirstRunActivitiesLaterAndBack(t *testing.T) {
 	f, got := toStart(t)
-	find(f.content(), func(r *widget.RadioGroup) bool { return true }).SetSelected(startLater)
+	find(f.content(), func(r *widget.RadioGroup) bool { return true }).SetSelected(startLater())
 	find(f.content(), func(s *widget.Select) bool { return true }).SetSelected("Level 3 · Big 3")
 	test.Tap(button(t, f.content(), "Name activities first…"))
 	test.Tap(button(t, f.content(), "Back"))
-	if r := find(f.content(), func(r *widget.RadioGroup) bool { return true }); r == nil || r.Selected != startLater {
+	if r := find(f.content(), func(r *widget.RadioGroup) bool { return true }); r == nil || r.Selected != startLater() {
 		t.Fatalf("back on the start page, the choice is %v; want the later level kept", r)
 	}
 	test.Tap(button(t, f.content(), "Name activities first…"))
