@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"steady/coach"
+	"steady/explain"
 	"steady/gui/journalview"
 	"steady/gui/keys"
 	"steady/program"
@@ -79,7 +80,7 @@ func question(t *testing.T, o fyne.CanvasObject, id string) *widget.Check {
 	var text string
 	for _, q := range program.Questions() {
 		if q.ID == id {
-			text = q.Text
+			text = explain.Question(q)
 		}
 	}
 	c := find(o, func(c *widget.Check) bool { return c.Text == text })
