@@ -164,9 +164,7 @@ func (f *firstRun) showScreening() {
 	list := container.NewVBox(intro, widget.NewSeparator())
 	for _, q := range program.Questions() {
 		id := q.ID
-		c := keys.NewCheck(explain.Question(q), func(yes bool) { f.answers[id] = yes })
-		c.Checked = f.answers[id]
-		list.Add(c)
+		list.Add(newStatement(explain.Question(q), f.answers[id], func(yes bool) { f.answers[id] = yes }).row())
 	}
 	back := keys.NewButton(locale.L("Back"), nil, widget.MediumImportance, f.showWelcome)
 	if f.rescreen {
@@ -200,16 +198,15 @@ func (f *firstRun) screen() {
 		f.show(locale.L("Please see a clinician first"), container.NewVBox(guidance, widget.NewSeparator(), again), back, later)
 		return
 	}
-	cleared := keys.NewCheck(locale.L("A clinician has already assessed this and cleared me to exercise"), nil)
 	next := keys.NewButton(locale.L("Continue"), nil, widget.HighImportance, nil)
 	next.Disable()
-	cleared.OnChanged = func(on bool) {
+	cleared := newStatement(locale.L("A clinician has already assessed this and cleared me to exercise"), false, func(on bool) {
 		if on {
 			next.Enable()
 		} else {
 			next.Disable()
 		}
-	}
+	})
 	next.OnTapped = func() {
 		f.result.Cleared = true
 		if f.rescreen {
@@ -218,7 +215,38 @@ func (f *firstRun) screen() {
 		}
 		f.showStart()
 	}
-	f.show(locale.L("Please see a clinician first"), container.NewVBox(guidance, widget.NewSeparator(), cleared), back, later, next)
+	f.show(locale.L("Please see a clinician first"), container.NewVBox(guidance, widget.NewSeparator(), cleared.row()), back, later, next)
+}
+
+// A statement is a check box whose text wraps. The toolkit's check box
+// keeps its text on one line, and a long question, longer still in German
+// or with larger text, would widen the window past the screen. Tapping
+// the text ticks the box, as it does the toolkit's.
+type statement struct {
+	widget.Label
+	check *keys.Check
+}
+
+func newStatement(text string, checked bool, changed func(bool)) *statement {
+	c := keys.NewCheck("", changed)
+	c.Checked = checked
+	s := &statement{check: c}
+	s.Text, s.Wrapping = text, fyne.TextWrapWord
+	s.ExtendBaseWidget(s)
+	return s
+}
+
+// row is the box with its text beside it, the box level with the first
+// line.
+func (s *statement) row() fyne.CanvasObject {
+	return container.NewBorder(nil, nil, container.NewVBox(s.check), nil, s)
+}
+
+// Tapped ticks or clears the box.
+func (s *statement) Tapped(*fyne.PointEvent) {
+	if !s.check.Disabled() {
+		s.check.SetChecked(!s.check.Checked)
+	}
 }
 
 // referralHeading names what a referral asks, in a few calm words.

@@ -75,7 +75,7 @@ func button(t *testing.T, o fyne.CanvasObject, text string) *widget.Button {
 	return b
 }
 
-func question(t *testing.T, o fyne.CanvasObject, id string) *widget.Check {
+func question(t *testing.T, o fyne.CanvasObject, id string) *keys.Check {
 	t.Helper()
 	var text string
 	for _, q := range program.Questions() {
@@ -83,11 +83,17 @@ func question(t *testing.T, o fyne.CanvasObject, id string) *widget.Check {
 			text = explain.Question(q)
 		}
 	}
-	c := find(o, func(c *widget.Check) bool { return c.Text == text })
-	if c == nil {
-		t.Fatalf("no check box for question %q", id)
+	return statementBox(t, o, text)
+}
+
+// statementBox is the check box of the statement with text on the screen.
+func statementBox(t *testing.T, o fyne.CanvasObject, text string) *keys.Check {
+	t.Helper()
+	s := find(o, func(s *statement) bool { return s.Text == text })
+	if s == nil {
+		t.Fatalf("no check box for %q", text)
 	}
-	return c
+	return s.check
 }
 
 // clearedText is the check box a user ticks when a clinician has already
@@ -111,7 +117,7 @@ func runFirstRun(t *testing.T, tick []string, clearedByClinician bool, start str
 	}
 	test.Tap(button(t, f.content(), "Continue")) // screening
 	if len(tick) > 0 {
-		clearance := find(f.content(), func(c *widget.Check) bool { return c.Text == clearedText })
+		clearance := find(f.content(), func(s *statement) bool { return s.Text == clearedText })
 		next := find(f.content(), func(b *widget.Button) bool { return b.Text == "Continue" })
 		if !(program.FlagState{Tier: program.Screen(f.answers).Tier}).SelfClearable() {
 			// An emergency or same-day sign: no "a clinician cleared me"
@@ -132,7 +138,10 @@ func runFirstRun(t *testing.T, tick []string, clearedByClinician bool, start str
 			test.Tap(button(t, f.content(), "Not yet — close"))
 			return got, done
 		}
-		test.Tap(clearance)
+		test.Tap(clearance) // its text ticks the box
+		if !clearance.check.Checked {
+			t.Fatal("tapping the clearance's text did not tick it")
+		}
 		test.Tap(button(t, f.content(), "Continue"))
 	}
 	radio := find(f.content(), func(r *widget.RadioGroup) bool { return true })

@@ -39,8 +39,6 @@ func shown(o fyne.CanvasObject) string {
 			b.WriteString(w.String() + "\n")
 		case *widget.Check:
 			b.WriteString(w.Text + "\n")
-		case *keys.Check:
-			b.WriteString(w.Text + "\n")
 		case *widget.Hyperlink:
 			b.WriteString(w.Text + "\n")
 		case *widget.RadioGroup:
@@ -121,7 +119,7 @@ func TestFirstRunInGerman(t *testing.T) {
 			"A clinician has already assessed this", "Not yet — close"})
 
 	cleared := locale.L(clearedText)
-	find(f.content(), func(c *widget.Check) bool { return c.Text == cleared }).SetChecked(true)
+	statementBox(t, f.content(), cleared).SetChecked(true)
 	test.Tap(button(t, f.content(), "Weiter"))
 	reads(t, "the start", shown(f.content()),
 		[]string{"Wo möchten Sie beginnen?", "Mit Steady beginnen", startLevel1()},

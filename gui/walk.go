@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/widget"
 
@@ -28,6 +29,7 @@ func (u *UI) logWalk() {
 	minutes.SetPlaceHolder(locale.L("minutes"))
 	problem := widget.NewLabel("")
 	problem.Importance = widget.DangerImportance
+	problem.Wrapping = fyne.TextWrapWord // a longer language must not widen the dialog past the window
 	problem.Hide()
 	var d *dialog.CustomDialog
 	parse := func() (int, bool) {
@@ -62,9 +64,9 @@ func (u *UI) logWalk() {
 		return nil
 	}
 	minutes.OnSubmitted = func(string) { save() }
-	form := widget.NewForm(widget.NewFormItem(locale.L("Minutes walked"), minutes), widget.NewFormItem("", problem))
+	form := container.NewVBox(widget.NewForm(widget.NewFormItem(locale.L("Minutes walked"), minutes)), problem)
 	d = dialog.NewCustomWithoutButtons(locale.L("Log a walk"), form, u.win)
-	keys.Show(u.win, d, fyne.NewSize(380, 200), keys.NewButton(locale.L("Cancel"), nil, widget.MediumImportance, d.Hide),
+	keys.Show(u.win, d, fyne.NewSize(440, 220), keys.NewButton(locale.L("Cancel"), nil, widget.MediumImportance, d.Hide),
 		keys.NewButton(locale.L("Save"), nil, widget.HighImportance, save))
 	u.win.Canvas().Focus(minutes)
 }
