@@ -193,8 +193,8 @@ func (f *firstRun) screen() {
 		// An emergency or same-day sign has no "a clinician cleared me"
 		// shortcut: exercise resumes only when the questions are answered
 		// again without it (CLINICAL.md §7.6).
-		again := paragraph(locale.L("When a clinician has seen you and the sign has gone, answer these questions again " +
-			"(Settings → Answer the safety questions again) and Steady goes on."))
+		again := wrapped(locale.L("When a clinician has seen you and the sign has gone, answer these questions again " +
+			"(Settings › Answer the safety questions again) and Steady goes on."))
 		f.show(locale.L("Please see a clinician first"), container.NewVBox(guidance, widget.NewSeparator(), again), back, later)
 		return
 	}
