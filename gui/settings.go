@@ -120,19 +120,19 @@ func (u *UI) languageSetting() fyne.CanvasObject {
 
 // prefCheck is a check box bound to a boolean preference; apply, when not
 // nil, is told of the value now and on every change.
-func (u *UI) prefCheck(label, key string, fallback bool, apply func(bool)) *widget.Check {
+func (u *UI) prefCheck(label, key string, fallback bool, apply func(bool)) fyne.CanvasObject {
 	p := u.app.Preferences()
-	c := widget.NewCheck(label, func(on bool) {
+	on := p.BoolWithFallback(key, fallback)
+	s := newStatement(label, on, func(on bool) {
 		p.SetBool(key, on)
 		if apply != nil {
 			apply(on)
 		}
 	})
-	c.Checked = p.BoolWithFallback(key, fallback)
 	if apply != nil {
-		apply(c.Checked)
+		apply(on)
 	}
-	return c
+	return s.row()
 }
 
 func (u *UI) soundSettings() fyne.CanvasObject {
