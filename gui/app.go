@@ -22,6 +22,7 @@ import (
 	"steady/explain"
 	"steady/gui/journalview"
 	"steady/gui/keys"
+	"steady/locale"
 	"steady/program"
 )
 
@@ -30,7 +31,7 @@ import (
 func ShowProblem(a fyne.App, w fyne.Window, title, message string) {
 	text := widget.NewLabel(message)
 	text.Wrapping = fyne.TextWrapWord
-	quit := keys.NewButton("Close", nil, widget.HighImportance, a.Quit)
+	quit := keys.NewButton(locale.L("Close"), nil, widget.HighImportance, a.Quit)
 	keys.Handle(w.Canvas(), a.Quit, a.Quit)
 	w.SetContent(container.NewPadded(container.NewVBox(
 		heading(title, theme.SizeNameHeadingText), text, container.NewHBox(quit))))
@@ -54,7 +55,7 @@ func (u *UI) timing() coach.Timing {
 func (u *UI) refreshToday() {
 	day, err := u.opt.Coach.Today(u.timing())
 	if err != nil {
-		u.showError("Steady could not read your journal", err)
+		u.showError(locale.L("Steady could not read your journal"), err)
 		return
 	}
 	u.showToday(day)
@@ -95,7 +96,7 @@ func (u *UI) journalChanged() {
 // rateFunction saves a weekly re-rating made on Today.
 func (u *UI) rateFunction(scores map[string]int) error {
 	if _, err := u.opt.Coach.RateFunction(scores); err != nil {
-		return errors.New(journalview.SaveProblem("your ratings", err))
+		return errors.New(journalview.SaveProblem(locale.L("your ratings"), err))
 	}
 	u.functionChanged()
 	return nil
@@ -123,8 +124,8 @@ func (u *UI) checkedIn(c coach.CheckedIn) {
 // offerRescreen says why exercise is paused and offers the safety
 // questions at once.
 func (u *UI) offerRescreen() {
-	text := wrapped("You reported new numbness or weakness. Exercise is paused until you have answered the safety questions again. Answer them now?")
-	keys.Confirm(u.win, "New numbness or weakness", text, fyne.NewSize(520, 220), "Later", "Answer the questions",
+	text := wrapped(locale.L("You reported new numbness or weakness. Exercise is paused until you have answered the safety questions again. Answer them now?"))
+	keys.Confirm(u.win, locale.L("New numbness or weakness"), text, fyne.NewSize(520, 220), locale.L("Later"), locale.L("Answer the questions"),
 		widget.HighImportance, func(yes bool) {
 			if yes {
 				u.rescreen()
@@ -194,10 +195,10 @@ func (u *UI) firstRunDone(r firstRunResult) {
 		})
 	}
 	if err != nil {
-		u.showSaveProblem("your answers", err)
+		u.showSaveProblem(locale.L("your answers"), err)
 	} else if len(r.Activities) > 0 {
 		if _, err := u.opt.Coach.NameActivities(r.Activities); err != nil {
-			u.showSaveProblem("your activities", err)
+			u.showSaveProblem(locale.L("your activities"), err)
 		}
 	}
 	u.showMain()
@@ -217,7 +218,7 @@ func (u *UI) rescreen() {
 // cleared records that a clinician has cleared the user to exercise.
 func (u *UI) cleared() {
 	if err := u.opt.Coach.Clear(); err != nil {
-		u.showSaveProblem("that", err)
+		u.showSaveProblem(locale.L("that"), err)
 	}
 	u.refreshToday()
 }
@@ -233,7 +234,7 @@ func (u *UI) startSession() {
 		return
 	}
 	if err != nil {
-		u.showError("Steady could not plan today's session", err)
+		u.showError(locale.L("Steady could not plan today's session"), err)
 		return
 	}
 	u.session = newSessionView(u.win, started.Plan, u.opt.Coach.Clock(), u.sound(), func(r session.Result) {
@@ -258,7 +259,7 @@ func (u *UI) finishSession(started coach.Started, r session.Result) {
 		u.journalView.Reload()
 	}
 	if err != nil {
-		u.showSaveProblem("this session", err)
+		u.showSaveProblem(locale.L("this session"), err)
 		return
 	}
 	u.showLight(done)
@@ -275,7 +276,7 @@ func (u *UI) showLight(done coach.Finished) {
 	body := container.NewVBox(
 		container.NewBorder(nil, nil, badge, nil, heading(title, theme.SizeNameSubHeadingText)),
 		wrapped(meaning), wrapped(explain.Next(done.After)))
-	keys.Inform(u.win, "Session saved", body, fyne.NewSize(520, 280), "OK", func() {
+	keys.Inform(u.win, locale.L("Session saved"), body, fyne.NewSize(520, 280), locale.L("OK"), func() {
 		if done.Rescreen {
 			u.rescreen()
 		}

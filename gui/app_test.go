@@ -359,7 +359,7 @@ func TestFirstRunFlaringStartsFlareMode(t *testing.T) {
 	u.win.Resize(fyne.NewSize(1100, 760))
 	test.Tap(button(t, u.body, "Continue")) // welcome
 	test.Tap(button(t, u.body, "Continue")) // no warning sign
-	find(u.body, func(r *widget.RadioGroup) bool { return true }).SetSelected(startFlare)
+	find(u.body, func(r *widget.RadioGroup) bool { return true }).SetSelected(startFlare())
 	test.Tap(button(t, u.body, "Start using Steady"))
 	st, ok, err := j.Standing()
 	if err != nil || !ok || st.Level != 0 || !st.FlareUntil.After(now) {

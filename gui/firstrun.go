@@ -1,7 +1,6 @@
 package gui
 
 import (
-	"fmt"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -11,8 +10,10 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"steady/coach"
+	"steady/explain"
 	"steady/gui/journalview"
 	"steady/gui/keys"
+	"steady/locale"
 	"steady/program"
 )
 
@@ -127,50 +128,50 @@ func paragraph(markdown string) *widget.RichText {
 
 func (f *firstRun) showWelcome() {
 	icon := newIcon(96)
-	why := &widget.Hyperlink{Text: "Why Steady works this way"}
+	why := &widget.Hyperlink{Text: locale.L("Why Steady works this way")}
 	why.OnTapped = func() {
-		text := paragraph(aboutApproach)
+		text := paragraph(aboutApproach())
 		scroll := container.NewVScroll(text)
 		scroll.SetMinSize(fyne.NewSize(560, 380))
 		if f.win != nil {
-			keys.Inform(f.win, "Why Steady works this way", scroll, fyne.Size{}, "Close", nil)
+			keys.Inform(f.win, locale.L("Why Steady works this way"), scroll, fyne.Size{}, locale.L("Close"), nil)
 		}
 	}
 	body := container.NewVBox(
 		container.NewHBox(icon),
-		paragraph(welcomeText),
-		widget.NewCard("", "", paragraph("**"+notAClinician+"**")),
+		paragraph(welcomeText()),
+		widget.NewCard("", "", paragraph("**"+notAClinician()+"**")),
 		container.NewHBox(why),
-		paragraph("Next come a few safety questions, then you choose where to start. "+
-			"It takes about two minutes. Press Enter to go on."),
+		paragraph(locale.L("Next come a few safety questions, then you choose where to start. "+
+			"It takes about two minutes. Press Enter to go on.")),
 	)
-	next := keys.NewButton("Continue", nil, widget.HighImportance, f.showScreening)
-	f.show("Welcome to Steady", body, next)
+	next := keys.NewButton(locale.L("Continue"), nil, widget.HighImportance, f.showScreening)
+	f.show(locale.L("Welcome to Steady"), body, next)
 }
 
 // welcomeText is the idea in three sentences, for a person who may be in
 // pain right now; the evidence is one link away, and in About.
-const welcomeText = "The idea Steady follows: when your low back is irritated, its muscles tighten to protect it. " +
-	"So Steady helps you steady your back rather than stretch it, with short daily exercises and gentle walks. " +
-	"It builds up level by level, and only as fast as your pain allows."
+func welcomeText() string {
+	return locale.L("The idea Steady follows: when your low back is irritated, its muscles tighten to protect it. " +
+		"So Steady helps you steady your back rather than stretch it, with short daily exercises and gentle walks. " +
+		"It builds up level by level, and only as fast as your pain allows.")
+}
 
 func (f *firstRun) showScreening() {
-	intro := paragraph("Some back problems need a clinician rather than exercise. " +
-		"Tick each statement that is true for you **now**. If none is, tick nothing.\n\n" +
-		"*" + program.ScreeningSources + "*")
+	intro := paragraph(locale.L("Some back problems need a clinician rather than exercise. "+
+		"Tick each statement that is true for you **now**. If none is, tick nothing.") +
+		"\n\n*" + explain.ScreeningSources() + "*")
 	list := container.NewVBox(intro, widget.NewSeparator())
 	for _, q := range program.Questions() {
 		id := q.ID
-		c := keys.NewCheck(q.Text, func(yes bool) { f.answers[id] = yes })
-		c.Checked = f.answers[id]
-		list.Add(c)
+		list.Add(newStatement(explain.Question(q), f.answers[id], func(yes bool) { f.answers[id] = yes }).row())
 	}
-	back := keys.NewButton("Back", nil, widget.MediumImportance, f.showWelcome)
+	back := keys.NewButton(locale.L("Back"), nil, widget.MediumImportance, f.showWelcome)
 	if f.rescreen {
-		back = keys.NewButton("Cancel", nil, widget.MediumImportance, f.cancel)
+		back = keys.NewButton(locale.L("Cancel"), nil, widget.MediumImportance, f.cancel)
 	}
-	next := keys.NewButton("Continue", nil, widget.HighImportance, f.screen)
-	f.show("Safety questions", list, back, next)
+	next := keys.NewButton(locale.L("Continue"), nil, widget.HighImportance, f.screen)
+	f.show(locale.L("Safety questions"), list, back, next)
 }
 
 // screen judges the answers and shows what follows from them.
@@ -185,28 +186,27 @@ func (f *firstRun) screen() {
 		f.showStart()
 		return
 	}
-	guidance := paragraph("**" + referralHeading(r.Tier) + "**\n\n" + r.Guidance)
-	later := keys.NewButton("Not yet — close", nil, widget.MediumImportance, func() { f.onDone(f.result) })
-	back := keys.NewButton("Back", nil, widget.MediumImportance, f.showScreening)
+	guidance := paragraph("**" + referralHeading(r.Tier) + "**\n\n" + explain.Guidance(r.Tier))
+	later := keys.NewButton(locale.L("Not yet — close"), nil, widget.MediumImportance, func() { f.onDone(f.result) })
+	back := keys.NewButton(locale.L("Back"), nil, widget.MediumImportance, f.showScreening)
 	if !(program.FlagState{Raised: f.result.At, Tier: r.Tier}).SelfClearable() {
 		// An emergency or same-day sign has no "a clinician cleared me"
 		// shortcut: exercise resumes only when the questions are answered
 		// again without it (CLINICAL.md §7.6).
-		again := paragraph("When a clinician has seen you and the sign has gone, answer these questions again " +
-			"(Settings → Answer the safety questions again) and Steady goes on.")
-		f.show("Please see a clinician first", container.NewVBox(guidance, widget.NewSeparator(), again), back, later)
+		again := wrapped(locale.L("When a clinician has seen you and the sign has gone, answer these questions again " +
+			"(Settings › Answer the safety questions again) and Steady goes on."))
+		f.show(locale.L("Please see a clinician first"), container.NewVBox(guidance, widget.NewSeparator(), again), back, later)
 		return
 	}
-	cleared := keys.NewCheck("A clinician has already assessed this and cleared me to exercise", nil)
-	next := keys.NewButton("Continue", nil, widget.HighImportance, nil)
+	next := keys.NewButton(locale.L("Continue"), nil, widget.HighImportance, nil)
 	next.Disable()
-	cleared.OnChanged = func(on bool) {
+	cleared := newStatement(locale.L("A clinician has already assessed this and cleared me to exercise"), false, func(on bool) {
 		if on {
 			next.Enable()
 		} else {
 			next.Disable()
 		}
-	}
+	})
 	next.OnTapped = func() {
 		f.result.Cleared = true
 		if f.rescreen {
@@ -215,20 +215,20 @@ func (f *firstRun) screen() {
 		}
 		f.showStart()
 	}
-	f.show("Please see a clinician first", container.NewVBox(guidance, widget.NewSeparator(), cleared), back, later, next)
+	f.show(locale.L("Please see a clinician first"), container.NewVBox(guidance, widget.NewSeparator(), cleared.row()), back, later, next)
 }
 
 // referralHeading names what a referral asks, in a few calm words.
 func referralHeading(t program.Tier) string {
 	switch t {
 	case program.EmergencyNow:
-		return "Get medical help now."
+		return locale.L("Get medical help now.")
 	case program.SameDay:
-		return "See a doctor today."
+		return locale.L("See a doctor today.")
 	case program.SeeDoctorSoon:
-		return "See your doctor soon."
+		return locale.L("See your doctor soon.")
 	}
-	return "No warning signs."
+	return locale.L("No warning signs.")
 }
 
 func copyAnswers(m map[string]bool) map[string]bool {
@@ -241,21 +241,21 @@ func copyAnswers(m map[string]bool) map[string]bool {
 	return out
 }
 
-// Starting points offered to a new user.
-const (
-	startFlare  = "My back is flaring up right now"
-	startLevel1 = "Start at the beginning (recommended)"
-	startLater  = "I already do these exercises: start at a later level"
-)
+// Starting points offered to a new user, as the choice shows them: the
+// language is chosen once per run, so a label read now matches the one
+// shown.
+func startFlare() string  { return locale.L("My back is flaring up right now") }
+func startLevel1() string { return locale.L("Start at the beginning (recommended)") }
+func startLater() string  { return locale.L("I already do these exercises: start at a later level") }
 
 func (f *firstRun) showStart() {
 	name := func(n int) string {
 		for _, l := range f.levels {
 			if l.Number == n {
-				return fmt.Sprintf("Level %d · %s", l.Number, l.Name)
+				return locale.L("Level {{.Level}} · {{.Name}}", locale.Args{"Level": l.Number, "Name": l.Name})
 			}
 		}
-		return fmt.Sprintf("Level %d", n)
+		return locale.L("Level {{.Level}}", locale.Args{"Level": n})
 	}
 	var later []string
 	for _, l := range f.levels {
@@ -264,28 +264,28 @@ func (f *firstRun) showStart() {
 		}
 	}
 	laterLevel := widget.NewSelect(later, func(s string) { f.startLevel = s })
-	laterLevel.PlaceHolder = "Choose a level"
+	laterLevel.PlaceHolder = locale.L("Choose a level")
 	laterLevel.Disable()
-	explain := widget.NewLabel("")
-	explain.Wrapping = fyne.TextWrapWord
-	choice := widget.NewRadioGroup([]string{startFlare, startLevel1, startLater}, nil)
+	detail := widget.NewLabel("")
+	detail.Wrapping = fyne.TextWrapWord
+	choice := widget.NewRadioGroup([]string{startFlare(), startLevel1(), startLater()}, nil)
 	choice.Required = true
 	choice.OnChanged = func(s string) {
 		f.start = s
 		laterLevel.Disable()
 		switch s {
-		case startFlare:
-			explain.SetText(name(0) + ": gentle breathing with a light brace, positions of comfort and short walks. " +
-				"No stretching. Steady moves you on when your pain settles.")
-		case startLevel1:
-			explain.SetText(name(1) + ": learning to brace the trunk while you breathe, then adding small leg movements.")
-		case startLater:
+		case startFlare():
+			detail.SetText(locale.L("{{.Choice}}: gentle breathing with a light brace, positions of comfort and short walks. "+
+				"No stretching. Steady moves you on when your pain settles.", locale.Args{"Choice": name(0)}))
+		case startLevel1():
+			detail.SetText(locale.L("{{.Choice}}: learning to brace the trunk while you breathe, then adding small leg movements.", locale.Args{"Choice": name(1)}))
+		case startLater():
 			laterLevel.Enable()
-			explain.SetText("Choose the level whose exercises you can already do without a flare-up.")
+			detail.SetText(locale.L("Choose the level whose exercises you can already do without a flare-up."))
 		}
 	}
 	if f.start == "" {
-		f.start = startLevel1
+		f.start = startLevel1()
 	}
 	choice.SetSelected(f.start)
 	if f.startLevel != "" {
@@ -296,42 +296,42 @@ func (f *firstRun) showStart() {
 	chosen := func() bool {
 		f.result.StartLevel, f.result.Flaring = -1, false
 		switch choice.Selected {
-		case startFlare:
+		case startFlare():
 			f.result.StartLevel, f.result.Flaring = 0, true
-		case startLevel1:
+		case startLevel1():
 			f.result.StartLevel = 1
-		case startLater:
+		case startLater():
 			for _, l := range f.levels {
 				if name(l.Number) == laterLevel.Selected {
 					f.result.StartLevel = l.Number
 				}
 			}
 			if f.result.StartLevel < 2 {
-				explain.SetText("Please choose a level first.")
+				detail.SetText(locale.L("Please choose a level first."))
 				return false
 			}
 		}
 		return true
 	}
-	finish := keys.NewButton("Start using Steady", nil, widget.HighImportance, func() {
+	finish := keys.NewButton(locale.L("Start using Steady"), nil, widget.HighImportance, func() {
 		if chosen() {
 			f.onDone(f.result)
 		}
 	})
-	activities := keys.NewButton("Name activities first…", nil, widget.MediumImportance, func() {
+	activities := keys.NewButton(locale.L("Name activities first…"), nil, widget.MediumImportance, func() {
 		if chosen() {
 			f.showActivities()
 		}
 	})
-	back := keys.NewButton("Back", nil, widget.MediumImportance, f.showScreening)
+	back := keys.NewButton(locale.L("Back"), nil, widget.MediumImportance, f.showScreening)
 	body := container.NewVBox(
-		paragraph("Steady builds up level by level and moves you on only when your pain allows. "+
-			"You can always go back down."),
-		choice, laterLevel, explain,
+		paragraph(locale.L("Steady builds up level by level and moves you on only when your pain allows. "+
+			"You can always go back down.")),
+		choice, laterLevel, detail,
 		widget.NewSeparator(),
-		paragraph("If you like, name a few everyday activities your back makes hard first, so Steady can show "+
-			"what you can do, not only how much it hurts. Or press Enter to start now: you can name them later."))
-	f.show("Where would you like to start?", body, back, activities, finish)
+		paragraph(locale.L("If you like, name a few everyday activities your back makes hard first, so Steady can show "+
+			"what you can do, not only how much it hurts. Or press Enter to start now: you can name them later.")))
+	f.show(locale.L("Where would you like to start?"), body, back, activities, finish)
 }
 
 // showActivities asks for the activities the back makes hard, each rated
@@ -345,15 +345,15 @@ func (f *firstRun) showActivities() {
 		return nil
 	}
 	n.OnCancel = f.showStart
-	later := keys.NewButton("Later", nil, widget.MediumImportance, func() {
+	later := keys.NewButton(locale.L("Later"), nil, widget.MediumImportance, func() {
 		f.result.Activities = nil
 		f.onDone(f.result)
 	})
-	back := keys.NewButton("Back", nil, widget.MediumImportance, f.showStart)
-	save := keys.NewButton("Save and start", nil, widget.HighImportance, n.Save)
+	back := keys.NewButton(locale.L("Back"), nil, widget.MediumImportance, f.showStart)
+	save := keys.NewButton(locale.L("Save and start"), nil, widget.HighImportance, n.Save)
 	body := container.NewVBox(paragraph(journalview.NamingIntro()+
-		"\n\nNot now? Choose **Later**: Today and the Journal offer it again whenever you like."), n.Content())
-	f.show("What does your back make hard?", body, back, later, save)
+		"\n\n"+locale.L("Not now? Choose **Later**: Today and the Journal offer it again whenever you like.")), n.Content())
+	f.show(locale.L("What does your back make hard?"), body, back, later, save)
 	if f.win != nil {
 		f.win.Canvas().Focus(n.Names[0])
 	}

@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"steady/coach"
+	"steady/explain"
 	"steady/gui/journalview"
 	"steady/gui/keys"
 	"steady/program"
@@ -74,19 +75,25 @@ func button(t *testing.T, o fyne.CanvasObject, text string) *widget.Button {
 	return b
 }
 
-func question(t *testing.T, o fyne.CanvasObject, id string) *widget.Check {
+func question(t *testing.T, o fyne.CanvasObject, id string) *keys.Check {
 	t.Helper()
 	var text string
 	for _, q := range program.Questions() {
 		if q.ID == id {
-			text = q.Text
+			text = explain.Question(q)
 		}
 	}
-	c := find(o, func(c *widget.Check) bool { return c.Text == text })
-	if c == nil {
-		t.Fatalf("no check box for question %q", id)
+	return statementBox(t, o, text)
+}
+
+// statementBox is the check box of the statement with text on the screen.
+func statementBox(t *testing.T, o fyne.CanvasObject, text string) *keys.Check {
+	t.Helper()
+	s := find(o, func(s *statement) bool { return s.Text == text })
+	if s == nil {
+		t.Fatalf("no check box for %q", text)
 	}
-	return c
+	return s.check
 }
 
 // clearedText is the check box a user ticks when a clinician has already
@@ -110,7 +117,7 @@ func runFirstRun(t *testing.T, tick []string, clearedByClinician bool, start str
 	}
 	test.Tap(button(t, f.content(), "Continue")) // screening
 	if len(tick) > 0 {
-		clearance := find(f.content(), func(c *widget.Check) bool { return c.Text == clearedText })
+		clearance := find(f.content(), func(s *statement) bool { return s.Text == clearedText })
 		next := find(f.content(), func(b *widget.Button) bool { return b.Text == "Continue" })
 		if !(program.FlagState{Tier: program.Screen(f.answers).Tier}).SelfClearable() {
 			// An emergency or same-day sign: no "a clinician cleared me"
@@ -131,12 +138,15 @@ func runFirstRun(t *testing.T, tick []string, clearedByClinician bool, start str
 			test.Tap(button(t, f.content(), "Not yet — close"))
 			return got, done
 		}
-		test.Tap(clearance)
+		test.Tap(clearance) // its text ticks the box
+		if !clearance.check.Checked {
+			t.Fatal("tapping the clearance's text did not tick it")
+		}
 		test.Tap(button(t, f.content(), "Continue"))
 	}
 	radio := find(f.content(), func(r *widget.RadioGroup) bool { return true })
 	radio.SetSelected(start)
-	if start == startLater {
+	if start == startLater() {
 		sel := find(f.content(), func(s *widget.Select) bool { return true })
 		sel.SetSelected("Level 3 · Big 3")
 	}
@@ -154,12 +164,12 @@ func TestFirstRun(t *testing.T) {
 		wantTier  program.Tier
 		flaring   bool
 	}{
-		{"no flags, start at level 1", nil, false, startLevel1, 1, program.NoFlag, false},
-		{"no flags, in a flare", nil, false, startFlare, 0, program.NoFlag, true},
-		{"no flags, later level", nil, false, startLater, 3, program.NoFlag, false},
+		{"no flags, start at level 1", nil, false, startLevel1(), 1, program.NoFlag, false},
+		{"no flags, in a flare", nil, false, startFlare(), 0, program.NoFlag, true},
+		{"no flags, later level", nil, false, startLater(), 3, program.NoFlag, false},
 		{"emergency sign: no exercise", []string{"saddle-numbness"}, false, "", -1, program.EmergencyNow, false},
 		{"same-day sign: no exercise", []string{"leg-weakness"}, false, "", -1, program.SameDay, false},
-		{"see soon, already cleared", []string{"cancer"}, true, startLevel1, 1, program.SeeDoctorSoon, false},
+		{"see soon, already cleared", []string{"cancer"}, true, startLevel1(), 1, program.SeeDoctorSoon, false},
 		{"see soon, not yet seen", []string{"cancer"}, false, "", -1, program.SeeDoctorSoon, false},
 		{"worst tier wins", []string{"cancer", "leg-weakness"}, false, "", -1, program.SameDay, false},
 	}
@@ -246,7 +256,7 @@ func TestFirstRunEnterSkipsActivities(t *testing.T) {
 // from the keyboard; Enter on a scale saves them with the chosen level.
 func TestFirstRunNamesActivities(t *testing.T) {
 	f, got := toStart(t)
-	find(f.content(), func(r *widget.RadioGroup) bool { return true }).SetSelected(startFlare)
+	find(f.content(), func(r *widget.RadioGroup) bool { return true }).SetSelected(startFlare())
 	test.Tap(button(t, f.content(), "Name activities first…"))
 	n := find(f.content(), func(e textField) bool { return true })
 	if n == nil || f.win.Canvas().Focused() != n {
@@ -283,11 +293,11 @@ func TestFirstRunNamesActivities(t *testing.T) {
 // Later skips the activities; Back keeps the starting point chosen.
 func TestFirstRunActivitiesLaterAndBack(t *testing.T) {
 	f, got := toStart(t)
-	find(f.content(), func(r *widget.RadioGroup) bool { return true }).SetSelected(startLater)
+	find(f.content(), func(r *widget.RadioGroup) bool { return true }).SetSelected(startLater())
 	find(f.content(), func(s *widget.Select) bool { return true }).SetSelected("Level 3 · Big 3")
 	test.Tap(button(t, f.content(), "Name activities first…"))
 	test.Tap(button(t, f.content(), "Back"))
-	if r := find(f.content(), func(r *widget.RadioGroup) bool { return true }); r == nil || r.Selected != startLater {
+	if r := find(f.content(), func(r *widget.RadioGroup) bool { return true }); r == nil || r.Selected != startLater() {
 		t.Fatalf("back on the start page, the choice is %v; want the later level kept", r)
 	}
 	test.Tap(button(t, f.content(), "Name activities first…"))

@@ -20,6 +20,7 @@ import (
 	"steady/gui/journalview"
 	"steady/gui/keys"
 	"steady/journal"
+	"steady/locale"
 	"steady/program"
 )
 
@@ -193,7 +194,7 @@ func (u *UI) fill() {
 		}
 	}
 	if opt.Notice != "" {
-		keys.ShowInformation("Your journal", opt.Notice, w)
+		keys.ShowInformation(locale.L("Your journal"), opt.Notice, w)
 	}
 	go u.remind(opt.Coach.SessionDoneToday, u.stopped)
 }
@@ -221,15 +222,15 @@ func (u *UI) mainTabs() *container.AppTabs {
 		},
 	})
 	u.tabs = container.NewAppTabs(
-		container.NewTabItemWithIcon("Today", theme.HomeIcon(), u.today.content()),
-		u.lazyTab("Journal", theme.DocumentIcon(), func() fyne.CanvasObject { return u.journalScreen().Content() }),
-		u.lazyTab("Settings", theme.SettingsIcon(), u.settingsScreen),
-		u.lazyTab("About", theme.InfoIcon(), u.aboutScreen),
+		container.NewTabItemWithIcon(locale.L("Today"), theme.HomeIcon(), u.today.content()),
+		u.lazyTab(locale.L("Journal"), theme.DocumentIcon(), func() fyne.CanvasObject { return u.journalScreen().Content() }),
+		u.lazyTab(locale.L("Settings"), theme.SettingsIcon(), u.settingsScreen),
+		u.lazyTab(locale.L("About"), theme.InfoIcon(), u.aboutScreen),
 	)
 	u.tabs.SetTabLocation(container.TabLocationLeading)
 	u.tabs.OnSelected = func(t *container.TabItem) {
 		u.fillTab(t)
-		if t.Text == "Today" && u.todayStale() {
+		if t == u.tabs.Items[0] && u.todayStale() { // Today
 			u.refreshToday()
 		}
 	}
@@ -317,8 +318,8 @@ func (u *UI) addTrayMenu() {
 		return
 	}
 	d.SetSystemTrayMenu(fyne.NewMenu("Steady",
-		fyne.NewMenuItem("Start today's session", u.StartSession),
-		fyne.NewMenuItem("Show Steady", u.win.Show),
+		fyne.NewMenuItem(locale.L("Start today's session"), u.StartSession),
+		fyne.NewMenuItem(locale.L("Show Steady"), u.win.Show),
 	))
 }
 

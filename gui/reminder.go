@@ -5,6 +5,7 @@ import (
 
 	"fyne.io/fyne/v2"
 
+	"steady/locale"
 	"steady/program"
 )
 
@@ -35,7 +36,7 @@ func (u *UI) remind(doneToday func() bool, stop <-chan struct{}) {
 		},
 		doneToday: doneToday,
 		notify: func() {
-			u.app.SendNotification(fyne.NewNotification("Steady", "Time for today's session. It takes about 15 minutes."))
+			u.app.SendNotification(fyne.NewNotification("Steady", locale.L("Time for today's session. It takes about 15 minutes.")))
 		},
 	}
 	r.run(stop)

@@ -1,9 +1,9 @@
 package gui
 
 import (
+	"errors"
 	"fmt"
 	"slices"
-	"strconv"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -23,19 +23,21 @@ type soundControls interface {
 }
 
 // themeLabels maps the appearance choices shown to the stored values.
-var themeLabels = []struct{ label, value string }{
-	{"Follow the system", themeSystem},
-	{"Light", themeLight},
-	{"Dark", themeDark},
+func themeLabels() []struct{ label, value string } {
+	return []struct{ label, value string }{
+		{locale.L("Follow the system"), themeSystem},
+		{locale.L("Light"), themeLight},
+		{locale.L("Dark"), themeDark},
+	}
 }
 
 func (u *UI) settingsScreen() fyne.CanvasObject {
 	return container.NewVScroll(container.NewPadded(container.NewVBox(
-		widget.NewCard("Safety questions", "", u.safetySettings()),
-		widget.NewCard("Appearance", "", u.appearanceSettings()),
-		widget.NewCard("Sound", "Cues during a session", u.soundSettings()),
-		widget.NewCard("Session", "", u.sessionSettings()),
-		widget.NewCard("Reminder", "A desktop notification while Steady is running", u.reminderSettings()),
+		widget.NewCard(locale.L("Safety questions"), "", u.safetySettings()),
+		widget.NewCard(locale.L("Appearance"), "", u.appearanceSettings()),
+		widget.NewCard(locale.L("Sound"), locale.L("Cues during a session"), u.soundSettings()),
+		widget.NewCard(locale.L("Session"), "", u.sessionSettings()),
+		widget.NewCard(locale.L("Reminder"), locale.L("A desktop notification while Steady is running"), u.reminderSettings()),
 	)))
 }
 
@@ -43,23 +45,24 @@ func (u *UI) settingsScreen() fyne.CanvasObject {
 // (CLINICAL.md §7.6): after new numbness or weakness, or once a clinician
 // has seen a warning sign.
 func (u *UI) safetySettings() fyne.CanvasObject {
-	text := widget.NewLabel("If anything has changed — new numbness or weakness, changes in bladder or bowel " +
-		"control — or a clinician has seen a warning sign you ticked, answer the questions again.")
+	text := widget.NewLabel(locale.L("If anything has changed — new numbness or weakness, changes in bladder or bowel " +
+		"control — or a clinician has seen a warning sign you ticked, answer the questions again."))
 	text.Wrapping = fyne.TextWrapWord
-	again := &widget.Button{Text: "Answer the safety questions again", OnTapped: u.rescreen}
+	again := &widget.Button{Text: locale.L("Answer the safety questions again"), OnTapped: u.rescreen}
 	return container.NewVBox(text, container.NewHBox(again))
 }
 
 func (u *UI) appearanceSettings() fyne.CanvasObject {
-	labels := make([]string, len(themeLabels))
-	selected := themeLabels[0].label
-	for i, t := range themeLabels {
+	choices := themeLabels()
+	labels := make([]string, len(choices))
+	selected := choices[0].label
+	for i, t := range choices {
 		labels[i] = t.label
 		if t.value == u.theme.variant {
 			selected = t.label
 		}
 	}
-	larger := widget.NewCheck("Larger text", nil)
+	larger := widget.NewCheck(locale.L("Larger text"), nil)
 	larger.Checked = u.theme.largerText
 	look := widget.NewRadioGroup(labels, nil)
 	look.Required = true
@@ -67,7 +70,7 @@ func (u *UI) appearanceSettings() fyne.CanvasObject {
 
 	apply := func() {
 		value := themeSystem
-		for _, t := range themeLabels {
+		for _, t := range choices {
 			if t.label == look.Selected {
 				value = t.value
 			}
@@ -77,9 +80,9 @@ func (u *UI) appearanceSettings() fyne.CanvasObject {
 	look.OnChanged = func(string) { apply() }
 	larger.OnChanged = func(bool) { apply() }
 	return widget.NewForm(
-		widget.NewFormItem("Theme", look),
-		widget.NewFormItem("Text", larger),
-		widget.NewFormItem("Language", u.languageSetting()),
+		widget.NewFormItem(locale.L("Theme"), look),
+		widget.NewFormItem(locale.L("Text"), larger),
+		widget.NewFormItem(locale.L("Language"), u.languageSetting()),
 	)
 }
 
@@ -88,7 +91,7 @@ func (u *UI) appearanceSettings() fyne.CanvasObject {
 // when Steady starts, so it takes effect then, as the hint says.
 func (u *UI) languageSetting() fyne.CanvasObject {
 	p := u.app.Preferences()
-	const system = "Follow the system"
+	system := locale.L("Follow the system")
 	labels := []string{system}
 	codes := []string{""}
 	for _, l := range locale.Supported() {
@@ -102,7 +105,7 @@ func (u *UI) languageSetting() fyne.CanvasObject {
 		code := codes[slices.Index(labels, label)]
 		p.SetString(PrefLanguage, code)
 		if code != chosen {
-			hint.SetText("Steady speaks the new language from its next start.")
+			hint.SetText(locale.L("Steady speaks the new language from its next start."))
 		} else {
 			hint.SetText("")
 		}
@@ -117,19 +120,19 @@ func (u *UI) languageSetting() fyne.CanvasObject {
 
 // prefCheck is a check box bound to a boolean preference; apply, when not
 // nil, is told of the value now and on every change.
-func (u *UI) prefCheck(label, key string, fallback bool, apply func(bool)) *widget.Check {
+func (u *UI) prefCheck(label, key string, fallback bool, apply func(bool)) fyne.CanvasObject {
 	p := u.app.Preferences()
-	c := widget.NewCheck(label, func(on bool) {
+	on := p.BoolWithFallback(key, fallback)
+	s := newStatement(label, on, func(on bool) {
 		p.SetBool(key, on)
 		if apply != nil {
 			apply(on)
 		}
 	})
-	c.Checked = p.BoolWithFallback(key, fallback)
 	if apply != nil {
-		apply(c.Checked)
+		apply(on)
 	}
-	return c
+	return s.row()
 }
 
 func (u *UI) soundSettings() fyne.CanvasObject {
@@ -148,10 +151,10 @@ func (u *UI) soundSettings() fyne.CanvasObject {
 	showVolume(volume.Value)
 
 	form := widget.NewForm(
-		widget.NewFormItem("Voice", u.prefCheck("Speak the exercise names and cues", prefVoice, true, s.SetVoice)),
-		widget.NewFormItem("Tones", u.prefCheck("Play tones at the start and end of each hold", prefTones, true, s.SetTones)),
-		widget.NewFormItem("Ticks", u.prefCheck("Tick during the last seconds of a countdown", prefTicks, true, s.SetTicks)),
-		widget.NewFormItem("Volume", container.NewBorder(nil, nil, nil, volumeLabel, volume)),
+		widget.NewFormItem(locale.L("Voice"), u.prefCheck(locale.L("Speak the exercise names and cues"), prefVoice, true, s.SetVoice)),
+		widget.NewFormItem(locale.L("Tones"), u.prefCheck(locale.L("Play tones at the start and end of each hold"), prefTones, true, s.SetTones)),
+		widget.NewFormItem(locale.L("Ticks"), u.prefCheck(locale.L("Tick during the last seconds of a countdown"), prefTicks, true, s.SetTicks)),
+		widget.NewFormItem(locale.L("Volume"), container.NewBorder(nil, nil, nil, volumeLabel, volume)),
 	)
 	if u.soundProblem != "" {
 		problem := widget.NewLabel(u.soundProblem)
@@ -166,7 +169,7 @@ func (u *UI) secondsSelect(key string, choices []int, fallback int) *widget.Sele
 	p := u.app.Preferences()
 	labels := make([]string, len(choices))
 	for i, c := range choices {
-		labels[i] = strconv.Itoa(c) + " seconds"
+		labels[i] = locale.L("{{.Seconds}} seconds", locale.Args{"Seconds": c})
 	}
 	sel := widget.NewSelect(labels, func(s string) {
 		for i, l := range labels {
@@ -186,8 +189,8 @@ func (u *UI) secondsSelect(key string, choices []int, fallback int) *widget.Sele
 
 func (u *UI) sessionSettings() fyne.CanvasObject {
 	return widget.NewForm(
-		widget.NewFormItem("Get ready", u.secondsSelect(prefGetReady, getReadyChoices, defaultGetReady)),
-		widget.NewFormItem("Rest between exercises", u.secondsSelect(prefRest, restChoices, defaultRest)),
+		widget.NewFormItem(locale.L("Get ready"), u.secondsSelect(prefGetReady, getReadyChoices, defaultGetReady)),
+		widget.NewFormItem(locale.L("Rest between exercises"), u.secondsSelect(prefRest, restChoices, defaultRest)),
 	)
 }
 
@@ -197,7 +200,7 @@ func (u *UI) reminderSettings() fyne.CanvasObject {
 	at.SetText(p.StringWithFallback(prefReminderTime, defaultReminderTime))
 	at.Validator = func(s string) error {
 		if _, err := time.Parse("15:04", s); err != nil {
-			return fmt.Errorf("use 24-hour time, like 07:30")
+			return errors.New(locale.L("use 24-hour time, like 07:30"))
 		}
 		return nil
 	}
@@ -206,9 +209,9 @@ func (u *UI) reminderSettings() fyne.CanvasObject {
 			p.SetString(prefReminderTime, s)
 		}
 	}
-	on := u.prefCheck("Remind me to do today's session", prefReminder, false, nil)
+	on := u.prefCheck(locale.L("Remind me to do today's session"), prefReminder, false, nil)
 	return widget.NewForm(
 		widget.NewFormItem("", on),
-		widget.NewFormItem("At", at),
+		widget.NewFormItem(locale.L("At"), at),
 	)
 }

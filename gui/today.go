@@ -1,7 +1,6 @@
 package gui
 
 import (
-	"fmt"
 	"image/color"
 	"strings"
 	"time"
@@ -16,6 +15,7 @@ import (
 	"steady/explain"
 	"steady/gui/journalview"
 	"steady/gui/keys"
+	"steady/locale"
 	"steady/program"
 )
 
@@ -65,18 +65,20 @@ func wrapped(text string) *widget.Label {
 func greeting(t time.Time) string {
 	switch h := t.Hour(); {
 	case h < 12:
-		return "Good morning"
+		return locale.L("Good morning")
 	case h < 18:
-		return "Good afternoon"
+		return locale.L("Good afternoon")
 	}
-	return "Good evening"
+	return locale.L("Good evening")
 }
 
 // show rebuilds the screen for a day the application worked out.
 func (v *todayView) show(m coach.Day) {
+	loc := locale.Current()
 	objs := []fyne.CanvasObject{
 		heading(greeting(m.Now), theme.SizeNameHeadingText),
-		widget.NewLabel(m.Now.Format("Monday 2 January")),
+		widget.NewLabel(locale.L("{{.Weekday}} {{.Day}} {{.Month}}", locale.Args{
+			"Weekday": loc.Weekday(m.Now.Weekday()), "Day": m.Now.Day(), "Month": loc.Month(m.Now.Month())})),
 	}
 	v.main = nil
 	// The weekly re-rating of the activities is quick, like the check-in,
@@ -114,12 +116,12 @@ func (v *todayView) show(m coach.Day) {
 // rescreenCard pauses exercise after a report of new numbness or weakness
 // and offers the safety questions (CLINICAL.md §7.6).
 func (v *todayView) rescreenCard(m coach.Day) fyne.CanvasObject {
-	text := "You reported new numbness or weakness. Steady pauses the exercises until you have answered " +
+	text := locale.L("You reported new numbness or weakness. Steady pauses the exercises until you have answered " +
 		"the safety questions again. If you have numbness around the groin or bottom, trouble with your " +
-		"bladder or bowel, or weakness in both legs, get medical help now."
-	again := keys.NewButton("Answer the safety questions again", nil, widget.HighImportance, v.actions.rescreen)
+		"bladder or bowel, or weakness in both legs, get medical help now.")
+	again := keys.NewButton(locale.L("Answer the safety questions again"), nil, widget.HighImportance, v.actions.rescreen)
 	v.main = again
-	return widget.NewCard("Exercise paused", "", container.NewVBox(wrapped(text), container.NewHBox(again)))
+	return widget.NewCard(locale.L("Exercise paused"), "", container.NewVBox(wrapped(text), container.NewHBox(again)))
 }
 
 // rerateCard offers the weekly re-rating of the activities the user named
@@ -136,16 +138,16 @@ func (v *todayView) rerateCard(f coach.Function) fyne.CanvasObject {
 		return nil
 	}
 	r.OnReplace = v.actions.replaceActivity
-	save := keys.NewButton("Save ratings", theme.ConfirmIcon(), widget.MediumImportance, r.Save)
-	return widget.NewCard("How are your activities this week?",
-		"A few seconds: a number for each (0 unable, 10 as before), then Enter.",
+	save := keys.NewButton(locale.L("Save ratings"), theme.ConfirmIcon(), widget.MediumImportance, r.Save)
+	return widget.NewCard(locale.L("How are your activities this week?"),
+		locale.L("A few seconds: a number for each (0 unable, 10 as before), then Enter."),
 		container.NewVBox(r.Content(), container.NewHBox(save)))
 }
 
 // nameLink offers, quietly, to name the activities the back makes hard
 // when none are named.
 func (v *todayView) nameLink() fyne.CanvasObject {
-	return container.NewHBox(keys.NewButton("Track what your back makes hard…", theme.ContentAddIcon(),
+	return container.NewHBox(keys.NewButton(locale.L("Track what your back makes hard…"), theme.ContentAddIcon(),
 		widget.LowImportance, v.actions.nameActivities))
 }
 
@@ -154,26 +156,26 @@ func (v *todayView) nameLink() fyne.CanvasObject {
 func (v *todayView) walkCard(m coach.Day) fyne.CanvasObject {
 	w := m.Decision.Walk
 	text := explain.Walk(w)
-	log := keys.NewButton("Log a walk  (Ctrl+L)", theme.ContentAddIcon(), widget.MediumImportance, v.actions.logWalk)
-	return widget.NewCard("Walking", "",
+	log := keys.NewButton(locale.L("Log a walk  (Ctrl+L)"), theme.ContentAddIcon(), widget.MediumImportance, v.actions.logWalk)
+	return widget.NewCard(locale.L("Walking"), "",
 		container.NewVBox(wrapped(text), container.NewHBox(log)))
 }
 
 func (v *todayView) flagCard(f program.FlagState) fyne.CanvasObject {
-	text := "At your last safety check you ticked a warning sign. " +
-		"Steady suggests no exercises until a clinician has seen you."
-	again := keys.NewButton("Answer the safety questions again", nil, widget.MediumImportance, v.actions.rescreen)
+	text := locale.L("At your last safety check you ticked a warning sign. " +
+		"Steady suggests no exercises until a clinician has seen you.")
+	again := keys.NewButton(locale.L("Answer the safety questions again"), nil, widget.MediumImportance, v.actions.rescreen)
 	if !f.SelfClearable() {
 		// No "cleared" shortcut for the emergency and same-day tiers
 		// (CLINICAL.md §7.6): the questions, answered again without the
 		// sign, lift it.
-		text += " When a clinician has seen you and the sign has gone, answer the safety questions again."
+		text += " " + locale.L("When a clinician has seen you and the sign has gone, answer the safety questions again.")
 		return widget.NewCard(referralHeading(f.Tier), "", container.NewVBox(wrapped(text), container.NewHBox(again)))
 	}
-	cleared := keys.NewButton("A clinician has cleared me to exercise", nil, widget.MediumImportance, func() {
-		confirm := widget.NewLabel("Please confirm that a doctor or physiotherapist has seen you about\n" +
-			"what you ticked, and that they are happy for you to exercise.")
-		keys.Confirm(v.win, "Cleared by a clinician?", confirm, fyne.Size{}, "Cancel", "Yes, I have been cleared", widget.HighImportance,
+	cleared := keys.NewButton(locale.L("A clinician has cleared me to exercise"), nil, widget.MediumImportance, func() {
+		confirm := widget.NewLabel(locale.L("Please confirm that a doctor or physiotherapist has seen you about\n" +
+			"what you ticked, and that they are happy for you to exercise."))
+		keys.Confirm(v.win, locale.L("Cleared by a clinician?"), confirm, fyne.Size{}, locale.L("Cancel"), locale.L("Yes, I have been cleared"), widget.HighImportance,
 			func(yes bool) {
 				if yes {
 					v.actions.cleared()
@@ -185,16 +187,16 @@ func (v *todayView) flagCard(f program.FlagState) fyne.CanvasObject {
 }
 
 func (v *todayView) checkInCard(m coach.Day) fyne.CanvasObject {
-	text := "A quick rating of your back, legs and tightness. It takes a few seconds " +
-		"and tells Steady how hard to go today."
+	text := locale.L("A quick rating of your back, legs and tightness. It takes a few seconds " +
+		"and tells Steady how hard to go today.")
 	if m.AfterSession {
-		text = "You did a session yesterday. This morning's rating tells Steady how your back took it."
+		text = locale.L("You did a session yesterday. This morning's rating tells Steady how your back took it.")
 	}
-	b := keys.NewButton("Morning check-in", theme.DocumentCreateIcon(), widget.HighImportance, v.actions.checkIn)
+	b := keys.NewButton(locale.L("Morning check-in"), theme.DocumentCreateIcon(), widget.HighImportance, v.actions.checkIn)
 	v.main = b
-	title := "How is your back this morning?"
+	title := locale.L("How is your back this morning?")
 	if m.Now.Hour() >= 12 {
-		title = "How is your back today?"
+		title = locale.L("How is your back today?")
 	}
 	return widget.NewCard(title, "", container.NewVBox(wrapped(text), container.NewHBox(b)))
 }
@@ -205,14 +207,14 @@ func modeLine(m coach.Day) string {
 		return line
 	}
 	if m.Steps > 1 {
-		return fmt.Sprintf("Dose step %d of %d.", m.Decision.DoseStep+1, m.Steps)
+		return locale.L("Dose step {{.Step}} of {{.Total}}.", locale.Args{"Step": m.Decision.DoseStep + 1, "Total": m.Steps})
 	}
 	return ""
 }
 
 func (v *todayView) planCard(m coach.Day) fyne.CanvasObject {
 	d := m.Decision
-	title := heading(fmt.Sprintf("Level %d · %s", d.Level, m.Level.Name), theme.SizeNameSubHeadingText)
+	title := heading(locale.L("Level {{.Level}} · {{.Name}}", locale.Args{"Level": d.Level, "Name": m.Level.Name}), theme.SizeNameSubHeadingText)
 	parts := []fyne.CanvasObject{title}
 	if line := modeLine(m); line != "" {
 		parts = append(parts, wrapped(line))
@@ -221,18 +223,18 @@ func (v *todayView) planCard(m coach.Day) fyne.CanvasObject {
 		parts = append(parts, wrapped(m.Level.Summary))
 	}
 	if m.Mobility {
-		parts = append(parts, wrapped("Your back is tight from sitting still and there is no flare, "+
-			"so today's session ends with some gentle mobility work."))
+		parts = append(parts, wrapped(locale.L("Your back is tight from sitting still and there is no flare, "+
+			"so today's session ends with some gentle mobility work.")))
 	}
-	why := keys.NewButton("Why this level?", theme.QuestionIcon(), widget.MediumImportance, func() { v.showWhy(d) })
-	start := keys.NewButton(fmt.Sprintf("Start today's session  (about %d min)", int(m.Minutes.Round(time.Minute)/time.Minute)),
+	why := keys.NewButton(locale.L("Why this level?"), theme.QuestionIcon(), widget.MediumImportance, func() { v.showWhy(d) })
+	start := keys.NewButton(locale.L("Start today's session  (about {{.Minutes}} min)", locale.Args{"Minutes": int(m.Minutes.Round(time.Minute) / time.Minute)}),
 		theme.MediaPlayIcon(), widget.HighImportance, v.actions.start)
 	if v.main == nil {
 		v.main = start
 	}
 	startRow := container.NewGridWrap(fyne.NewSize(420, 64), start)
 	parts = append(parts, container.NewHBox(why), widget.NewSeparator(), startRow)
-	return widget.NewCard("Today's session", "", container.NewVBox(parts...))
+	return widget.NewCard(locale.L("Today's session"), "", container.NewVBox(parts...))
 }
 
 func (v *todayView) showWhy(d program.Decision) {
@@ -245,7 +247,7 @@ func (v *todayView) showWhy(d program.Decision) {
 	text.Wrapping = fyne.TextWrapWord
 	scroll := container.NewVScroll(text)
 	scroll.SetMinSize(fyne.NewSize(560, 360))
-	keys.Inform(v.win, "Why this level?", scroll, fyne.Size{}, "Close", nil)
+	keys.Inform(v.win, locale.L("Why this level?"), scroll, fyne.Size{}, locale.L("Close"), nil)
 }
 
 // weekCard shows this week's days with a mark for each day with a session:
@@ -259,21 +261,18 @@ func weekCard(week []coach.DayMark, now time.Time) fyne.CanvasObject {
 		}
 		row.Add(dayBadge(d, sameDay(d.Day, now)))
 	}
-	sub := "No sessions yet this week"
+	sub := locale.L("No sessions yet this week")
 	provisional := false
 	for _, d := range week {
 		provisional = provisional || (d.Sessions > 0 && !d.Light.Final)
 	}
-	switch {
-	case done == 1:
-		sub = "1 session so far"
-	case done > 1:
-		sub = fmt.Sprintf("%d sessions so far", done)
+	if done > 0 {
+		sub = locale.N("{{.Count}} sessions so far", done)
 	}
 	if provisional {
-		sub += " · a ring is a light still waiting for the next morning's check-in"
+		sub += " · " + locale.L("a ring is a light still waiting for the next morning's check-in")
 	}
-	return widget.NewCard("This week", sub, row)
+	return widget.NewCard(locale.L("This week"), sub, row)
 }
 
 func sameDay(a, b time.Time) bool {
@@ -304,14 +303,14 @@ func dayBadge(d coach.DayMark, today bool) fyne.CanvasObject {
 		mark.Text = "✓"
 		mark.Color = circle.StrokeColor
 	}
-	label := canvas.NewText(d.Day.Format("Mon"), fg)
+	label := canvas.NewText(locale.Current().WeekdayShort(d.Day.Weekday()), fg)
 	label.Alignment = fyne.TextAlignCenter
 	label.TextStyle.Bold = today
 	walked := canvas.NewText("", fg)
 	walked.Alignment = fyne.TextAlignCenter
 	walked.TextSize = theme.CaptionTextSize()
 	if d.WalkMinutes > 0 {
-		walked.Text = fmt.Sprintf("%d′ walk", d.WalkMinutes)
+		walked.Text = locale.L("{{.Minutes}}′ walk", locale.Args{"Minutes": d.WalkMinutes})
 	}
 	badge := container.NewStack(circle, container.NewCenter(mark))
 	return container.NewVBox(container.NewGridWrap(fyne.NewSize(40, 40), badge), label, walked)

@@ -1,15 +1,17 @@
 package gui
 
 import (
-	"fmt"
+	"errors"
 	"strconv"
 	"strings"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/widget"
 
 	"steady/gui/keys"
+	"steady/locale"
 )
 
 // Walks a user may log, in minutes.
@@ -24,15 +26,16 @@ func (u *UI) logWalk() {
 	minutes := keys.NewEntry()
 	// Empty to begin with: the week's minutes so far are no walk's length,
 	// and a prefilled number saved with Enter would log a walk not taken.
-	minutes.SetPlaceHolder("minutes")
+	minutes.SetPlaceHolder(locale.L("minutes"))
 	problem := widget.NewLabel("")
 	problem.Importance = widget.DangerImportance
+	problem.Wrapping = fyne.TextWrapWord // a longer language must not widen the dialog past the window
 	problem.Hide()
 	var d *dialog.CustomDialog
 	parse := func() (int, bool) {
 		n, err := strconv.Atoi(strings.TrimSpace(minutes.Text))
 		if err != nil || n < minWalk || n > maxWalk {
-			problem.SetText(fmt.Sprintf("Please enter the minutes you walked, %d to %d.", minWalk, maxWalk))
+			problem.SetText(locale.L("Please enter the minutes you walked, {{.Min}} to {{.Max}}.", locale.Args{"Min": minWalk, "Max": maxWalk}))
 			problem.Show()
 			return 0, false
 		}
@@ -44,7 +47,7 @@ func (u *UI) logWalk() {
 			return
 		}
 		if _, err := u.opt.Coach.LogWalk(n, ""); err != nil {
-			u.showSaveProblem("your walk", err)
+			u.showSaveProblem(locale.L("your walk"), err)
 			return
 		}
 		d.Hide()
@@ -55,15 +58,15 @@ func (u *UI) logWalk() {
 	}
 	minutes.Validator = func(string) error {
 		if _, ok := parse(); !ok {
-			return fmt.Errorf("%d to %d minutes", minWalk, maxWalk)
+			return errors.New(locale.L("{{.Min}} to {{.Max}} minutes", locale.Args{"Min": minWalk, "Max": maxWalk}))
 		}
 		problem.Hide()
 		return nil
 	}
 	minutes.OnSubmitted = func(string) { save() }
-	form := widget.NewForm(widget.NewFormItem("Minutes walked", minutes), widget.NewFormItem("", problem))
-	d = dialog.NewCustomWithoutButtons("Log a walk", form, u.win)
-	keys.Show(u.win, d, fyne.NewSize(380, 200), keys.NewButton("Cancel", nil, widget.MediumImportance, d.Hide),
-		keys.NewButton("Save", nil, widget.HighImportance, save))
+	form := container.NewVBox(widget.NewForm(widget.NewFormItem(locale.L("Minutes walked"), minutes)), problem)
+	d = dialog.NewCustomWithoutButtons(locale.L("Log a walk"), form, u.win)
+	keys.Show(u.win, d, fyne.NewSize(440, 220), keys.NewButton(locale.L("Cancel"), nil, widget.MediumImportance, d.Hide),
+		keys.NewButton(locale.L("Save"), nil, widget.HighImportance, save))
 	u.win.Canvas().Focus(minutes)
 }

@@ -9,7 +9,8 @@ package locale
 //     placeholders; plural messages have their forms (English included);
 //     and no catalog holds a message the code no longer uses.
 //  2. TestNoUntranslatedText: in the packages listed in userText, no string
-//     literal that reads as words bypasses the catalogs.
+//     literal that reads as words bypasses the catalogs; in the window's
+//     files, not even a one-word label handed to a widget.
 
 import (
 	"encoding/json"
@@ -128,6 +129,7 @@ func messageCall(call *ast.CallExpr) (name string, ok bool) {
 // template's text instead ({{L "..."}}).
 var templateWrappers = map[string]bool{
 	"gui/journalview/report.go reportL": true,
+	"gui/figure/render.go sheetL":       true,
 }
 
 // codeMessages finds every message the code translates.
@@ -362,6 +364,9 @@ var userText = []struct {
 	{dir: "explain"},
 	{dir: "coach"},
 	{dir: "gui/journalview", files: []string{"report.go"}},
+	{dir: "gui", files: []string{"app.go", "gui.go", "firstrun.go", "today.go", "walk.go", "settings.go",
+		"about.go", "reminder.go", "theme.go", "prefs.go", "icon.go", "language.go"}},
+	{dir: "gui/figure", files: []string{"render.go"}},
 }
 
 // notUserText are literals that read as words but are no text to
@@ -372,6 +377,7 @@ var notUserText = map[string]string{
 	"Pocovi et al. 2024":                     "a source name",
 	"Stratford et al. 1995":                  "a source name",
 	"NICE NG59, NICE CKS":                    "source names",
+	"Steady":                                 "the app's name, the same in every language",
 }
 
 // commandLine matches a line of commands as typed, such as "steady status:"
@@ -415,8 +421,8 @@ func readsAsWords(s string) bool {
 }
 
 // exemptCall reports whether the literals among call's arguments are no
-// user text to check: messages themselves, log lines, and errors where
-// they are not shown as they are.
+// user text to check: messages themselves, log lines (the toolkit's too),
+// locale codes, and errors where they are not shown as they are.
 func exemptCall(call *ast.CallExpr, errorsShown bool) bool {
 	if _, ok := messageCall(call); ok {
 		return true
@@ -431,10 +437,111 @@ func exemptCall(call *ast.CallExpr, errorsShown bool) bool {
 		return false
 	case pkg.Name == "log":
 		return true
+	case pkg.Name == "fyne" && (sel.Sel.Name == "LogError" || sel.Sel.Name == "Locale"):
+		return true // the toolkit's log, a locale code
 	case !errorsShown && (pkg.Name == "errors" && sel.Sel.Name == "New" || pkg.Name == "fmt" && sel.Sel.Name == "Errorf"):
 		return true
 	}
 	return false
+}
+
+// The window's one-word labels ("Today", "Edit") do not read as two words
+// in a row, so in the window's files (under gui/) a literal with any word
+// is also text for the user where the toolkit shows it: an argument of a
+// widget, dialog, container, canvas or menu constructor or of Steady's own
+// keys package, of a method that sets a widget's text, or of one of the
+// window's helpers that show their argument; or a value set as a Text,
+// PlaceHolder, Title or Subtitle field.
+var (
+	// labelPackages are the packages whose functions show their string
+	// arguments.
+	labelPackages = map[string]bool{"widget": true, "dialog": true, "keys": true, "container": true,
+		"canvas": true, "fyne": true}
+	// labelFuncs are methods and the window's own helpers that show their
+	// string arguments.
+	labelFuncs = map[string]bool{"SetText": true, "SetPlaceHolder": true, "SetTitle": true, "SetSubTitle": true,
+		"heading": true, "wrapped": true, "paragraph": true, "lazyTab": true, "show": true,
+		"showError": true, "showSaveProblem": true, "prefCheck": true}
+	// labelFields are the fields that hold a widget's text.
+	labelFields = map[string]bool{"Text": true, "PlaceHolder": true, "Title": true, "Subtitle": true, "SubTitle": true}
+	// aWord is a word of two letters or more.
+	aWord = regexp.MustCompile(`\p{L}{2,}`)
+	// aKey is a name for the program, not a person: a preference key, a
+	// file or resource name ("appearance.theme", "icon.png").
+	aKey = regexp.MustCompile(`^[\w-]+([./_:][\w-]+)+$`)
+)
+
+// labelCall reports whether call shows its string arguments to the user.
+func labelCall(call *ast.CallExpr) bool {
+	switch fn := call.Fun.(type) {
+	case *ast.SelectorExpr:
+		if pkg, ok := fn.X.(*ast.Ident); ok && labelPackages[pkg.Name] {
+			return true
+		}
+		return labelFuncs[fn.Sel.Name]
+	case *ast.Ident:
+		return labelFuncs[fn.Name]
+	}
+	return false
+}
+
+// labelLiterals are the string literals an expression hands on as it is:
+// itself, or the parts of a concatenation, but not the arguments of a call
+// or the elements of a composite literal.
+func labelLiterals(e ast.Expr) []*ast.BasicLit {
+	switch e := e.(type) {
+	case *ast.BasicLit:
+		if e.Kind == token.STRING {
+			return []*ast.BasicLit{e}
+		}
+	case *ast.BinaryExpr:
+		if e.Op == token.ADD {
+			return append(labelLiterals(e.X), labelLiterals(e.Y)...)
+		}
+	case *ast.ParenExpr:
+		return labelLiterals(e.X)
+	}
+	return nil
+}
+
+// shownLabels are the literals f shows the user as labels (see labelCall
+// and labelFields).
+func shownLabels(f *ast.File) map[*ast.BasicLit]bool {
+	out := map[*ast.BasicLit]bool{}
+	add := func(e ast.Expr) {
+		for _, lit := range labelLiterals(e) {
+			out[lit] = true
+		}
+	}
+	ast.Inspect(f, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.CallExpr:
+			if labelCall(n) {
+				for _, a := range n.Args {
+					add(a)
+				}
+			}
+		case *ast.KeyValueExpr:
+			if k, ok := n.Key.(*ast.Ident); ok && labelFields[k.Name] {
+				add(n.Value)
+			}
+		case *ast.AssignStmt:
+			for i, lhs := range n.Lhs {
+				if sel, ok := lhs.(*ast.SelectorExpr); ok && labelFields[sel.Sel.Name] && i < len(n.Rhs) {
+					add(n.Rhs[i])
+				}
+			}
+		}
+		return true
+	})
+	return out
+}
+
+// isLabel reports whether a literal the window shows holds a word.
+func isLabel(s string) bool {
+	s = action.ReplaceAllString(s, "")
+	s = formatVerb.ReplaceAllString(s, "")
+	return aWord.MatchString(s) && !aKey.MatchString(s)
 }
 
 func TestNoUntranslatedText(t *testing.T) {
@@ -457,6 +564,10 @@ func TestNoUntranslatedText(t *testing.T) {
 			continue
 		}
 		checked++
+		var labels map[*ast.BasicLit]bool
+		if dir == "gui" || strings.HasPrefix(dir, "gui/") {
+			labels = shownLabels(f)
+		}
 		exempt := map[ast.Node]bool{}
 		ast.Inspect(f, func(n ast.Node) bool {
 			if call, ok := n.(*ast.CallExpr); ok && exemptCall(call, userText[i].errorsShown) {
@@ -481,7 +592,7 @@ func TestNoUntranslatedText(t *testing.T) {
 					return true
 				}
 				s, err := strconv.Unquote(n.Value)
-				if err != nil || notUserText[s] != "" || !readsAsWords(s) {
+				if err != nil || notUserText[s] != "" || !readsAsWords(s) && !(labels[n] && isLabel(s)) {
 					return true
 				}
 				t.Errorf("%s: %s reads as text for the user but bypasses the catalogs (locale.L)", fset.Position(n.Pos()), shorten(s))
@@ -525,5 +636,44 @@ func TestReadsAsWords(t *testing.T) {
 		if got := readsAsWords(tt.s); got != tt.want {
 			t.Errorf("readsAsWords(%q) = %v, want %v", tt.s, got, tt.want)
 		}
+	}
+}
+
+// The window's check finds one-word labels where the toolkit shows them,
+// and only there.
+func TestShownLabels(t *testing.T) {
+	const src = `package gui
+func f() {
+	tabs := container.NewAppTabs(container.NewTabItem("Today", nil), u.lazyTab("Journal", nil))
+	b := keys.NewButton("Edit", nil, widget.MediumImportance, nil)
+	b.Text = "Delete"
+	l := &widget.Label{Text: "Undo" + "…"}
+	l.SetText("Saved")
+	heading("Walking", size)
+	ok := widget.NewButton(locale.L("Save"), nil)
+	p.SetString("appearance.theme", v)
+	icon := fyne.NewStaticResource("icon.png", data)
+	empty := widget.NewLabel("")
+	mark := canvas.NewText("✓", fg)
+	kept := "Kept"
+	other := strings.ToUpper("Quiet")
+}`
+	f, err := parser.ParseFile(token.NewFileSet(), "x.go", src, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	labels := shownLabels(f)
+	var got []string
+	ast.Inspect(f, func(n ast.Node) bool {
+		if lit, ok := n.(*ast.BasicLit); ok && lit.Kind == token.STRING && labels[lit] {
+			if s, _ := strconv.Unquote(lit.Value); isLabel(s) {
+				got = append(got, s)
+			}
+		}
+		return true
+	})
+	want := []string{"Today", "Journal", "Edit", "Delete", "Undo", "Saved", "Walking"}
+	if !slices.Equal(got, want) {
+		t.Errorf("labels found: %q, want %q", got, want)
 	}
 }

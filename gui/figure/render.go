@@ -13,6 +13,7 @@ import (
 	"strings"
 	"time"
 
+	"steady/locale"
 	"steady/program"
 )
 
@@ -88,7 +89,7 @@ func WriteFigures(dir string, exercises []*program.Exercise) error {
 // WriteSheet writes a printable HTML routine sheet for a session plan: for
 // each exercise its figures, steps, dose and when to stop.
 func WriteSheet(w io.Writer, plan program.Plan) error {
-	data := sheetData{Level: plan.Level}
+	data := sheetData{Lang: locale.Current().Lang(), Level: plan.Level}
 	for _, it := range plan.Items {
 		e := it.Exercise
 		ex := sheetExercise{
@@ -108,7 +109,7 @@ func WriteSheet(w io.Writer, plan program.Plan) error {
 				Image:       template.URL("data:image/png;base64," + base64.StdEncoding.EncodeToString(buf.Bytes())),
 				Cue:         s.Cue,
 				Instruction: s.Instruction,
-				Alt:         fmt.Sprintf("%s, step %d: %s", e.Name, i+1, s.Cue),
+				Alt:         locale.L("{{.Exercise}}, step {{.Step}}: {{.Cue}}", locale.Args{"Exercise": e.Name, "Step": i + 1, "Cue": s.Cue}),
 			})
 		}
 		data.Exercises = append(data.Exercises, ex)
@@ -131,16 +132,16 @@ func DoseText(d program.Dose) string {
 			reps[i] = fmt.Sprint(n)
 		}
 		if len(d.Sets) > 1 && allSame(d.Sets) {
-			parts = append(parts, fmt.Sprintf("%d sets of %d", len(d.Sets), d.Sets[0]))
+			parts = append(parts, locale.L("{{.Sets}} sets of {{.Reps}}", locale.Args{"Sets": len(d.Sets), "Reps": d.Sets[0]}))
 		} else {
-			parts = append(parts, "reps "+strings.Join(reps, "-"))
+			parts = append(parts, locale.L("reps {{.Reps}}", locale.Args{"Reps": strings.Join(reps, "-")}))
 		}
 	}
 	if d.Hold > 0 {
-		parts = append(parts, "hold "+duration(d.Hold)+" each")
+		parts = append(parts, locale.L("hold {{.Duration}} each", locale.Args{"Duration": duration(d.Hold)}))
 	}
 	if d.Sides == 2 {
-		parts = append(parts, "each side")
+		parts = append(parts, locale.L("each side"))
 	}
 	if d.Effort != "" {
 		parts = append(parts, d.Effort)
@@ -159,12 +160,13 @@ func allSame(xs []int) bool {
 
 func duration(d time.Duration) string {
 	if d >= time.Minute && d%time.Minute == 0 {
-		return fmt.Sprintf("%d min", d/time.Minute)
+		return locale.L("{{.Minutes}} min", locale.Args{"Minutes": int(d / time.Minute)})
 	}
-	return fmt.Sprintf("%g s", d.Seconds())
+	return locale.L("{{.Seconds}} s", locale.Args{"Seconds": locale.Current().Number(d.Seconds(), 1)})
 }
 
 type sheetData struct {
+	Lang      string // the language the sheet is written in
 	Level     int
 	Exercises []sheetExercise
 }
@@ -181,11 +183,22 @@ type sheetStep struct {
 	Alt              string
 }
 
-var sheetTemplate = template.Must(template.New("sheet").Parse(`<!DOCTYPE html>
-<html lang="en">
+// sheetL is the sheet template's L: the message in the user's language,
+// its inputs given as name, value pairs ({{L "Dose: {{.Dose}}" "Dose" .Dose}}).
+func sheetL(msg string, kv ...any) string {
+	data := locale.Args{}
+	for i := 0; i+1 < len(kv); i += 2 {
+		name, _ := kv[i].(string)
+		data[name] = kv[i+1]
+	}
+	return locale.L(msg, data)
+}
+
+var sheetTemplate = template.Must(template.New("sheet").Funcs(template.FuncMap{"L": sheetL}).Parse(`<!DOCTYPE html>
+<html lang="{{.Lang}}">
 <head>
 <meta charset="utf-8">
-<title>Steady: routine sheet, level {{.Level}}</title>
+<title>{{L "Steady: routine sheet, level {{.Level}}" "Level" .Level}}</title>
 <style>
 body { font-family: sans-serif; max-width: 60em; margin: 1.5em auto; color: #222; }
 h1 { font-size: 1.6em; }
@@ -201,18 +214,16 @@ figcaption b { display: block; }
 </style>
 </head>
 <body>
-<h1>Steady: your routine, level {{.Level}}</h1>
-<p class="note">This sheet helps you remember your exercises. It is not a substitute for a
-clinician: if something feels wrong, or pain or tingling spreads down a leg, stop and get
-advice from a doctor or physiotherapist.</p>
+<h1>{{L "Steady: your routine, level {{.Level}}" "Level" .Level}}</h1>
+<p class="note">{{L "This sheet helps you remember your exercises. It is not a substitute for a clinician: if something feels wrong, or pain or tingling spreads down a leg, stop and get advice from a doctor or physiotherapist."}}</p>
 {{range .Exercises}}<section>
 <h2>{{.Name}}</h2>
-<p>{{if .Position}}<i>Start: {{.Position}}.</i> {{end}}{{.Why}}</p>
-<p class="dose">Dose: {{.Dose}}</p>
+<p>{{if .Position}}<i>{{L "Start: {{.Position}}." "Position" .Position}}</i> {{end}}{{.Why}}</p>
+<p class="dose">{{L "Dose: {{.Dose}}" "Dose" .Dose}}</p>
 <div class="steps">{{range $i, $s := .Steps}}
 <figure><img src="{{$s.Image}}" alt="{{$s.Alt}}"><figcaption><b>{{$s.Cue}}</b>{{$s.Instruction}}</figcaption></figure>{{end}}
 </div>
-{{if .StopIf}}<p class="stop">Stop if:</p><ul class="stop">{{range .StopIf}}<li>{{.}}</li>{{end}}</ul>{{end}}
+{{if .StopIf}}<p class="stop">{{L "Stop if:"}}</p><ul class="stop">{{range .StopIf}}<li>{{.}}</li>{{end}}</ul>{{end}}
 </section>
 {{end}}</body>
 </html>
