@@ -6,6 +6,7 @@ import (
 	"image/color"
 	"math"
 	"sort"
+	"strconv"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -14,6 +15,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"steady/coach"
+	"steady/locale"
 	"steady/program"
 )
 
@@ -25,10 +27,22 @@ type rating struct {
 	morning              bool
 }
 
+// A series is one of the chart's lines; it picks the line's colour.
+type series int
+
+const (
+	seriesTightness series = iota
+	seriesLeg
+	seriesBack
+	seriesFunction // the function score, week by week
+)
+
 // seriesStyle says how one line of the chart is told apart: by colour and
-// also by dash pattern and marker shape.
+// also by dash pattern and marker shape. label is what the legend shows,
+// in the user's language.
 type seriesStyle struct {
-	name   string
+	series series
+	label  string
 	value  func(rating) int
 	dash   []float32 // in Fyne units; nil is solid
 	marker markerShape
@@ -37,28 +51,28 @@ type seriesStyle struct {
 // chartSeries lists the chart's lines, drawn in this order (the last on top).
 func chartSeries() []seriesStyle {
 	return []seriesStyle{
-		{name: "Tightness", value: func(r rating) int { return r.tightness }, dash: []float32{1.5, 3.5}, marker: markerTriangle},
-		{name: "Leg pain", value: func(r rating) int { return r.leg }, dash: []float32{7, 4}, marker: markerSquare},
-		{name: "Back pain", value: func(r rating) int { return r.back }, marker: markerCircle},
+		{series: seriesTightness, label: locale.L("Tightness"), value: func(r rating) int { return r.tightness }, dash: []float32{1.5, 3.5}, marker: markerTriangle},
+		{series: seriesLeg, label: locale.L("Leg pain"), value: func(r rating) int { return r.leg }, dash: []float32{7, 4}, marker: markerSquare},
+		{series: seriesBack, label: locale.L("Back pain"), value: func(r rating) int { return r.back }, marker: markerCircle},
 	}
 }
 
 // seriesColour picks colours from the Okabe–Ito palette, which stays apart
 // for the common kinds of colour blindness, lighter ones on dark backgrounds.
-func seriesColour(name string, dark bool) color.Color {
-	switch name {
-	case "Back pain":
+func seriesColour(s series, dark bool) color.Color {
+	switch s {
+	case seriesBack:
 		if dark {
 			return color.NRGBA{R: 0x56, G: 0xb4, B: 0xe9, A: 0xff}
 		}
 		return color.NRGBA{R: 0x00, G: 0x72, B: 0xb2, A: 0xff}
-	case functionSeries:
+	case seriesFunction:
 		// Okabe–Ito bluish green.
 		if dark {
 			return color.NRGBA{R: 0x3f, G: 0xc8, B: 0x9a, A: 0xff}
 		}
 		return color.NRGBA{R: 0x00, G: 0x9e, B: 0x73, A: 0xff}
-	case "Leg pain":
+	case seriesLeg:
 		if dark {
 			return color.NRGBA{R: 0xe6, G: 0x9f, B: 0x00, A: 0xff}
 		}
@@ -71,15 +85,22 @@ func seriesColour(name string, dark bool) color.Color {
 	}
 }
 
-// chartRanges are the choices of the range selector; 0 days is everything.
-func chartRanges() []struct {
+// A chartRange is a choice of the range selector; 0 days is everything.
+type chartRange struct {
 	label string
 	days  int
-} {
-	return []struct {
-		label string
-		days  int
-	}{{"7 days", 7}, {"30 days", 30}, {"90 days", 90}, {"1 year", 365}, {"All", 0}}
+}
+
+// chartRanges are the choices of the range selector, named in the user's
+// language (the selector compares the chosen label with these).
+func chartRanges() []chartRange {
+	return []chartRange{
+		{locale.L("7 days"), 7},
+		{locale.L("30 days"), 30},
+		{locale.L("90 days"), 90},
+		{locale.L("1 year"), 365},
+		{locale.L("All"), 0},
+	}
 }
 
 // dailyAfter is the range (in days) above which the chart plots one mean
@@ -138,9 +159,6 @@ func (c *Chart) fill(r coach.Records) {
 		c.functionFirst = f.FirstAverage
 	}
 }
-
-// functionSeries names the function score's line, in the legend too.
-const functionSeries = "What you can do (weekly)"
 
 // setRange shows the last days days, or everything for 0.
 func (c *Chart) setRange(days int) {
@@ -374,8 +392,10 @@ func (r *chartRenderer) Layout(size fyne.Size) {
 		l.Resize(fyne.NewSize(axis.Width+pad, axis.Height))
 	}
 
-	sample := fyne.MeasureText("Wed 30", r.captionSize(), fyne.TextStyle{})
-	maxLabels := int((g.x1 - g.x0) / (sample.Width + 4*pad))
+	sample := tickSampleWidth(func(s string) float32 {
+		return fyne.MeasureText(s, r.captionSize(), fyne.TextStyle{}).Width
+	})
+	maxLabels := int((g.x1 - g.x0) / (sample + 4*pad))
 	ticks, labels := dateTicks(g.from, g.to, max(2, min(maxLabels, len(r.xLabels))))
 	r.ticks = ticks
 	for i, l := range r.xLabels {
@@ -420,9 +440,9 @@ func (r *chartRenderer) Refresh() {
 	from, to := c.span()
 	r.empty.Text = ""
 	if !c.anyIn(from, to) {
-		r.empty.Text = "No ratings in this range yet"
+		r.empty.Text = locale.L("No ratings in this range yet")
 		if len(c.ratings) == 0 {
-			r.empty.Text = "No ratings yet: your check-ins will show here"
+			r.empty.Text = locale.L("No ratings yet: your check-ins will show here")
 		}
 	}
 	r.empty.Color, r.empty.TextSize = fg, r.textSize()
@@ -438,14 +458,14 @@ func (c *Chart) legendLabel(kind int) string {
 	case legendBaseline:
 		return baselineLegend(c.baseline, c.band, c.mornings)
 	case legendSession:
-		return "Session day"
+		return locale.L("Session day")
 	case legendFunction:
 		if len(c.function) == 0 {
 			return ""
 		}
-		return functionSeries + ", ±2 from the start"
+		return locale.L("What you can do (weekly), ±2 from the start")
 	}
-	return chartSeries()[kind].name
+	return chartSeries()[kind].label
 }
 
 // anyIn tells whether a rating falls in [from, to).
@@ -461,19 +481,12 @@ func (c *Chart) anyIn(from, to time.Time) bool {
 // baselineLegend explains the baseline line and its band.
 func baselineLegend(baseline, band float64, mornings int) string {
 	if math.IsNaN(baseline) {
-		return fmt.Sprintf("Baseline: after %d morning check-ins (%d so far)", program.BaselineMinimum, mornings)
+		return locale.L("Baseline: after {{.Needed}} morning check-ins ({{.SoFar}} so far)",
+			locale.Args{"Needed": program.BaselineMinimum, "SoFar": mornings})
 	}
-	return fmt.Sprintf("Baseline %s (median of last %d mornings); shaded ±%s = a meaningful change",
-		trimFloat(baseline), mornings, trimFloat(band))
-}
-
-// trimFloat formats v with at most one decimal, dropping ".0".
-func trimFloat(v float64) string {
-	s := fmt.Sprintf("%.1f", v)
-	if len(s) > 2 && s[len(s)-2:] == ".0" {
-		return s[:len(s)-2]
-	}
-	return s
+	l := locale.Current()
+	return locale.L("Baseline {{.Baseline}} (median of last {{.Mornings}} mornings); shaded ±{{.Band}} = a meaningful change",
+		locale.Args{"Baseline": l.Number(baseline, 1), "Mornings": mornings, "Band": l.Number(band, 1)})
 }
 
 func (r *chartRenderer) Objects() []fyne.CanvasObject { return r.objects }
@@ -514,7 +527,7 @@ func (c *Chart) drawPlot(p *pen, origin pt, s float32, g chartGeom, ticks []time
 		b := c.band
 		lo, hi := math.Max(0, c.baseline-b), math.Min(scaleMax, c.baseline+b)
 		rect(g.x0*s, g.y(hi)*s, g.x1*s, g.y(lo)*s)
-		p.fill(withAlpha(seriesColour("Back pain", dark), 0.16))
+		p.fill(withAlpha(seriesColour(seriesBack, dark), 0.16))
 		y := origin.y + g.y(c.baseline)*s
 		p.polyline([]pt{{origin.x + g.x0*s, y}, {origin.x + g.x1*s, y}}, 1.5*s, []float32{10 * s, 5 * s})
 		p.fill(withAlpha(fg, 0.75))
@@ -525,7 +538,7 @@ func (c *Chart) drawPlot(p *pen, origin pt, s float32, g chartGeom, ticks []time
 	if !math.IsNaN(c.functionFirst) && len(c.function) > 0 {
 		lo, hi := math.Max(0, c.functionFirst-program.FunctionBand), math.Min(scaleMax, c.functionFirst+program.FunctionBand)
 		rect(g.x0*s, g.y(hi)*s, g.x1*s, g.y(lo)*s)
-		p.fill(withAlpha(seriesColour(functionSeries, dark), 0.12))
+		p.fill(withAlpha(seriesColour(seriesFunction, dark), 0.12))
 	}
 
 	// Session days: a bar in the strip under the plot.
@@ -546,7 +559,7 @@ func (c *Chart) drawPlot(p *pen, origin pt, s float32, g chartGeom, ticks []time
 	// The series: lines, then markers on a halo of background.
 	for _, st := range chartSeries() {
 		pts := c.points(st, g.from, g.to)
-		colour := seriesColour(st.name, dark)
+		colour := seriesColour(st.series, dark)
 		var dash []float32
 		for _, d := range st.dash {
 			dash = append(dash, d*s)
@@ -584,7 +597,7 @@ func (c *Chart) drawPlot(p *pen, origin pt, s float32, g chartGeom, ticks []time
 		run = append(run, px(q.at, q.v))
 	}
 	marks = append(marks, run...)
-	colour := seriesColour(functionSeries, dark)
+	colour := seriesColour(seriesFunction, dark)
 	p.polyline(run, chartLine*1.4*s, []float32{3 * s, 2 * s})
 	p.fill(colour)
 	for _, m := range marks {
@@ -613,7 +626,7 @@ func drawSwatchAt(p *pen, origin pt, s float32, kind int, col chartColours) {
 	switch kind {
 	case legendBaseline:
 		p.rect(x0, mid-5*s, x0+w, mid+5*s)
-		p.fill(withAlpha(seriesColour("Back pain", dark), 0.16))
+		p.fill(withAlpha(seriesColour(seriesBack, dark), 0.16))
 		p.polyline([]pt{{x0, mid}, {x0 + w, mid}}, 1.5*s, []float32{10 * s, 5 * s})
 		p.fill(withAlpha(fg, 0.75))
 	case legendSession:
@@ -621,7 +634,7 @@ func drawSwatchAt(p *pen, origin pt, s float32, kind int, col chartColours) {
 		p.rect(x-2.5*s, mid-5*s, x+2.5*s, mid+5*s)
 		p.fill(withAlpha(fg, 0.7))
 	case legendFunction:
-		colour := seriesColour(functionSeries, dark)
+		colour := seriesColour(seriesFunction, dark)
 		p.rect(x0, mid-5*s, x0+w, mid+5*s)
 		p.fill(withAlpha(colour, 0.12))
 		p.polyline([]pt{{x0 + 1*s, mid}, {x0 + w - 1*s, mid}}, chartLine*1.4*s, []float32{3 * s, 2 * s})
@@ -633,7 +646,7 @@ func drawSwatchAt(p *pen, origin pt, s float32, kind int, col chartColours) {
 		p.fill(colour)
 	default:
 		st := chartSeries()[kind]
-		colour := seriesColour(st.name, dark)
+		colour := seriesColour(st.series, dark)
 		var dash []float32
 		for _, d := range st.dash {
 			dash = append(dash, d*s)
@@ -669,9 +682,9 @@ func dateTicks(from, to time.Time, maxLabels int) ([]time.Time, []string) {
 			for ; t.Before(to); t = t.AddDate(0, 0, st.days) {
 				ticks = append(ticks, t)
 				if st.days == 1 {
-					labels = append(labels, t.Format("Mon 2"))
+					labels = append(labels, weekdayDayLabel(t))
 				} else {
-					labels = append(labels, t.Format("2 Jan"))
+					labels = append(labels, dayMonthLabel(t))
 				}
 			}
 		default:
@@ -683,11 +696,11 @@ func dateTicks(from, to time.Time, maxLabels int) ([]time.Time, []string) {
 				ticks = append(ticks, t)
 				switch {
 				case st.months == 12:
-					labels = append(labels, t.Format("2006"))
+					labels = append(labels, strconv.Itoa(t.Year()))
 				case t.Month() == time.January || len(labels) == 0:
-					labels = append(labels, t.Format("Jan 2006"))
+					labels = append(labels, monthYearLabel(t))
 				default:
-					labels = append(labels, t.Format("Jan"))
+					labels = append(labels, locale.Current().MonthShort(t.Month()))
 				}
 			}
 		}
@@ -696,4 +709,29 @@ func dateTicks(from, to time.Time, maxLabels int) ([]time.Time, []string) {
 		}
 	}
 	return nil, nil
+}
+
+// The time axis's labels, in the user's language.
+
+// weekdayDayLabel labels a day by its weekday and date: "Mon 2".
+func weekdayDayLabel(t time.Time) string {
+	return locale.L("{{.Weekday}} {{.Day}}", locale.Args{"Weekday": locale.Current().WeekdayShort(t.Weekday()), "Day": t.Day()})
+}
+
+// dayMonthLabel labels a day by its date and month: "2 Jan".
+func dayMonthLabel(t time.Time) string {
+	return locale.L("{{.Day}} {{.Month}}", locale.Args{"Day": t.Day(), "Month": locale.Current().MonthShort(t.Month())})
+}
+
+// monthYearLabel labels a month of a year: "Jan 2026".
+func monthYearLabel(t time.Time) string {
+	return locale.L("{{.Month}} {{.Year}}", locale.Args{"Month": locale.Current().MonthShort(t.Month()), "Year": t.Year()})
+}
+
+// tickSampleWidth is the width, as measure gives it, of a wide day label
+// on the time axis, to work out how many labels fit: "Wed 30", or a
+// language's wider "30 Sep" ("30. Sept.").
+func tickSampleWidth(measure func(string) float32) float32 {
+	wed30 := time.Date(2026, time.September, 30, 12, 0, 0, 0, time.UTC)
+	return max(measure(weekdayDayLabel(wed30)), measure(dayMonthLabel(wed30)))
 }

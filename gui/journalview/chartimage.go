@@ -97,7 +97,7 @@ func chartImage(c *Chart, width, height, s float32, col chartColours) (image.Ima
 	g.y0, g.y1 = chartInset, g.h-chartStrip-chartInset/2
 	g.from, g.to = c.span()
 
-	sampleW, _ := measure(caption, "Wed 30")
+	sampleW := tickSampleWidth(func(str string) float32 { w, _ := measure(caption, str); return w })
 	ticks, labels := dateTicks(g.from, g.to, max(2, min(int((g.x1-g.x0)/(sampleW+4*pad)), 16)))
 	c.drawPlot(p, pt{left * s, top * s}, s, g, ticks, col)
 

@@ -8,6 +8,8 @@ import (
 	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
+
+	"steady/locale"
 )
 
 // chartPanel is the chart with its title and range selector.
@@ -29,7 +31,7 @@ func newChartPanel(now func() time.Time) *chartPanel {
 	}
 	p.ranges = &widget.RadioGroup{Options: labels, Horizontal: true, Required: true, OnChanged: p.rangeChosen}
 	p.caption = &widget.Label{TextStyle: fyne.TextStyle{Italic: true}}
-	title := &widget.Label{Text: "Pain and tightness", TextStyle: fyne.TextStyle{Bold: true}, SizeName: theme.SizeNameSubHeadingText}
+	title := &widget.Label{Text: locale.L("Pain and tightness"), TextStyle: fyne.TextStyle{Bold: true}, SizeName: theme.SizeNameSubHeadingText}
 	p.content = container.NewBorder(
 		container.NewHBox(title, p.caption, layout.NewSpacer(), p.ranges),
 		nil, nil, nil, p.chart)
@@ -53,9 +55,9 @@ func (p *chartPanel) rangeChosen(label string) {
 		}
 		p.chart.setRange(r.days)
 		if r.days == 0 || r.days > dailyAfter {
-			p.caption.SetText("daily averages")
+			p.caption.SetText(locale.L("daily averages"))
 		} else {
-			p.caption.SetText("every check-in")
+			p.caption.SetText(locale.L("every check-in"))
 		}
 	}
 }

@@ -1,7 +1,6 @@
 package journalview
 
 import (
-	"fmt"
 	"image/color"
 	"time"
 	"unicode/utf8"
@@ -16,6 +15,7 @@ import (
 
 	"steady/gui/keys"
 	"steady/journal"
+	"steady/locale"
 	"steady/program"
 )
 
@@ -45,31 +45,32 @@ type checkIn struct {
 // one). onSave stores the entry; an error keeps the form open.
 func newCheckIn(e journal.Entry, rated bool, onSave func(journal.Entry) error) *checkIn {
 	c := &checkIn{at: e.Time, onSave: onSave}
-	c.back = NewScale("no pain", "worst imaginable", func(int) { c.check() })
-	c.leg = NewScale("no pain", "worst imaginable", func(int) { c.check() })
-	c.tight = NewScale("not tight", "as tight as can be", c.tightChanged)
+	c.back = NewScale(locale.L("no pain"), locale.L("worst imaginable"), func(int) { c.check() })
+	c.leg = NewScale(locale.L("no pain"), locale.L("worst imaginable"), func(int) { c.check() })
+	c.tight = NewScale(locale.L("not tight"), locale.L("as tight as can be"), c.tightChanged)
 	for _, s := range []*Scale{c.back, c.leg, c.tight} {
 		s.OnSubmit = c.trySave
 		s.OnCancel = c.close
 	}
 
 	var causes, reaches, kinds []string
-	for _, x := range causeChoices {
+	for _, x := range causeChoices() {
 		causes = append(causes, x.label)
 	}
-	for _, x := range reachChoices {
+	for _, x := range reachChoices() {
 		reaches = append(reaches, x.label)
 	}
-	for _, x := range kindChoices {
+	for _, x := range kindChoices() {
 		kinds = append(kinds, x.label)
 	}
+	yes, no := locale.L("Yes"), locale.L("No")
 	c.cause = &widget.RadioGroup{Options: causes, Horizontal: true}
 	c.reach = &widget.RadioGroup{Options: reaches, Horizontal: true, Required: true}
 	c.numbNote = &widget.Label{Wrapping: fyne.TextWrapWord, Importance: widget.MediumImportance,
-		Text: "Thank you for noting it. After you save, Steady will go through the safety questions with you again."}
+		Text: locale.L("Thank you for noting it. After you save, Steady will go through the safety questions with you again.")}
 	c.numbNote.Hide()
-	c.numb = &widget.RadioGroup{Options: []string{"No", "Yes"}, Horizontal: true, Required: true, OnChanged: func(s string) {
-		if s == "Yes" {
+	c.numb = &widget.RadioGroup{Options: []string{no, yes}, Horizontal: true, Required: true, OnChanged: func(s string) {
+		if s == yes {
 			c.numbNote.Show()
 		} else {
 			c.numbNote.Hide()
@@ -83,11 +84,11 @@ func newCheckIn(e journal.Entry, rated bool, onSave func(journal.Entry) error) *
 	c.count = &widget.Label{Alignment: fyne.TextAlignTrailing}
 	c.problem = &widget.Label{Wrapping: fyne.TextWrapWord}
 	c.note = newNoteEntry(c.close)
-	c.note.SetPlaceHolder("Anything you want to remember (optional)")
+	c.note.SetPlaceHolder(locale.L("Anything you want to remember (optional)"))
 	c.note.OnChanged = func(string) { c.check() }
 
-	c.save = keys.NewButton("Save", theme.ConfirmIcon(), widget.HighImportance, c.trySave)
-	c.cancel = keys.NewButton("Cancel", theme.CancelIcon(), widget.MediumImportance, c.close)
+	c.save = keys.NewButton(locale.L("Save"), theme.ConfirmIcon(), widget.HighImportance, c.trySave)
+	c.cancel = keys.NewButton(locale.L("Cancel"), theme.CancelIcon(), widget.MediumImportance, c.close)
 
 	// Fill in e.
 	if rated {
@@ -95,21 +96,21 @@ func newCheckIn(e journal.Entry, rated bool, onSave func(journal.Entry) error) *
 		c.leg.SetValue(e.LegPain)
 		c.tight.SetValue(e.Tightness)
 	}
-	for _, x := range causeChoices {
+	for _, x := range causeChoices() {
 		if x.cause == e.Cause {
 			c.cause.SetSelected(x.label)
 		}
 	}
-	for _, x := range reachChoices {
+	for _, x := range reachChoices() {
 		if x.reach == e.LegReach {
 			c.reach.SetSelected(x.label)
 		}
 	}
-	c.numb.SetSelected("No")
+	c.numb.SetSelected(no)
 	if e.NumbWeak {
-		c.numb.SetSelected("Yes")
+		c.numb.SetSelected(yes)
 	}
-	for _, x := range kindChoices {
+	for _, x := range kindChoices() {
 		if x.kind == e.Kind {
 			c.kind.SetSelected(x.label)
 		}
@@ -120,14 +121,14 @@ func newCheckIn(e journal.Entry, rated bool, onSave func(journal.Entry) error) *
 		return &widget.Label{Text: text, TextStyle: fyne.TextStyle{Bold: true}}
 	}
 	c.form = container.New(layout.NewFormLayout(),
-		question("Back pain"), c.back,
-		question("Leg pain"), c.leg,
-		question("Tightness"), c.tight,
-		question("Why tight?"), c.cause,
-		question("Leg symptoms reach"), c.reach,
-		question("New numbness\nor weakness?"), container.NewVBox(c.numb, c.numbNote),
-		question("When"), c.kind,
-		question("Note"), container.NewVBox(c.note, c.count),
+		question(locale.L("Back pain")), c.back,
+		question(locale.L("Leg pain")), c.leg,
+		question(locale.L("Tightness")), c.tight,
+		question(locale.L("Why tight?")), c.cause,
+		question(locale.L("Leg symptoms reach")), c.reach,
+		question(locale.L("New numbness\nor weakness?")), container.NewVBox(c.numb, c.numbNote),
+		question(locale.L("When")), c.kind,
+		question(locale.L("Note")), container.NewVBox(c.note, c.count),
 	)
 	// The gap on the right keeps the scroll bar off the scales.
 	gap := canvas.NewRectangle(color.Transparent)
@@ -141,7 +142,8 @@ func newCheckIn(e journal.Entry, rated bool, onSave func(journal.Entry) error) *
 // tightChanged answers "Why tight?" with "Not tight" for a 0, and moves
 // off it when the back is tight after all.
 func (c *checkIn) tightChanged(v int) {
-	notTight := causeChoices[len(causeChoices)-1].label
+	choices := causeChoices()
+	notTight := choices[len(choices)-1].label
 	switch {
 	case v == 0:
 		c.cause.SetSelected(notTight)
@@ -158,10 +160,10 @@ func (c *checkIn) entry() journal.Entry {
 		BackPain:  c.back.Value(),
 		LegPain:   c.leg.Value(),
 		Tightness: c.tight.Value(),
-		NumbWeak:  c.numb.Selected == "Yes",
+		NumbWeak:  c.numb.Selected == locale.L("Yes"),
 		Note:      c.note.Text,
 	}
-	for _, x := range causeChoices {
+	for _, x := range causeChoices() {
 		if x.label == c.cause.Selected {
 			e.Cause = x.cause
 		}
@@ -169,12 +171,12 @@ func (c *checkIn) entry() journal.Entry {
 	if e.Cause == "" && e.Tightness == 0 {
 		e.Cause = program.CauseNone
 	}
-	for _, x := range reachChoices {
+	for _, x := range reachChoices() {
 		if x.label == c.reach.Selected {
 			e.LegReach = x.reach
 		}
 	}
-	for _, x := range kindChoices {
+	for _, x := range kindChoices() {
 		if x.label == c.kind.Selected {
 			e.Kind = x.kind
 		}
@@ -186,14 +188,15 @@ func (c *checkIn) entry() journal.Entry {
 // enabling it when it is.
 func (c *checkIn) check() {
 	n := utf8.RuneCountInString(c.note.Text)
-	c.count.SetText(fmt.Sprintf("%d / %d characters", n, journal.MaxNoteLength))
+	c.count.SetText(locale.L("{{.Count}} / {{.Max}} characters", locale.Args{"Count": n, "Max": journal.MaxNoteLength}))
 	problem, alarm := "", false
 	switch {
 	case n > journal.MaxNoteLength:
-		problem, alarm = fmt.Sprintf("This note has %d characters; a note can hold up to %d. Please shorten it to save.", n, journal.MaxNoteLength), true
+		problem, alarm = locale.L("This note has {{.Count}} characters; a note can hold up to {{.Max}}. Please shorten it to save.",
+			locale.Args{"Count": n, "Max": journal.MaxNoteLength}), true
 		c.count.Importance = widget.DangerImportance
 	case c.back.Value() == NoValue || c.leg.Value() == NoValue || c.tight.Value() == NoValue:
-		problem = "Choose a number for back pain, leg pain and tightness to save."
+		problem = locale.L("Choose a number for back pain, leg pain and tightness to save.")
 	}
 	if n <= journal.MaxNoteLength {
 		c.count.Importance = widget.MediumImportance
@@ -229,7 +232,7 @@ func (c *checkIn) trySave() {
 		return
 	}
 	if err := c.onSave(c.entry()); err != nil {
-		c.setProblem(SaveProblem("this check-in", err), true)
+		c.setProblem(SaveProblem(locale.L("this check-in"), err), true)
 		return
 	}
 	c.close()
