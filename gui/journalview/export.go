@@ -52,7 +52,9 @@ func (v *View) chooseExport() {
 		}
 		v.saveFile(fmt.Sprintf("steady-journal-%s.%s", v.now().Format("2006-01-02"), f), "."+f.String(),
 			func(w io.Writer) error { return v.store.Export(w, f) },
-			func(file string) string { return locale.L("Your journal is saved in {{.File}}.", locale.Args{"File": file}) })
+			func(file string) string {
+				return locale.L("Your journal is saved in {{.File}}.", locale.Args{"File": file})
+			})
 	})
 }
 

@@ -22,7 +22,6 @@ import (
 // many more each "Show older" adds.
 const historyStep = 90
 
-
 // A View is the Journal screen: a toolbar, the chart and the history of
 // check-ins and sessions, newest first.
 type View struct {
