@@ -7,6 +7,7 @@ import (
 	"math"
 	"sort"
 	"strconv"
+	"strings"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -253,8 +254,11 @@ func (c *Chart) CreateRenderer() fyne.WidgetRenderer {
 		it := &r.legend[i]
 		it.kind = legendOrder[i]
 		it.swatch = canvas.NewRaster(func(w, h int) image.Image { return drawSwatch(it.kind, w, h, r.colours()) })
-		it.label = canvas.NewText("", nil)
-		r.objects = append(r.objects, it.swatch, it.label)
+		r.objects = append(r.objects, it.swatch)
+		for j := range it.lines {
+			it.lines[j] = canvas.NewText("", nil)
+			r.objects = append(r.objects, it.lines[j])
+		}
 	}
 	r.empty = canvas.NewText("", nil)
 	r.empty.Alignment = fyne.TextAlignCenter
@@ -274,10 +278,15 @@ const (
 // legendOrder lists the legend entries as read: back pain first.
 var legendOrder = [legendItems]int{2, 1, 0, legendBaseline, legendSession, legendFunction}
 
+// legendLines is the most lines one legend entry wraps to in a narrow
+// chart.
+const legendLines = 4
+
 type legendItem struct {
 	kind   int
+	text   string // "" for an entry not shown
 	swatch *canvas.Raster
-	label  *canvas.Text
+	lines  [legendLines]*canvas.Text // text, wrapped to the chart's width
 }
 
 // chartGeom is where things are, in Fyne units relative to the raster.
@@ -345,30 +354,65 @@ func (r *chartRenderer) MinSize() fyne.Size {
 // height they take.
 func (r *chartRenderer) legendLayout(width float32) float32 {
 	pad := r.c.Theme().Size(theme.SizeNamePadding)
+	size := r.textSize()
+	measure := func(s string) float32 { return fyne.MeasureText(s, size, fyne.TextStyle{}).Width }
+	lineH := fyne.MeasureText("Mg", size, fyne.TextStyle{}).Height
 	var x, y, rowH float32
 	for i := range r.legend {
 		it := &r.legend[i]
-		if it.label.Text == "" {
+		for _, l := range it.lines {
+			l.Hide()
+		}
+		if it.text == "" {
 			it.swatch.Hide()
-			it.label.Hide()
 			continue
 		}
 		it.swatch.Show()
-		it.label.Show()
-		ts := fyne.MeasureText(it.label.Text, it.label.TextSize, it.label.TextStyle)
-		w := swatchWidth + pad + ts.Width
-		h := max(swatchHeight, ts.Height)
-		if x > 0 && x+w > width {
+		lines := wrapText(it.text, width-swatchWidth-pad, measure, legendLines)
+		var textW float32
+		for _, l := range lines {
+			textW = max(textW, measure(l))
+		}
+		w := swatchWidth + pad + textW
+		h := max(swatchHeight, lineH*float32(len(lines)))
+		if x > 0 && (x+w > width || rowH != h) {
 			x, y = 0, y+rowH+pad
 		}
 		it.swatch.Move(fyne.NewPos(x, y+(h-swatchHeight)/2))
 		it.swatch.Resize(fyne.NewSize(swatchWidth, swatchHeight))
-		it.label.Move(fyne.NewPos(x+swatchWidth+pad, y+(h-ts.Height)/2))
-		it.label.Resize(ts)
+		top := y + (h-lineH*float32(len(lines)))/2
+		for j, l := range lines {
+			t := it.lines[j]
+			t.Text = l
+			t.Move(fyne.NewPos(x+swatchWidth+pad, top+float32(j)*lineH))
+			t.Resize(fyne.NewSize(measure(l), lineH))
+			t.Show()
+			t.Refresh()
+		}
 		rowH = h
 		x += w + 4*pad
 	}
 	return y + rowH
+}
+
+// wrapText breaks text at spaces into at most maxLines lines that fit
+// within width as measure measures them; a word wider than width has a
+// line of its own, and the last line takes whatever is left.
+func wrapText(text string, width float32, measure func(string) float32, maxLines int) []string {
+	var lines []string
+	line := ""
+	for _, word := range strings.Fields(text) {
+		switch {
+		case line == "":
+			line = word
+		case len(lines) < maxLines-1 && measure(line+" "+word) > width:
+			lines = append(lines, line)
+			line = word
+		default:
+			line += " " + word
+		}
+	}
+	return append(lines, line)
 }
 
 func (r *chartRenderer) Layout(size fyne.Size) {
@@ -432,9 +476,10 @@ func (r *chartRenderer) Refresh() {
 	}
 	for i := range r.legend {
 		it := &r.legend[i]
-		it.label.Text = c.legendLabel(it.kind)
-		it.label.Color, it.label.TextSize = fg, r.textSize()
-		it.label.Refresh()
+		it.text = c.legendLabel(it.kind)
+		for _, l := range it.lines {
+			l.Color, l.TextSize = fg, r.textSize()
+		}
 		it.swatch.Refresh()
 	}
 	from, to := c.span()

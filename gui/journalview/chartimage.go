@@ -76,14 +76,23 @@ func chartImage(c *Chart, width, height, s float32, col chartColours) (image.Ima
 		if label == "" {
 			continue
 		}
-		tw, th := measure(text, label)
+		lines := wrapText(label, width-swatchWidth-pad, func(str string) float32 { w, _ := measure(text, str); return w }, legendLines)
+		var tw float32
+		for _, l := range lines {
+			lw, _ := measure(text, l)
+			tw = max(tw, lw)
+		}
+		_, lineH := measure(text, "Mg")
+		th := lineH * float32(len(lines))
 		w := swatchWidth + pad + tw
 		h := max(swatchHeight, th)
-		if x > 0 && x+w > width {
+		if x > 0 && (x+w > width || rowH != h) {
 			x, y = 0, y+rowH+pad
 		}
 		drawSwatchAt(p, pt{x * s, (y + (h-swatchHeight)/2) * s}, s, kind, col)
-		put(text, label, x+swatchWidth+pad, y+(h-th)/2)
+		for j, l := range lines {
+			put(text, l, x+swatchWidth+pad, y+(h-th)/2+float32(j)*lineH)
+		}
 		rowH = h
 		x += w + 4*pad
 	}

@@ -6,7 +6,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -58,7 +57,7 @@ func New(win fyne.Window, store Store, now func() time.Time, onChange func(), on
 	v.fn = container.NewVBox()
 
 	title := &widget.Label{Text: locale.L("Journal"), TextStyle: fyne.TextStyle{Bold: true}, SizeName: theme.SizeNameHeadingText}
-	toolbar := container.NewHBox(title, layout.NewSpacer(),
+	toolbar := container.New(&barLayout{}, title,
 		&widget.Button{Text: locale.L("New check-in"), Icon: theme.ContentAddIcon(), Importance: widget.HighImportance, OnTapped: func() { v.CheckIn(journal.AnyTime) }},
 		&widget.Button{Text: locale.L("Export…"), Icon: theme.DocumentSaveIcon(), OnTapped: v.chooseExport},
 		&widget.Button{Text: locale.L("Clinician report…"), Icon: theme.DocumentPrintIcon(), OnTapped: v.chooseReport},
