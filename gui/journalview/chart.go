@@ -325,6 +325,7 @@ type chartRenderer struct {
 	empty   *canvas.Text
 	objects []fyne.CanvasObject
 	geom    chartGeom
+	legendH float32 // the legend's height at the last layout
 }
 
 // chartColours are the theme colours a chart is drawn in.
@@ -346,8 +347,16 @@ func (r *chartRenderer) captionSize() float32 {
 	return r.c.Theme().Size(theme.SizeNameCaptionText) * 1.1
 }
 
+// chartPlotMin is the least height of the plot under the legend.
+const chartPlotMin = 80
+
+// MinSize leaves the plot room under the legend, which wraps to more rows
+// in a narrow chart: the height follows the legend's at the last layout,
+// and the window lays the chart out again when that changes.
 func (r *chartRenderer) MinSize() fyne.Size {
-	return fyne.NewSize(360, 240)
+	pad := r.c.Theme().Size(theme.SizeNamePadding)
+	axis := fyne.MeasureText("10", r.captionSize(), fyne.TextStyle{})
+	return fyne.NewSize(360, max(240, r.legendH+2*pad+chartPlotMin+axis.Height+pad))
 }
 
 // legendLayout places the legend items in rows within width and returns the
@@ -419,6 +428,7 @@ func (r *chartRenderer) Layout(size fyne.Size) {
 	th := r.c.Theme()
 	pad := th.Size(theme.SizeNamePadding)
 	legendH := r.legendLayout(size.Width)
+	r.legendH = legendH
 	axis := fyne.MeasureText("10", r.captionSize(), fyne.TextStyle{})
 	left := axis.Width + 2*pad
 	top := legendH + 2*pad
@@ -430,10 +440,20 @@ func (r *chartRenderer) Layout(size fyne.Size) {
 	r.plot.Move(fyne.NewPos(left, top))
 	r.plot.Resize(fyne.NewSize(g.w, g.h))
 
+	// A label every 2 points, or every 4 (0, 4, 8) when they would touch.
+	every := 1
+	if g.y(0)-g.y(2) < axis.Height {
+		every = 2
+	}
 	for i, l := range r.yLabels {
 		y := top + g.y(float64(2*i)) - axis.Height/2
 		l.Move(fyne.NewPos(0, y))
 		l.Resize(fyne.NewSize(axis.Width+pad, axis.Height))
+		if i%every == 0 {
+			l.Show()
+		} else {
+			l.Hide()
+		}
 	}
 
 	sample := tickSampleWidth(func(s string) float32 {

@@ -139,6 +139,36 @@ func newCheckIn(e journal.Entry, rated bool, onSave func(journal.Entry) error) *
 	return c
 }
 
+// fit arranges the form for a dialog width: each question's choices side
+// by side while they fit, else one under another, and the questions above
+// their answers when the answers have too little room beside them (a
+// narrow window, larger text, a language with longer words).
+func (c *checkIn) fit(width float32) {
+	pad := theme.Padding()
+	var labelW float32
+	for i := 0; i < len(c.form.Objects); i += 2 {
+		labelW = max(labelW, c.form.Objects[i].MinSize().Width)
+	}
+	// The dialog's insets, the gap kept for the scroll bar and the form's
+	// own padding, with room to spare.
+	room := width - 10*pad
+	beside := room - labelW - 2*pad
+	if beside < c.back.MinSize().Width {
+		c.form.Layout = layout.NewVBoxLayout()
+		beside = room
+	} else {
+		c.form.Layout = layout.NewFormLayout()
+	}
+	for _, r := range []*widget.RadioGroup{c.cause, c.reach, c.numb, c.kind} {
+		r.Horizontal = true
+		if r.MinSize().Width > beside {
+			r.Horizontal = false
+		}
+		r.Refresh()
+	}
+	c.form.Refresh()
+}
+
 // tightChanged answers "Why tight?" with "Not tight" for a 0, and moves
 // off it when the back is tight after all.
 func (c *checkIn) tightChanged(v int) {
@@ -264,6 +294,7 @@ func (c *checkIn) show(title string, win fyne.Window, onClosed func()) {
 	if ws := cv.Size(); ws.Width > 0 && ws.Height > 0 {
 		size = fyne.NewSize(min(size.Width, ws.Width-40), min(size.Height, ws.Height-40))
 	}
+	c.fit(size.Width)
 	keys.Show(win, d, size, c.cancel, c.save)
 	d.SetOnClosed(c.done) // after Show's: the window has its keys back first
 	cv.Focus(c.back)
