@@ -325,7 +325,7 @@ type chartRenderer struct {
 	empty   *canvas.Text
 	objects []fyne.CanvasObject
 	geom    chartGeom
-	legendH float32 // the legend's height at the last layout
+	briefH  float32 // the brief legend's height at the last layout's width
 }
 
 // chartColours are the theme colours a chart is drawn in.
@@ -350,18 +350,20 @@ func (r *chartRenderer) captionSize() float32 {
 // chartPlotMin is the least height of the plot under the legend.
 const chartPlotMin = 80
 
-// MinSize leaves the plot room under the legend, which wraps to more rows
-// in a narrow chart: the height follows the legend's at the last layout,
-// and the window lays the chart out again when that changes.
+// MinSize leaves the plot room under the brief legend, which wraps to
+// more rows in a narrow chart: the height follows the legend's at the last
+// layout, and the window lays the chart out again when that changes.
 func (r *chartRenderer) MinSize() fyne.Size {
 	pad := r.c.Theme().Size(theme.SizeNamePadding)
 	axis := fyne.MeasureText("10", r.captionSize(), fyne.TextStyle{})
-	return fyne.NewSize(360, max(240, r.legendH+2*pad+chartPlotMin+axis.Height+pad))
+	return fyne.NewSize(360, max(240, r.briefH+3*pad+chartPlotMin+axis.Height))
 }
 
-// legendLayout places the legend items in rows within width and returns the
-// height they take.
-func (r *chartRenderer) legendLayout(width float32) float32 {
+// placeLegend places the legend items in rows within width and returns
+// the height they take; brief leaves out the long explanations (the
+// baseline's and the function score's), for a chart with little height.
+// With place false it only measures.
+func (r *chartRenderer) placeLegend(width float32, brief, place bool) float32 {
 	pad := r.c.Theme().Size(theme.SizeNamePadding)
 	size := r.textSize()
 	measure := func(s string) float32 { return fyne.MeasureText(s, size, fyne.TextStyle{}).Width }
@@ -369,14 +371,16 @@ func (r *chartRenderer) legendLayout(width float32) float32 {
 	var x, y, rowH float32
 	for i := range r.legend {
 		it := &r.legend[i]
-		for _, l := range it.lines {
-			l.Hide()
-		}
-		if it.text == "" {
+		shown := it.text != "" && !(brief && (it.kind == legendBaseline || it.kind == legendFunction))
+		if place {
+			for _, l := range it.lines {
+				l.Hide()
+			}
 			it.swatch.Hide()
+		}
+		if !shown {
 			continue
 		}
-		it.swatch.Show()
 		lines := wrapText(it.text, width-swatchWidth-pad, measure, legendLines)
 		var textW float32
 		for _, l := range lines {
@@ -387,18 +391,21 @@ func (r *chartRenderer) legendLayout(width float32) float32 {
 		if x > 0 && (x+w > width || rowH != h) {
 			x, y = 0, y+rowH+pad
 		}
-		it.swatch.Move(fyne.NewPos(x, y+(h-swatchHeight)/2))
-		it.swatch.Resize(fyne.NewSize(swatchWidth, swatchHeight))
-		top := y + (h-lineH*float32(len(lines)))/2
-		for j, l := range lines {
-			t := it.lines[j]
-			t.Text = l
-			t.Move(fyne.NewPos(x+swatchWidth+pad, top+float32(j)*lineH))
-			t.Resize(fyne.NewSize(measure(l), lineH))
-			t.Show()
-			t.Refresh()
-		}
 		rowH = h
+		if place {
+			it.swatch.Move(fyne.NewPos(x, y+(h-swatchHeight)/2))
+			it.swatch.Resize(fyne.NewSize(swatchWidth, swatchHeight))
+			it.swatch.Show()
+			top := y + (h-lineH*float32(len(lines)))/2
+			for j, l := range lines {
+				t := it.lines[j]
+				t.Text = l
+				t.Move(fyne.NewPos(x+swatchWidth+pad, top+float32(j)*lineH))
+				t.Resize(fyne.NewSize(measure(l), lineH))
+				t.Show()
+				t.Refresh()
+			}
+		}
 		x += w + 4*pad
 	}
 	return y + rowH
@@ -427,9 +434,12 @@ func wrapText(text string, width float32, measure func(string) float32, maxLines
 func (r *chartRenderer) Layout(size fyne.Size) {
 	th := r.c.Theme()
 	pad := th.Size(theme.SizeNamePadding)
-	legendH := r.legendLayout(size.Width)
-	r.legendH = legendH
 	axis := fyne.MeasureText("10", r.captionSize(), fyne.TextStyle{})
+	// The whole legend while the plot keeps its room under it, else the
+	// brief one (the series only).
+	brief := size.Height-r.placeLegend(size.Width, false, false)-3*pad-axis.Height < chartPlotMin
+	legendH := r.placeLegend(size.Width, brief, true)
+	r.briefH = r.placeLegend(size.Width, true, false)
 	left := axis.Width + 2*pad
 	top := legendH + 2*pad
 	g := chartGeom{w: size.Width - left - pad, h: size.Height - top - axis.Height - pad}
