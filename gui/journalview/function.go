@@ -283,7 +283,7 @@ func ShowRerate(win fyne.Window, store FunctionStore, f coach.Function, done fun
 // over win; the old one and its ratings are kept. done is called after it.
 func ShowReplace(win fyne.Window, store FunctionStore, id, old string, done func()) {
 	intro := locale.L("\"{{.Activity}}\" and its ratings stay in your journal. What would you like to rate instead?", locale.Args{"Activity": old})
-	showNamingDialog(win, NewNaming(1), locale.L("Replace an activity"), intro, locale.L("Replace"), fyne.NewSize(640, 320), func(list []coach.NamedActivity) error {
+	showNamingDialog(win, NewNaming(1), locale.L("Replace an activity"), intro, locale.L("Replace"), fyne.NewSize(720, 320), func(list []coach.NamedActivity) error {
 		_, err := store.ReplaceActivity(id, list[0])
 		return err
 	}, done)
