@@ -20,7 +20,7 @@ import (
 )
 
 // checkInSize is the check-in dialog's size when the window has room.
-var checkInSize = fyne.NewSize(780, 700)
+var checkInSize = fyne.NewSize(816, 700)
 
 // A checkIn is the quick check-in form: three scales, a few one-tap
 // choices and an optional note. It makes a new entry, or edits one.
@@ -34,6 +34,7 @@ type checkIn struct {
 	count            *widget.Label
 	problem          *widget.Label // why Save is not possible yet, or what went wrong
 	save, cancel     *keys.Button
+	scroll           *container.Scroll // around the form
 	content          fyne.CanvasObject
 
 	at     time.Time                 // the entry's time
@@ -133,26 +134,22 @@ func newCheckIn(e journal.Entry, rated bool, onSave func(journal.Entry) error) *
 	// The gap on the right keeps the scroll bar off the scales.
 	gap := canvas.NewRectangle(color.Transparent)
 	gap.SetMinSize(fyne.NewSize(theme.Padding()*2, 0))
-	c.content = container.NewBorder(nil, c.problem, nil, nil,
-		container.NewVScroll(container.NewBorder(nil, nil, nil, gap, c.form)))
+	c.scroll = container.NewVScroll(container.NewBorder(nil, nil, nil, gap, c.form))
+	c.content = container.NewBorder(nil, c.problem, nil, nil, c.scroll)
 	c.check()
 	return c
 }
 
-// fit arranges the form for a dialog width: each question's choices side
+// fit arranges the form for the width it has: each question's choices side
 // by side while they fit, else one under another, and the questions above
 // their answers when the answers have too little room beside them (a
 // narrow window, larger text, a language with longer words).
-func (c *checkIn) fit(width float32) {
-	pad := theme.Padding()
+func (c *checkIn) fit(room float32) {
 	var labelW float32
 	for i := 0; i < len(c.form.Objects); i += 2 {
 		labelW = max(labelW, c.form.Objects[i].MinSize().Width)
 	}
-	// The dialog's insets, the gap kept for the scroll bar and the form's
-	// own padding, with room to spare.
-	room := width - 10*pad
-	beside := room - labelW - 2*pad
+	beside := room - labelW - theme.Padding() // as the form layout spaces them
 	if beside < c.back.MinSize().Width {
 		c.form.Layout = layout.NewVBoxLayout()
 		beside = room
@@ -294,8 +291,13 @@ func (c *checkIn) show(title string, win fyne.Window, onClosed func()) {
 	if ws := cv.Size(); ws.Width > 0 && ws.Height > 0 {
 		size = fyne.NewSize(min(size.Width, ws.Width-40), min(size.Height, ws.Height-40))
 	}
-	c.fit(size.Width)
+	// First for about the room the dialog leaves, so that the form does not
+	// widen the dialog; then for the room it has.
+	c.fit(size.Width - 12*theme.Padding())
 	keys.Show(win, d, size, c.cancel, c.save)
+	if w := c.scroll.Size().Width; w > 0 {
+		c.fit(w - theme.Padding()*2) // less the gap for the scroll bar
+	}
 	d.SetOnClosed(c.done) // after Show's: the window has its keys back first
 	cv.Focus(c.back)
 }
