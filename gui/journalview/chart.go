@@ -356,7 +356,7 @@ const chartPlotMin = 80
 func (r *chartRenderer) MinSize() fyne.Size {
 	pad := r.c.Theme().Size(theme.SizeNamePadding)
 	axis := fyne.MeasureText("10", r.captionSize(), fyne.TextStyle{})
-	return fyne.NewSize(360, max(240, r.briefH+3*pad+chartPlotMin+axis.Height))
+	return fyne.NewSize(360, max(180, r.briefH+3*pad+chartPlotMin+axis.Height))
 }
 
 // placeLegend places the legend items in rows within width and returns

@@ -27,7 +27,7 @@ type undoBar struct {
 }
 
 func newUndoBar() *undoBar {
-	b := &undoBar{message: &widget.Label{Truncation: fyne.TextTruncateEllipsis}}
+	b := &undoBar{message: &widget.Label{Wrapping: fyne.TextWrapWord}}
 	b.undo = &widget.Button{Text: locale.L("Undo  (Ctrl+Z)"), Icon: theme.ContentUndoIcon(), Importance: widget.HighImportance, OnTapped: b.doUndo}
 	dismiss := &widget.Button{Icon: theme.CancelIcon(), Importance: widget.LowImportance, OnTapped: b.hide}
 	b.bg = canvas.NewRectangle(nil)
