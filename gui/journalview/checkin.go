@@ -287,10 +287,7 @@ func (c *checkIn) show(title string, win fyne.Window, onClosed func()) {
 			onClosed()
 		}
 	}
-	size := checkInSize
-	if ws := cv.Size(); ws.Width > 0 && ws.Height > 0 {
-		size = fyne.NewSize(min(size.Width, ws.Width-40), min(size.Height, ws.Height-40))
-	}
+	size := fitWindow(win, checkInSize)
 	// First for about the room the dialog leaves, so that the form does not
 	// widen the dialog; then for the room it has.
 	c.fit(size.Width - 12*theme.Padding())
@@ -300,6 +297,15 @@ func (c *checkIn) show(title string, win fyne.Window, onClosed func()) {
 	}
 	d.SetOnClosed(c.done) // after Show's: the window has its keys back first
 	cv.Focus(c.back)
+}
+
+// fitWindow is size, made smaller where the window is not 40 units larger,
+// for a dialog over win.
+func fitWindow(win fyne.Window, size fyne.Size) fyne.Size {
+	if ws := win.Canvas().Size(); ws.Width > 0 && ws.Height > 0 {
+		return fyne.NewSize(min(size.Width, ws.Width-40), min(size.Height, ws.Height-40))
+	}
+	return size
 }
 
 // noteEntry is a multi-line entry that cancels the check-in on Escape.

@@ -173,7 +173,7 @@ func showNamingDialog(win fyne.Window, n *Naming, title, intro, action string, s
 		}
 		return nil
 	}
-	keys.Show(win, d, size, keys.NewButton(locale.L("Cancel"), nil, widget.MediumImportance, d.Hide),
+	keys.Show(win, d, fitWindow(win, size), keys.NewButton(locale.L("Cancel"), nil, widget.MediumImportance, d.Hide),
 		keys.NewButton(action, nil, widget.HighImportance, n.Save))
 	win.Canvas().Focus(n.Names[0])
 }
@@ -272,7 +272,7 @@ func ShowRerate(win fyne.Window, store FunctionStore, f coach.Function, done fun
 		d.Hide()
 		ShowReplace(win, store, id, name, done)
 	}
-	keys.Show(win, d, fyne.NewSize(720, 480), keys.NewButton(locale.L("Cancel"), nil, widget.MediumImportance, d.Hide),
+	keys.Show(win, d, fitWindow(win, fyne.NewSize(720, 480)), keys.NewButton(locale.L("Cancel"), nil, widget.MediumImportance, d.Hide),
 		keys.NewButton(locale.L("Save"), nil, widget.HighImportance, r.Save))
 	if len(r.Scales) > 0 {
 		win.Canvas().Focus(r.Scales[0])
