@@ -6,6 +6,8 @@ import (
 	"image/color"
 	"math"
 	"sort"
+	"strconv"
+	"strings"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -14,6 +16,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"steady/coach"
+	"steady/locale"
 	"steady/program"
 )
 
@@ -25,10 +28,22 @@ type rating struct {
 	morning              bool
 }
 
+// A series is one of the chart's lines; it picks the line's colour.
+type series int
+
+const (
+	seriesTightness series = iota
+	seriesLeg
+	seriesBack
+	seriesFunction // the function score, week by week
+)
+
 // seriesStyle says how one line of the chart is told apart: by colour and
-// also by dash pattern and marker shape.
+// also by dash pattern and marker shape. label is what the legend shows,
+// in the user's language.
 type seriesStyle struct {
-	name   string
+	series series
+	label  string
 	value  func(rating) int
 	dash   []float32 // in Fyne units; nil is solid
 	marker markerShape
@@ -37,28 +52,28 @@ type seriesStyle struct {
 // chartSeries lists the chart's lines, drawn in this order (the last on top).
 func chartSeries() []seriesStyle {
 	return []seriesStyle{
-		{name: "Tightness", value: func(r rating) int { return r.tightness }, dash: []float32{1.5, 3.5}, marker: markerTriangle},
-		{name: "Leg pain", value: func(r rating) int { return r.leg }, dash: []float32{7, 4}, marker: markerSquare},
-		{name: "Back pain", value: func(r rating) int { return r.back }, marker: markerCircle},
+		{series: seriesTightness, label: locale.L("Tightness"), value: func(r rating) int { return r.tightness }, dash: []float32{1.5, 3.5}, marker: markerTriangle},
+		{series: seriesLeg, label: locale.L("Leg pain"), value: func(r rating) int { return r.leg }, dash: []float32{7, 4}, marker: markerSquare},
+		{series: seriesBack, label: locale.L("Back pain"), value: func(r rating) int { return r.back }, marker: markerCircle},
 	}
 }
 
 // seriesColour picks colours from the Okabe–Ito palette, which stays apart
 // for the common kinds of colour blindness, lighter ones on dark backgrounds.
-func seriesColour(name string, dark bool) color.Color {
-	switch name {
-	case "Back pain":
+func seriesColour(s series, dark bool) color.Color {
+	switch s {
+	case seriesBack:
 		if dark {
 			return color.NRGBA{R: 0x56, G: 0xb4, B: 0xe9, A: 0xff}
 		}
 		return color.NRGBA{R: 0x00, G: 0x72, B: 0xb2, A: 0xff}
-	case functionSeries:
+	case seriesFunction:
 		// Okabe–Ito bluish green.
 		if dark {
 			return color.NRGBA{R: 0x3f, G: 0xc8, B: 0x9a, A: 0xff}
 		}
 		return color.NRGBA{R: 0x00, G: 0x9e, B: 0x73, A: 0xff}
-	case "Leg pain":
+	case seriesLeg:
 		if dark {
 			return color.NRGBA{R: 0xe6, G: 0x9f, B: 0x00, A: 0xff}
 		}
@@ -71,15 +86,22 @@ func seriesColour(name string, dark bool) color.Color {
 	}
 }
 
-// chartRanges are the choices of the range selector; 0 days is everything.
-func chartRanges() []struct {
+// A chartRange is a choice of the range selector; 0 days is everything.
+type chartRange struct {
 	label string
 	days  int
-} {
-	return []struct {
-		label string
-		days  int
-	}{{"7 days", 7}, {"30 days", 30}, {"90 days", 90}, {"1 year", 365}, {"All", 0}}
+}
+
+// chartRanges are the choices of the range selector, named in the user's
+// language (the selector compares the chosen label with these).
+func chartRanges() []chartRange {
+	return []chartRange{
+		{locale.L("7 days"), 7},
+		{locale.L("30 days"), 30},
+		{locale.L("90 days"), 90},
+		{locale.L("1 year"), 365},
+		{locale.L("All"), 0},
+	}
 }
 
 // dailyAfter is the range (in days) above which the chart plots one mean
@@ -138,9 +160,6 @@ func (c *Chart) fill(r coach.Records) {
 		c.functionFirst = f.FirstAverage
 	}
 }
-
-// functionSeries names the function score's line, in the legend too.
-const functionSeries = "What you can do (weekly)"
 
 // setRange shows the last days days, or everything for 0.
 func (c *Chart) setRange(days int) {
@@ -235,8 +254,11 @@ func (c *Chart) CreateRenderer() fyne.WidgetRenderer {
 		it := &r.legend[i]
 		it.kind = legendOrder[i]
 		it.swatch = canvas.NewRaster(func(w, h int) image.Image { return drawSwatch(it.kind, w, h, r.colours()) })
-		it.label = canvas.NewText("", nil)
-		r.objects = append(r.objects, it.swatch, it.label)
+		r.objects = append(r.objects, it.swatch)
+		for j := range it.lines {
+			it.lines[j] = canvas.NewText("", nil)
+			r.objects = append(r.objects, it.lines[j])
+		}
 	}
 	r.empty = canvas.NewText("", nil)
 	r.empty.Alignment = fyne.TextAlignCenter
@@ -256,10 +278,15 @@ const (
 // legendOrder lists the legend entries as read: back pain first.
 var legendOrder = [legendItems]int{2, 1, 0, legendBaseline, legendSession, legendFunction}
 
+// legendLines is the most lines one legend entry wraps to in a narrow
+// chart.
+const legendLines = 4
+
 type legendItem struct {
 	kind   int
+	text   string // "" for an entry not shown
 	swatch *canvas.Raster
-	label  *canvas.Text
+	lines  [legendLines]*canvas.Text // text, wrapped to the chart's width
 }
 
 // chartGeom is where things are, in Fyne units relative to the raster.
@@ -298,6 +325,7 @@ type chartRenderer struct {
 	empty   *canvas.Text
 	objects []fyne.CanvasObject
 	geom    chartGeom
+	briefH  float32 // the brief legend's height at the last layout's width
 }
 
 // chartColours are the theme colours a chart is drawn in.
@@ -319,45 +347,99 @@ func (r *chartRenderer) captionSize() float32 {
 	return r.c.Theme().Size(theme.SizeNameCaptionText) * 1.1
 }
 
+// chartPlotMin is the least height of the plot under the legend.
+const chartPlotMin = 80
+
+// MinSize leaves the plot room under the brief legend, which wraps to
+// more rows in a narrow chart: the height follows the legend's at the last
+// layout, and the window lays the chart out again when that changes.
 func (r *chartRenderer) MinSize() fyne.Size {
-	return fyne.NewSize(360, 240)
+	pad := r.c.Theme().Size(theme.SizeNamePadding)
+	axis := fyne.MeasureText("10", r.captionSize(), fyne.TextStyle{})
+	return fyne.NewSize(360, max(180, r.briefH+3*pad+chartPlotMin+axis.Height))
 }
 
-// legendLayout places the legend items in rows within width and returns the
-// height they take.
-func (r *chartRenderer) legendLayout(width float32) float32 {
+// placeLegend places the legend items in rows within width and returns
+// the height they take; brief leaves out the long explanations (the
+// baseline's and the function score's), for a chart with little height.
+// With place false it only measures.
+func (r *chartRenderer) placeLegend(width float32, brief, place bool) float32 {
 	pad := r.c.Theme().Size(theme.SizeNamePadding)
+	size := r.textSize()
+	measure := func(s string) float32 { return fyne.MeasureText(s, size, fyne.TextStyle{}).Width }
+	lineH := fyne.MeasureText("Mg", size, fyne.TextStyle{}).Height
 	var x, y, rowH float32
 	for i := range r.legend {
 		it := &r.legend[i]
-		if it.label.Text == "" {
+		shown := it.text != "" && !(brief && (it.kind == legendBaseline || it.kind == legendFunction))
+		if place {
+			for _, l := range it.lines {
+				l.Hide()
+			}
 			it.swatch.Hide()
-			it.label.Hide()
+		}
+		if !shown {
 			continue
 		}
-		it.swatch.Show()
-		it.label.Show()
-		ts := fyne.MeasureText(it.label.Text, it.label.TextSize, it.label.TextStyle)
-		w := swatchWidth + pad + ts.Width
-		h := max(swatchHeight, ts.Height)
-		if x > 0 && x+w > width {
+		lines := wrapText(it.text, width-swatchWidth-pad, measure, legendLines)
+		var textW float32
+		for _, l := range lines {
+			textW = max(textW, measure(l))
+		}
+		w := swatchWidth + pad + textW
+		h := max(swatchHeight, lineH*float32(len(lines)))
+		if x > 0 && (x+w > width || rowH != h) {
 			x, y = 0, y+rowH+pad
 		}
-		it.swatch.Move(fyne.NewPos(x, y+(h-swatchHeight)/2))
-		it.swatch.Resize(fyne.NewSize(swatchWidth, swatchHeight))
-		it.label.Move(fyne.NewPos(x+swatchWidth+pad, y+(h-ts.Height)/2))
-		it.label.Resize(ts)
 		rowH = h
+		if place {
+			it.swatch.Move(fyne.NewPos(x, y+(h-swatchHeight)/2))
+			it.swatch.Resize(fyne.NewSize(swatchWidth, swatchHeight))
+			it.swatch.Show()
+			top := y + (h-lineH*float32(len(lines)))/2
+			for j, l := range lines {
+				t := it.lines[j]
+				t.Text = l
+				t.Move(fyne.NewPos(x+swatchWidth+pad, top+float32(j)*lineH))
+				t.Resize(fyne.NewSize(measure(l), lineH))
+				t.Show()
+				t.Refresh()
+			}
+		}
 		x += w + 4*pad
 	}
 	return y + rowH
 }
 
+// wrapText breaks text at spaces into at most maxLines lines that fit
+// within width as measure measures them; a word wider than width has a
+// line of its own, and the last line takes whatever is left.
+func wrapText(text string, width float32, measure func(string) float32, maxLines int) []string {
+	var lines []string
+	line := ""
+	for _, word := range strings.Fields(text) {
+		switch {
+		case line == "":
+			line = word
+		case len(lines) < maxLines-1 && measure(line+" "+word) > width:
+			lines = append(lines, line)
+			line = word
+		default:
+			line += " " + word
+		}
+	}
+	return append(lines, line)
+}
+
 func (r *chartRenderer) Layout(size fyne.Size) {
 	th := r.c.Theme()
 	pad := th.Size(theme.SizeNamePadding)
-	legendH := r.legendLayout(size.Width)
 	axis := fyne.MeasureText("10", r.captionSize(), fyne.TextStyle{})
+	// The whole legend while the plot keeps its room under it, else the
+	// brief one (the series only).
+	brief := size.Height-r.placeLegend(size.Width, false, false)-3*pad-axis.Height < chartPlotMin
+	legendH := r.placeLegend(size.Width, brief, true)
+	r.briefH = r.placeLegend(size.Width, true, false)
 	left := axis.Width + 2*pad
 	top := legendH + 2*pad
 	g := chartGeom{w: size.Width - left - pad, h: size.Height - top - axis.Height - pad}
@@ -368,14 +450,26 @@ func (r *chartRenderer) Layout(size fyne.Size) {
 	r.plot.Move(fyne.NewPos(left, top))
 	r.plot.Resize(fyne.NewSize(g.w, g.h))
 
+	// A label every 2 points, or every 4 (0, 4, 8) when they would touch.
+	every := 1
+	if g.y(0)-g.y(2) < axis.Height {
+		every = 2
+	}
 	for i, l := range r.yLabels {
 		y := top + g.y(float64(2*i)) - axis.Height/2
 		l.Move(fyne.NewPos(0, y))
 		l.Resize(fyne.NewSize(axis.Width+pad, axis.Height))
+		if i%every == 0 {
+			l.Show()
+		} else {
+			l.Hide()
+		}
 	}
 
-	sample := fyne.MeasureText("Wed 30", r.captionSize(), fyne.TextStyle{})
-	maxLabels := int((g.x1 - g.x0) / (sample.Width + 4*pad))
+	sample := tickSampleWidth(func(s string) float32 {
+		return fyne.MeasureText(s, r.captionSize(), fyne.TextStyle{}).Width
+	})
+	maxLabels := int((g.x1 - g.x0) / (sample + 4*pad))
 	ticks, labels := dateTicks(g.from, g.to, max(2, min(maxLabels, len(r.xLabels))))
 	r.ticks = ticks
 	for i, l := range r.xLabels {
@@ -412,17 +506,18 @@ func (r *chartRenderer) Refresh() {
 	}
 	for i := range r.legend {
 		it := &r.legend[i]
-		it.label.Text = c.legendLabel(it.kind)
-		it.label.Color, it.label.TextSize = fg, r.textSize()
-		it.label.Refresh()
+		it.text = c.legendLabel(it.kind)
+		for _, l := range it.lines {
+			l.Color, l.TextSize = fg, r.textSize()
+		}
 		it.swatch.Refresh()
 	}
 	from, to := c.span()
 	r.empty.Text = ""
 	if !c.anyIn(from, to) {
-		r.empty.Text = "No ratings in this range yet"
+		r.empty.Text = locale.L("No ratings in this range yet")
 		if len(c.ratings) == 0 {
-			r.empty.Text = "No ratings yet: your check-ins will show here"
+			r.empty.Text = locale.L("No ratings yet: your check-ins will show here")
 		}
 	}
 	r.empty.Color, r.empty.TextSize = fg, r.textSize()
@@ -438,14 +533,14 @@ func (c *Chart) legendLabel(kind int) string {
 	case legendBaseline:
 		return baselineLegend(c.baseline, c.band, c.mornings)
 	case legendSession:
-		return "Session day"
+		return locale.L("Session day")
 	case legendFunction:
 		if len(c.function) == 0 {
 			return ""
 		}
-		return functionSeries + ", ±2 from the start"
+		return locale.L("What you can do (weekly), ±2 from the start")
 	}
-	return chartSeries()[kind].name
+	return chartSeries()[kind].label
 }
 
 // anyIn tells whether a rating falls in [from, to).
@@ -461,19 +556,12 @@ func (c *Chart) anyIn(from, to time.Time) bool {
 // baselineLegend explains the baseline line and its band.
 func baselineLegend(baseline, band float64, mornings int) string {
 	if math.IsNaN(baseline) {
-		return fmt.Sprintf("Baseline: after %d morning check-ins (%d so far)", program.BaselineMinimum, mornings)
+		return locale.L("Baseline: after {{.Needed}} morning check-ins ({{.SoFar}} so far)",
+			locale.Args{"Needed": program.BaselineMinimum, "SoFar": mornings})
 	}
-	return fmt.Sprintf("Baseline %s (median of last %d mornings); shaded ±%s = a meaningful change",
-		trimFloat(baseline), mornings, trimFloat(band))
-}
-
-// trimFloat formats v with at most one decimal, dropping ".0".
-func trimFloat(v float64) string {
-	s := fmt.Sprintf("%.1f", v)
-	if len(s) > 2 && s[len(s)-2:] == ".0" {
-		return s[:len(s)-2]
-	}
-	return s
+	l := locale.Current()
+	return locale.L("Baseline {{.Baseline}} (median of last {{.Mornings}} mornings); shaded ±{{.Band}} = a meaningful change",
+		locale.Args{"Baseline": l.Number(baseline, 1), "Mornings": mornings, "Band": l.Number(band, 1)})
 }
 
 func (r *chartRenderer) Objects() []fyne.CanvasObject { return r.objects }
@@ -514,7 +602,7 @@ func (c *Chart) drawPlot(p *pen, origin pt, s float32, g chartGeom, ticks []time
 		b := c.band
 		lo, hi := math.Max(0, c.baseline-b), math.Min(scaleMax, c.baseline+b)
 		rect(g.x0*s, g.y(hi)*s, g.x1*s, g.y(lo)*s)
-		p.fill(withAlpha(seriesColour("Back pain", dark), 0.16))
+		p.fill(withAlpha(seriesColour(seriesBack, dark), 0.16))
 		y := origin.y + g.y(c.baseline)*s
 		p.polyline([]pt{{origin.x + g.x0*s, y}, {origin.x + g.x1*s, y}}, 1.5*s, []float32{10 * s, 5 * s})
 		p.fill(withAlpha(fg, 0.75))
@@ -525,7 +613,7 @@ func (c *Chart) drawPlot(p *pen, origin pt, s float32, g chartGeom, ticks []time
 	if !math.IsNaN(c.functionFirst) && len(c.function) > 0 {
 		lo, hi := math.Max(0, c.functionFirst-program.FunctionBand), math.Min(scaleMax, c.functionFirst+program.FunctionBand)
 		rect(g.x0*s, g.y(hi)*s, g.x1*s, g.y(lo)*s)
-		p.fill(withAlpha(seriesColour(functionSeries, dark), 0.12))
+		p.fill(withAlpha(seriesColour(seriesFunction, dark), 0.12))
 	}
 
 	// Session days: a bar in the strip under the plot.
@@ -546,7 +634,7 @@ func (c *Chart) drawPlot(p *pen, origin pt, s float32, g chartGeom, ticks []time
 	// The series: lines, then markers on a halo of background.
 	for _, st := range chartSeries() {
 		pts := c.points(st, g.from, g.to)
-		colour := seriesColour(st.name, dark)
+		colour := seriesColour(st.series, dark)
 		var dash []float32
 		for _, d := range st.dash {
 			dash = append(dash, d*s)
@@ -584,7 +672,7 @@ func (c *Chart) drawPlot(p *pen, origin pt, s float32, g chartGeom, ticks []time
 		run = append(run, px(q.at, q.v))
 	}
 	marks = append(marks, run...)
-	colour := seriesColour(functionSeries, dark)
+	colour := seriesColour(seriesFunction, dark)
 	p.polyline(run, chartLine*1.4*s, []float32{3 * s, 2 * s})
 	p.fill(colour)
 	for _, m := range marks {
@@ -613,7 +701,7 @@ func drawSwatchAt(p *pen, origin pt, s float32, kind int, col chartColours) {
 	switch kind {
 	case legendBaseline:
 		p.rect(x0, mid-5*s, x0+w, mid+5*s)
-		p.fill(withAlpha(seriesColour("Back pain", dark), 0.16))
+		p.fill(withAlpha(seriesColour(seriesBack, dark), 0.16))
 		p.polyline([]pt{{x0, mid}, {x0 + w, mid}}, 1.5*s, []float32{10 * s, 5 * s})
 		p.fill(withAlpha(fg, 0.75))
 	case legendSession:
@@ -621,7 +709,7 @@ func drawSwatchAt(p *pen, origin pt, s float32, kind int, col chartColours) {
 		p.rect(x-2.5*s, mid-5*s, x+2.5*s, mid+5*s)
 		p.fill(withAlpha(fg, 0.7))
 	case legendFunction:
-		colour := seriesColour(functionSeries, dark)
+		colour := seriesColour(seriesFunction, dark)
 		p.rect(x0, mid-5*s, x0+w, mid+5*s)
 		p.fill(withAlpha(colour, 0.12))
 		p.polyline([]pt{{x0 + 1*s, mid}, {x0 + w - 1*s, mid}}, chartLine*1.4*s, []float32{3 * s, 2 * s})
@@ -633,7 +721,7 @@ func drawSwatchAt(p *pen, origin pt, s float32, kind int, col chartColours) {
 		p.fill(colour)
 	default:
 		st := chartSeries()[kind]
-		colour := seriesColour(st.name, dark)
+		colour := seriesColour(st.series, dark)
 		var dash []float32
 		for _, d := range st.dash {
 			dash = append(dash, d*s)
@@ -669,9 +757,9 @@ func dateTicks(from, to time.Time, maxLabels int) ([]time.Time, []string) {
 			for ; t.Before(to); t = t.AddDate(0, 0, st.days) {
 				ticks = append(ticks, t)
 				if st.days == 1 {
-					labels = append(labels, t.Format("Mon 2"))
+					labels = append(labels, weekdayDayLabel(t))
 				} else {
-					labels = append(labels, t.Format("2 Jan"))
+					labels = append(labels, dayMonthLabel(t))
 				}
 			}
 		default:
@@ -683,11 +771,11 @@ func dateTicks(from, to time.Time, maxLabels int) ([]time.Time, []string) {
 				ticks = append(ticks, t)
 				switch {
 				case st.months == 12:
-					labels = append(labels, t.Format("2006"))
+					labels = append(labels, strconv.Itoa(t.Year()))
 				case t.Month() == time.January || len(labels) == 0:
-					labels = append(labels, t.Format("Jan 2006"))
+					labels = append(labels, monthYearLabel(t))
 				default:
-					labels = append(labels, t.Format("Jan"))
+					labels = append(labels, locale.Current().MonthShort(t.Month()))
 				}
 			}
 		}
@@ -696,4 +784,29 @@ func dateTicks(from, to time.Time, maxLabels int) ([]time.Time, []string) {
 		}
 	}
 	return nil, nil
+}
+
+// The time axis's labels, in the user's language.
+
+// weekdayDayLabel labels a day by its weekday and date: "Mon 2".
+func weekdayDayLabel(t time.Time) string {
+	return locale.L("{{.Weekday}} {{.Day}}", locale.Args{"Weekday": locale.Current().WeekdayShort(t.Weekday()), "Day": t.Day()})
+}
+
+// dayMonthLabel labels a day by its date and month: "2 Jan".
+func dayMonthLabel(t time.Time) string {
+	return locale.L("{{.Day}} {{.Month}}", locale.Args{"Day": t.Day(), "Month": locale.Current().MonthShort(t.Month())})
+}
+
+// monthYearLabel labels a month of a year: "Jan 2026".
+func monthYearLabel(t time.Time) string {
+	return locale.L("{{.Month}} {{.Year}}", locale.Args{"Month": locale.Current().MonthShort(t.Month()), "Year": t.Year()})
+}
+
+// tickSampleWidth is the width, as measure gives it, of a wide day label
+// on the time axis, to work out how many labels fit: "Wed 30", or a
+// language's wider "30 Sep" ("30. Sept.").
+func tickSampleWidth(measure func(string) float32) float32 {
+	wed30 := time.Date(2026, time.September, 30, 12, 0, 0, 0, time.UTC)
+	return max(measure(weekdayDayLabel(wed30)), measure(dayMonthLabel(wed30)))
 }

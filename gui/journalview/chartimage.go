@@ -76,14 +76,23 @@ func chartImage(c *Chart, width, height, s float32, col chartColours) (image.Ima
 		if label == "" {
 			continue
 		}
-		tw, th := measure(text, label)
+		lines := wrapText(label, width-swatchWidth-pad, func(str string) float32 { w, _ := measure(text, str); return w }, legendLines)
+		var tw float32
+		for _, l := range lines {
+			lw, _ := measure(text, l)
+			tw = max(tw, lw)
+		}
+		_, lineH := measure(text, "Mg")
+		th := lineH * float32(len(lines))
 		w := swatchWidth + pad + tw
 		h := max(swatchHeight, th)
-		if x > 0 && x+w > width {
+		if x > 0 && (x+w > width || rowH != h) {
 			x, y = 0, y+rowH+pad
 		}
 		drawSwatchAt(p, pt{x * s, (y + (h-swatchHeight)/2) * s}, s, kind, col)
-		put(text, label, x+swatchWidth+pad, y+(h-th)/2)
+		for j, l := range lines {
+			put(text, l, x+swatchWidth+pad, y+(h-th)/2+float32(j)*lineH)
+		}
 		rowH = h
 		x += w + 4*pad
 	}
@@ -97,7 +106,7 @@ func chartImage(c *Chart, width, height, s float32, col chartColours) (image.Ima
 	g.y0, g.y1 = chartInset, g.h-chartStrip-chartInset/2
 	g.from, g.to = c.span()
 
-	sampleW, _ := measure(caption, "Wed 30")
+	sampleW := tickSampleWidth(func(str string) float32 { w, _ := measure(caption, str); return w })
 	ticks, labels := dateTicks(g.from, g.to, max(2, min(int((g.x1-g.x0)/(sampleW+4*pad)), 16)))
 	c.drawPlot(p, pt{left * s, top * s}, s, g, ticks, col)
 

@@ -5,15 +5,16 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
+
+	"steady/locale"
 )
 
 // chartPanel is the chart with its title and range selector.
 type chartPanel struct {
 	chart   *Chart
-	ranges  *widget.RadioGroup
+	ranges  *widget.Select
 	caption *widget.Label
 	content fyne.CanvasObject
 }
@@ -27,12 +28,11 @@ func newChartPanel(now func() time.Time) *chartPanel {
 	for _, r := range chartRanges() {
 		labels = append(labels, r.label)
 	}
-	p.ranges = &widget.RadioGroup{Options: labels, Horizontal: true, Required: true, OnChanged: p.rangeChosen}
+	p.ranges = widget.NewSelect(labels, p.rangeChosen)
 	p.caption = &widget.Label{TextStyle: fyne.TextStyle{Italic: true}}
-	title := &widget.Label{Text: "Pain and tightness", TextStyle: fyne.TextStyle{Bold: true}, SizeName: theme.SizeNameSubHeadingText}
-	p.content = container.NewBorder(
-		container.NewHBox(title, p.caption, layout.NewSpacer(), p.ranges),
-		nil, nil, nil, p.chart)
+	title := &widget.Label{Text: locale.L("Pain and tightness"), TextStyle: fyne.TextStyle{Bold: true}, SizeName: theme.SizeNameSubHeadingText}
+	header := container.New(&barLayout{}, container.NewHBox(title, p.caption), p.ranges)
+	p.content = container.NewBorder(header, nil, nil, nil, p.chart)
 	p.ranges.SetSelected(rangeLabel(defaultRange))
 	return p
 }
@@ -53,9 +53,9 @@ func (p *chartPanel) rangeChosen(label string) {
 		}
 		p.chart.setRange(r.days)
 		if r.days == 0 || r.days > dailyAfter {
-			p.caption.SetText("daily averages")
+			p.caption.SetText(locale.L("daily averages"))
 		} else {
-			p.caption.SetText("every check-in")
+			p.caption.SetText(locale.L("every check-in"))
 		}
 	}
 }

@@ -12,38 +12,49 @@ import (
 
 	"steady/gui/keys"
 	"steady/journal"
+	"steady/locale"
 )
 
-// exportChoices are the export formats offered, with their names.
-var exportChoices = []struct {
+// An exportChoice is an export format with its name in the dialog.
+type exportChoice struct {
 	format journal.Format
 	label  string
-}{
-	{journal.CSV, "CSV — for a spreadsheet"},
-	{journal.JSON, "JSON — complete, for other programs"},
+}
+
+// exportChoices are the export formats offered, named in the user's
+// language (the dialog compares the chosen label with these). The files
+// themselves are the same in every language.
+func exportChoices() []exportChoice {
+	return []exportChoice{
+		{journal.CSV, locale.L("CSV — for a spreadsheet")},
+		{journal.JSON, locale.L("JSON — complete, for other programs")},
+	}
 }
 
 // chooseExport asks for a format, then for a file, and exports to it.
 func (v *View) chooseExport() {
+	choices := exportChoices()
 	var labels []string
-	for _, c := range exportChoices {
+	for _, c := range choices {
 		labels = append(labels, c.label)
 	}
 	choice := &widget.RadioGroup{Options: labels, Required: true}
 	choice.SetSelected(labels[0])
-	keys.Confirm(v.win, "Export the journal", choice, fyne.Size{}, "Cancel", "Choose file…", widget.HighImportance, func(ok bool) {
+	keys.Confirm(v.win, locale.L("Export the journal"), choice, fyne.Size{}, locale.L("Cancel"), locale.L("Choose file…"), widget.HighImportance, func(ok bool) {
 		if !ok {
 			return
 		}
 		f := journal.CSV
-		for _, c := range exportChoices {
+		for _, c := range choices {
 			if c.label == choice.Selected {
 				f = c.format
 			}
 		}
 		v.saveFile(fmt.Sprintf("steady-journal-%s.%s", v.now().Format("2006-01-02"), f), "."+f.String(),
 			func(w io.Writer) error { return v.store.Export(w, f) },
-			"Your journal is saved in %s.")
+			func(file string) string {
+				return locale.L("Your journal is saved in {{.File}}.", locale.Args{"File": file})
+			})
 	})
 }
 
@@ -51,7 +62,9 @@ func (v *View) chooseExport() {
 func (v *View) chooseReport() {
 	v.saveFile(fmt.Sprintf("steady-report-%s.html", v.now().Format("2006-01-02")), ".html",
 		v.writeReport,
-		"The report is saved in %s. Open it in a web browser to read or print it.")
+		func(file string) string {
+			return locale.L("The report is saved in {{.File}}. Open it in a web browser to read or print it.", locale.Args{"File": file})
+		})
 }
 
 // writeReport writes the clinician report of the whole journal to w.
@@ -64,8 +77,8 @@ func (v *View) writeReport(w io.Writer) error {
 }
 
 // saveFile asks where to save name, writes it with write and says how it
-// went; done is a message with %s for the file's name.
-func (v *View) saveFile(name, ext string, write func(io.Writer) error, done string) {
+// went; done says where the file was saved, given its name.
+func (v *View) saveFile(name, ext string, write func(io.Writer) error, done func(file string) string) {
 	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
 		v.fileChosen(w, err, write, done)
 	}, v.win)
@@ -76,19 +89,19 @@ func (v *View) saveFile(name, ext string, write func(io.Writer) error, done stri
 }
 
 // fileChosen writes the file the save dialog chose and says how it went.
-func (v *View) fileChosen(w fyne.URIWriteCloser, err error, write func(io.Writer) error, done string) {
+func (v *View) fileChosen(w fyne.URIWriteCloser, err error, write func(io.Writer) error, done func(file string) string) {
 	if err != nil {
-		keys.ShowError(fmt.Errorf("Steady could not open that file: %w", err), v.win)
+		keys.ShowError(fmt.Errorf("%s: %w", locale.L("Steady could not open that file"), err), v.win)
 		return
 	}
 	if w == nil {
 		return // cancelled
 	}
 	if err := writeClose(w, write); err != nil {
-		keys.ShowError(fmt.Errorf("Steady could not write %s: %w", w.URI().Name(), err), v.win)
+		keys.ShowError(fmt.Errorf("%s: %w", locale.L("Steady could not write {{.File}}", locale.Args{"File": w.URI().Name()}), err), v.win)
 		return
 	}
-	keys.ShowInformation("Saved", fmt.Sprintf(done, w.URI().Name()), v.win)
+	keys.ShowInformation(locale.L("Saved"), done(w.URI().Name()), v.win)
 }
 
 // writeClose writes to w and closes it, returning the first error.

@@ -6,7 +6,6 @@ package journalview
 
 import (
 	"errors"
-	"fmt"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -18,6 +17,7 @@ import (
 	"steady/explain"
 	"steady/gui/keys"
 	"steady/journal"
+	"steady/locale"
 	"steady/program"
 )
 
@@ -53,7 +53,7 @@ func NewNaming(rows int) *Naming {
 	box := container.NewVBox()
 	for i := range rows {
 		name := newNameEntry(explain.ActivitySuggestions())
-		name.PlaceHolder = "An activity your back makes hard, in your words"
+		name.PlaceHolder = locale.L("An activity your back makes hard, in your words")
 		name.OnSubmitted = func(string) { n.Save() }
 		sc := NewScale(low, high, nil)
 		sc.OnSubmit = n.Save
@@ -113,9 +113,9 @@ func (n *Naming) Activities() ([]coach.NamedActivity, error) {
 		case name == "" && v == NoValue:
 			continue
 		case name == "":
-			return nil, errors.New("Please name the activity you rated, or clear its rating.")
+			return nil, errors.New(locale.L("Please name the activity you rated, or clear its rating."))
 		case v == NoValue:
-			return nil, errors.New("Please rate \"" + name + "\" from 0 (unable) to 10 (as before).")
+			return nil, errors.New(locale.L("Please rate \"{{.Activity}}\" from 0 (unable) to 10 (as before).", locale.Args{"Activity": name}))
 		}
 		out = append(out, coach.NamedActivity{Name: name, Score: v})
 	}
@@ -126,7 +126,7 @@ func (n *Naming) Activities() ([]coach.NamedActivity, error) {
 func (n *Naming) Save() {
 	list, err := n.Activities()
 	if err == nil && len(list) == 0 {
-		err = errors.New("Please name at least one activity, or choose Later.")
+		err = errors.New(locale.L("Please name at least one activity, or choose Later."))
 	}
 	if err == nil && n.OnSave != nil {
 		err = n.OnSave(list)
@@ -139,19 +139,18 @@ func (n *Naming) Save() {
 	n.problem.Hide()
 }
 
-// intro is what the naming form says first.
-const namingIntro = "Name up to three everyday activities your back makes hard — in your own words, " +
-	"or pick one from the list — and rate each from 0 (unable to do it) to 10 (able to do it as before). " +
-	"Steady asks again once a week, so you can see what you can do, not only how much it hurts."
-
-// NamingIntro is the naming form's first paragraph.
-func NamingIntro() string { return namingIntro }
+// NamingIntro is the naming form's first paragraph, in the user's language.
+func NamingIntro() string {
+	return locale.L("Name up to three everyday activities your back makes hard — in your own words, " +
+		"or pick one from the list — and rate each from 0 (unable to do it) to 10 (able to do it as before). " +
+		"Steady asks again once a week, so you can see what you can do, not only how much it hurts.")
+}
 
 // ShowNaming opens the naming form in a dialog over win for free rows;
 // done is called after a save.
 func ShowNaming(win fyne.Window, store FunctionStore, free int, done func()) {
 	n := NewNaming(max(1, min(free, program.MaxActivities)))
-	showNamingDialog(win, n, "What does your back make hard?", namingIntro, "Save", fyne.NewSize(720, 560), func(list []coach.NamedActivity) error {
+	showNamingDialog(win, n, locale.L("What does your back make hard?"), NamingIntro(), locale.L("Save"), fyne.NewSize(720, 560), func(list []coach.NamedActivity) error {
 		_, err := store.NameActivities(list)
 		return err
 	}, done)
@@ -174,7 +173,7 @@ func showNamingDialog(win fyne.Window, n *Naming, title, intro, action string, s
 		}
 		return nil
 	}
-	keys.Show(win, d, size, keys.NewButton("Cancel", nil, widget.MediumImportance, d.Hide),
+	keys.Show(win, d, fitWindow(win, size), keys.NewButton(locale.L("Cancel"), nil, widget.MediumImportance, d.Hide),
 		keys.NewButton(action, nil, widget.HighImportance, n.Save))
 	win.Canvas().Focus(n.Names[0])
 }
@@ -203,19 +202,19 @@ func NewRerate(f coach.Function) *Rerate {
 		sc := NewScale(low, high, nil)
 		sc.OnSubmit, sc.OnCancel = r.Save, r.cancel
 		r.IDs, r.Scales = append(r.IDs, a.ID), append(r.Scales, sc)
-		last := ""
+		heading := a.Name
 		for _, c := range f.Score.Activities {
 			if c.ID == a.ID {
-				last = fmt.Sprintf(" (last time %d)", c.Latest)
+				heading = locale.L("{{.Activity}} (last time {{.Score}})", locale.Args{"Activity": a.Name, "Score": c.Latest})
 			}
 		}
 		id, name := a.ID, a.Name
-		replace := keys.NewButton("Replace…", nil, widget.LowImportance, func() {
+		replace := keys.NewButton(locale.L("Replace…"), nil, widget.LowImportance, func() {
 			if r.OnReplace != nil {
 				r.OnReplace(id, name)
 			}
 		})
-		box.Add(container.NewBorder(nil, nil, nil, replace, &widget.Label{Text: a.Name + last, TextStyle: fyne.TextStyle{Bold: true}, Wrapping: fyne.TextWrapWord}))
+		box.Add(container.NewBorder(nil, nil, nil, replace, &widget.Label{Text: heading, TextStyle: fyne.TextStyle{Bold: true}, Wrapping: fyne.TextWrapWord}))
 		box.Add(sc)
 	}
 	r.problem.Hide()
@@ -237,7 +236,7 @@ func (r *Rerate) Save() {
 	scores := map[string]int{}
 	for i, sc := range r.Scales {
 		if sc.Value() == NoValue {
-			r.problem.SetText("Please rate every activity, from 0 (unable) to 10 (as before).")
+			r.problem.SetText(locale.L("Please rate every activity, from 0 (unable) to 10 (as before)."))
 			r.problem.Show()
 			return
 		}
@@ -257,7 +256,7 @@ func (r *Rerate) Save() {
 // is called after a save or a replacement.
 func ShowRerate(win fyne.Window, store FunctionStore, f coach.Function, done func()) {
 	r := NewRerate(f)
-	d := dialog.NewCustomWithoutButtons("How are these going this week?", container.NewVScroll(r.Content()), win)
+	d := dialog.NewCustomWithoutButtons(locale.L("How are these going this week?"), container.NewVScroll(r.Content()), win)
 	r.OnCancel = d.Hide
 	r.OnSave = func(scores map[string]int) error {
 		if _, err := store.RateFunction(scores); err != nil {
@@ -273,8 +272,8 @@ func ShowRerate(win fyne.Window, store FunctionStore, f coach.Function, done fun
 		d.Hide()
 		ShowReplace(win, store, id, name, done)
 	}
-	keys.Show(win, d, fyne.NewSize(720, 480), keys.NewButton("Cancel", nil, widget.MediumImportance, d.Hide),
-		keys.NewButton("Save", nil, widget.HighImportance, r.Save))
+	keys.Show(win, d, fitWindow(win, fyne.NewSize(720, 480)), keys.NewButton(locale.L("Cancel"), nil, widget.MediumImportance, d.Hide),
+		keys.NewButton(locale.L("Save"), nil, widget.HighImportance, r.Save))
 	if len(r.Scales) > 0 {
 		win.Canvas().Focus(r.Scales[0])
 	}
@@ -283,8 +282,8 @@ func ShowRerate(win fyne.Window, store FunctionStore, f coach.Function, done fun
 // ShowReplace names one activity in place of id, called old, in a dialog
 // over win; the old one and its ratings are kept. done is called after it.
 func ShowReplace(win fyne.Window, store FunctionStore, id, old string, done func()) {
-	intro := "\"" + old + "\" and its ratings stay in your journal. What would you like to rate instead?"
-	showNamingDialog(win, NewNaming(1), "Replace an activity", intro, "Replace", fyne.NewSize(640, 320), func(list []coach.NamedActivity) error {
+	intro := locale.L("\"{{.Activity}}\" and its ratings stay in your journal. What would you like to rate instead?", locale.Args{"Activity": old})
+	showNamingDialog(win, NewNaming(1), locale.L("Replace an activity"), intro, locale.L("Replace"), fyne.NewSize(720, 320), func(list []coach.NamedActivity) error {
 		_, err := store.ReplaceActivity(id, list[0])
 		return err
 	}, done)

@@ -10,6 +10,7 @@ import (
 
 	"steady/explain"
 	"steady/journal"
+	"steady/locale"
 )
 
 // A record is one row of the history: an entry or a session.
@@ -79,9 +80,9 @@ func (v *View) showHistory() {
 	var objs []fyne.CanvasObject
 	switch {
 	case len(v.records.Entries) == 0 && len(v.records.Sessions) == 0 && len(v.records.Walks) == 0 && len(v.records.Function.Ratings) == 0:
-		objs = append(objs, &widget.Label{Text: emptyText, Wrapping: fyne.TextWrapWord})
+		objs = append(objs, &widget.Label{Text: locale.L("No entries yet. Your check-ins and sessions will appear here."), Wrapping: fyne.TextWrapWord})
 	case len(days) == 0:
-		objs = append(objs, &widget.Label{Text: "Nothing in these days. Older records are below.", Wrapping: fyne.TextWrapWord})
+		objs = append(objs, &widget.Label{Text: locale.L("Nothing in these days. Older records are below."), Wrapping: fyne.TextWrapWord})
 	}
 	now := v.now()
 	for i, d := range days {
@@ -113,8 +114,8 @@ func (v *View) row(r record) fyne.CanvasObject {
 			lines.Add(&widget.Label{Text: e.Note, Wrapping: fyne.TextWrapWord, TextStyle: fyne.TextStyle{Italic: true}})
 		}
 		buttons = container.NewHBox(
-			&widget.Button{Text: "Edit", Importance: widget.LowImportance, OnTapped: func() { v.edit(e) }},
-			&widget.Button{Text: "Delete", Importance: widget.LowImportance, OnTapped: func() { v.deleteEntry(e) }})
+			&widget.Button{Text: locale.L("Edit"), Importance: widget.LowImportance, OnTapped: func() { v.edit(e) }},
+			&widget.Button{Text: locale.L("Delete"), Importance: widget.LowImportance, OnTapped: func() { v.deleteEntry(e) }})
 	} else if fr := r.rating; fr != nil {
 		lines.Add(&widget.Label{Text: ratingLine(v.records.Function.Name(fr.Activity), *fr), Wrapping: fyne.TextWrapWord})
 		buttons = container.NewHBox()
@@ -125,7 +126,7 @@ func (v *View) row(r record) fyne.CanvasObject {
 			lines.Add(&widget.Label{Text: w.Note, Wrapping: fyne.TextWrapWord, TextStyle: fyne.TextStyle{Italic: true}})
 		}
 		buttons = container.NewHBox(
-			&widget.Button{Text: "Delete", Importance: widget.LowImportance, OnTapped: func() { v.deleteWalk(w) }})
+			&widget.Button{Text: locale.L("Delete"), Importance: widget.LowImportance, OnTapped: func() { v.deleteWalk(w) }})
 	} else {
 		s := *r.session
 		lines.Add(&widget.Label{Text: sessionLine(s), Wrapping: fyne.TextWrapWord})
@@ -133,7 +134,7 @@ func (v *View) row(r record) fyne.CanvasObject {
 			lines.Add(&widget.Label{Text: explain.Stop(s.StopCauses, s.StopNote), Wrapping: fyne.TextWrapWord, TextStyle: fyne.TextStyle{Italic: true}})
 		}
 		buttons = container.NewHBox(
-			&widget.Button{Text: "Delete", Importance: widget.LowImportance, OnTapped: func() { v.deleteSession(s) }})
+			&widget.Button{Text: locale.L("Delete"), Importance: widget.LowImportance, OnTapped: func() { v.deleteSession(s) }})
 	}
 	return container.NewBorder(nil, nil, nil, container.NewVBox(buttons), lines)
 }

@@ -31,8 +31,8 @@ func TestWriteReport(t *testing.T) {
 		"<!DOCTYPE html>",
 		"@page { size: A4",
 		// The baseline and band are the ones the rules worked out.
-		trimFloat(r.Baseline) + " / 10 — the median of the last 7 morning back-pain ratings; a change of " +
-			trimFloat(r.Band) + " points or more is meaningful",
+		locale.English.Number(r.Baseline, 1) + " / 10 — the median of the last 7 morning back-pain ratings; a change of " +
+			locale.English.Number(r.Band, 1) + " points or more is meaningful",
 		"First four weeks",
 		"16 Mar 2026 (this week so far)",
 		"Level 1, step 1",

@@ -8,6 +8,8 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
+
+	"steady/locale"
 )
 
 // undoFor is how long the offer to undo a deletion stays up.
@@ -25,8 +27,8 @@ type undoBar struct {
 }
 
 func newUndoBar() *undoBar {
-	b := &undoBar{message: &widget.Label{Truncation: fyne.TextTruncateEllipsis}}
-	b.undo = &widget.Button{Text: "Undo  (Ctrl+Z)", Icon: theme.ContentUndoIcon(), Importance: widget.HighImportance, OnTapped: b.doUndo}
+	b := &undoBar{message: &widget.Label{Wrapping: fyne.TextWrapWord}}
+	b.undo = &widget.Button{Text: locale.L("Undo  (Ctrl+Z)"), Icon: theme.ContentUndoIcon(), Importance: widget.HighImportance, OnTapped: b.doUndo}
 	dismiss := &widget.Button{Icon: theme.CancelIcon(), Importance: widget.LowImportance, OnTapped: b.hide}
 	b.bg = canvas.NewRectangle(nil)
 	b.content = container.NewStack(b.bg, container.NewBorder(nil, nil,

@@ -6,7 +6,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -14,15 +13,13 @@ import (
 	"steady/explain"
 	"steady/gui/keys"
 	"steady/journal"
+	"steady/locale"
 	"steady/program"
 )
 
 // historyStep is how many days of history are shown at first, and how
 // many more each "Show older" adds.
 const historyStep = 90
-
-// emptyText is what the history says before anything is recorded.
-const emptyText = "No entries yet. Your check-ins and sessions will appear here."
 
 // A View is the Journal screen: a toolbar, the chart and the history of
 // check-ins and sessions, newest first.
@@ -53,19 +50,19 @@ func New(win fyne.Window, store Store, now func() time.Time, onChange func(), on
 	v := &View{win: win, store: store, now: now, onChange: onChange, onCheckIn: onCheckIn, historyDays: historyStep}
 	v.panel = newChartPanel(now)
 	v.history = container.NewVBox()
-	v.older = &widget.Button{Text: fmt.Sprintf("Show %d more days", historyStep), Icon: theme.MoreVerticalIcon(), Importance: widget.LowImportance, OnTapped: v.showOlder}
+	v.older = &widget.Button{Text: locale.N("Show {{.Count}} more days", historyStep, nil), Icon: theme.MoreVerticalIcon(), Importance: widget.LowImportance, OnTapped: v.showOlder}
 	v.status = &widget.Label{Wrapping: fyne.TextWrapWord, Importance: widget.DangerImportance}
 	v.status.Hide()
 	v.undo = newUndoBar()
 	v.fn = container.NewVBox()
 
-	title := &widget.Label{Text: "Journal", TextStyle: fyne.TextStyle{Bold: true}, SizeName: theme.SizeNameHeadingText}
-	toolbar := container.NewHBox(title, layout.NewSpacer(),
-		&widget.Button{Text: "New check-in", Icon: theme.ContentAddIcon(), Importance: widget.HighImportance, OnTapped: func() { v.CheckIn(journal.AnyTime) }},
-		&widget.Button{Text: "Export…", Icon: theme.DocumentSaveIcon(), OnTapped: v.chooseExport},
-		&widget.Button{Text: "Clinician report…", Icon: theme.DocumentPrintIcon(), OnTapped: v.chooseReport},
+	title := &widget.Label{Text: locale.L("Journal"), TextStyle: fyne.TextStyle{Bold: true}, SizeName: theme.SizeNameHeadingText}
+	toolbar := container.New(&barLayout{}, title,
+		&widget.Button{Text: locale.L("New check-in"), Icon: theme.ContentAddIcon(), Importance: widget.HighImportance, OnTapped: func() { v.CheckIn(journal.AnyTime) }},
+		&widget.Button{Text: locale.L("Export…"), Icon: theme.DocumentSaveIcon(), OnTapped: v.chooseExport},
+		&widget.Button{Text: locale.L("Clinician report…"), Icon: theme.DocumentPrintIcon(), OnTapped: v.chooseReport},
 	)
-	historyTitle := &widget.Label{Text: "History", TextStyle: fyne.TextStyle{Bold: true}, SizeName: theme.SizeNameSubHeadingText}
+	historyTitle := &widget.Label{Text: locale.L("History"), TextStyle: fyne.TextStyle{Bold: true}, SizeName: theme.SizeNameSubHeadingText}
 	history := container.NewBorder(historyTitle, nil, nil, nil,
 		container.NewVScroll(container.NewVBox(v.fn, v.history, container.NewCenter(v.older))))
 	split := container.NewVSplit(v.panel.content, history)
@@ -85,7 +82,7 @@ func (v *View) Reload() {
 		v.records = records
 	}
 	if err != nil {
-		v.status.SetText("Steady could not read the journal, so this may not show everything: " + err.Error())
+		v.status.SetText(locale.L("Steady could not read the journal, so this may not show everything: {{.Error}}", locale.Args{"Error": err.Error()}))
 		v.status.Show()
 	} else {
 		v.status.Hide()
@@ -107,24 +104,24 @@ func (v *View) showFunction() {
 		objs = append(objs, &widget.Label{Text: c})
 	}
 	if len(f.Archived) > 0 {
-		objs = append(objs, &widget.Label{Text: fmt.Sprintf("%d replaced activities are kept with their ratings in the history.", len(f.Archived)),
+		objs = append(objs, &widget.Label{Text: locale.N("{{.Count}} replaced activities are kept with their ratings in the history.", len(f.Archived), nil),
 			Importance: widget.LowImportance, Wrapping: fyne.TextWrapWord})
 	}
 	buttons := container.NewHBox()
 	if len(f.Current) > 0 {
-		buttons.Add(&widget.Button{Text: "Rate activities", OnTapped: func() { ShowRerate(v.win, v.store, f, v.changed) }})
+		buttons.Add(&widget.Button{Text: locale.L("Rate activities"), OnTapped: func() { ShowRerate(v.win, v.store, f, v.changed) }})
 	}
 	if free := program.MaxActivities - len(f.Current); free > 0 {
-		text := "Name activities"
+		text := locale.L("Name activities")
 		if len(f.Current) > 0 {
-			text = "Add an activity"
+			text = locale.L("Add an activity")
 		}
 		buttons.Add(&widget.Button{Text: text, OnTapped: func() { ShowNaming(v.win, v.store, free, v.changed) }})
 	}
 	objs = append(objs, buttons)
-	title := "What you can do"
+	title := locale.L("What you can do")
 	if len(f.Current) == 0 {
-		objs = append([]fyne.CanvasObject{&widget.Label{Text: "Pain is only part of the story. " + NamingIntro(), Wrapping: fyne.TextWrapWord}}, objs...)
+		objs = append([]fyne.CanvasObject{&widget.Label{Text: locale.L("Pain is only part of the story.") + " " + NamingIntro(), Wrapping: fyne.TextWrapWord}}, objs...)
 	}
 	head := &widget.Label{Text: title, TextStyle: fyne.TextStyle{Bold: true}, SizeName: theme.SizeNameSubHeadingText}
 	v.fn.Objects = append([]fyne.CanvasObject{head}, append(objs, widget.NewSeparator())...)
@@ -152,7 +149,7 @@ func (v *View) CheckIn(kind journal.Kind) {
 		}
 		return err
 	})
-	v.open(c, "Check-in", func() {
+	v.open(c, locale.L("Check-in"), func() {
 		if saved != nil && v.onCheckIn != nil {
 			v.onCheckIn(*saved)
 		}
@@ -164,7 +161,7 @@ func (v *View) edit(e journal.Entry) {
 	c := newCheckIn(e, true, func(n journal.Entry) error {
 		return v.store.EditEntry(e.Time, n)
 	})
-	v.open(c, "Edit the check-in of "+e.Time.Format("2 January, 15:04"), nil)
+	v.open(c, locale.L("Edit the check-in of {{.Time}}", locale.Args{"Time": dayTime(e.Time)}), nil)
 }
 
 // open shows c, closing a check-in that is already open, and makes a
@@ -195,21 +192,21 @@ func (v *View) open(c *checkIn, title string, closed func()) {
 
 // deleteEntry asks, deletes e and offers to undo it.
 func (v *View) deleteEntry(e journal.Entry) {
-	confirmDelete("Delete this check-in?",
-		entryLine(e)+"\n\nYou can undo this for a few seconds afterwards.",
+	confirmDelete(locale.L("Delete this check-in?"),
+		entryLine(e)+"\n\n"+locale.L("You can undo this for a few seconds afterwards."),
 		func(ok bool) {
 			if !ok {
 				return
 			}
 			gone, err := v.store.DeleteEntry(e.Time)
 			if err != nil {
-				keys.ShowError(fmt.Errorf("Steady could not delete the check-in: %w", err), v.win)
+				keys.ShowError(fmt.Errorf("%s: %w", locale.L("Steady could not delete the check-in"), err), v.win)
 				return
 			}
 			v.changed()
-			v.undo.offer("Deleted the check-in of "+gone.Time.Format("2 January, 15:04")+".", func() {
+			v.undo.offer(locale.L("Deleted the check-in of {{.Time}}.", locale.Args{"Time": dayTime(gone.Time)}), func() {
 				if err := v.store.RestoreEntry(gone); err != nil {
-					keys.ShowError(fmt.Errorf("Steady could not bring the check-in back: %w", err), v.win)
+					keys.ShowError(fmt.Errorf("%s: %w", locale.L("Steady could not bring the check-in back"), err), v.win)
 				}
 				v.changed()
 			}, undoFor)
@@ -219,27 +216,27 @@ func (v *View) deleteEntry(e journal.Entry) {
 // confirmDelete asks whether to delete what text describes; the answer
 // goes to answer.
 func confirmDelete(title, text string, answer func(bool), win fyne.Window) {
-	keys.Confirm(win, title, &widget.Label{Text: text, Wrapping: fyne.TextWrapWord}, fyne.NewSize(480, 220), "Keep", "Delete",
+	keys.Confirm(win, title, &widget.Label{Text: text, Wrapping: fyne.TextWrapWord}, fyne.NewSize(480, 220), locale.L("Keep"), locale.L("Delete"),
 		widget.DangerImportance, answer)
 }
 
 // deleteSession asks, deletes s and offers to undo it.
 func (v *View) deleteSession(s journal.Session) {
-	confirmDelete("Delete this session?",
-		sessionLine(s)+"\n\nYou can undo this for a few seconds afterwards.",
+	confirmDelete(locale.L("Delete this session?"),
+		sessionLine(s)+"\n\n"+locale.L("You can undo this for a few seconds afterwards."),
 		func(ok bool) {
 			if !ok {
 				return
 			}
 			gone, err := v.store.DeleteSession(s.Time)
 			if err != nil {
-				keys.ShowError(fmt.Errorf("Steady could not delete the session: %w", err), v.win)
+				keys.ShowError(fmt.Errorf("%s: %w", locale.L("Steady could not delete the session"), err), v.win)
 				return
 			}
 			v.changed()
-			v.undo.offer("Deleted the session of "+gone.Time.Format("2 January, 15:04")+".", func() {
+			v.undo.offer(locale.L("Deleted the session of {{.Time}}.", locale.Args{"Time": dayTime(gone.Time)}), func() {
 				if err := v.store.RestoreSession(gone); err != nil {
-					keys.ShowError(fmt.Errorf("Steady could not bring the session back: %w", err), v.win)
+					keys.ShowError(fmt.Errorf("%s: %w", locale.L("Steady could not bring the session back"), err), v.win)
 				}
 				v.changed()
 			}, undoFor)
@@ -248,21 +245,21 @@ func (v *View) deleteSession(s journal.Session) {
 
 // deleteWalk asks, deletes w and offers to undo it.
 func (v *View) deleteWalk(w journal.Walk) {
-	confirmDelete("Delete this walk?",
-		walkLine(w)+"\n\nYou can undo this for a few seconds afterwards.",
+	confirmDelete(locale.L("Delete this walk?"),
+		walkLine(w)+"\n\n"+locale.L("You can undo this for a few seconds afterwards."),
 		func(ok bool) {
 			if !ok {
 				return
 			}
 			gone, err := v.store.DeleteWalk(w.Time)
 			if err != nil {
-				keys.ShowError(fmt.Errorf("Steady could not delete the walk: %w", err), v.win)
+				keys.ShowError(fmt.Errorf("%s: %w", locale.L("Steady could not delete the walk"), err), v.win)
 				return
 			}
 			v.changed()
-			v.undo.offer("Deleted the walk of "+gone.Time.Format("2 January, 15:04")+".", func() {
+			v.undo.offer(locale.L("Deleted the walk of {{.Time}}.", locale.Args{"Time": dayTime(gone.Time)}), func() {
 				if err := v.store.RestoreWalk(gone); err != nil {
-					keys.ShowError(fmt.Errorf("Steady could not bring the walk back: %w", err), v.win)
+					keys.ShowError(fmt.Errorf("%s: %w", locale.L("Steady could not bring the walk back"), err), v.win)
 				}
 				v.changed()
 			}, undoFor)
