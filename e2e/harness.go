@@ -246,6 +246,17 @@ func (a *App) Click(x, y int) error {
 	return err
 }
 
+// ClickSlowly clicks as Click does, the pointer resting longer on the spot
+// first: for a click the toolkit missed on a loaded machine.
+func (a *App) ClickSlowly(x, y int) error {
+	if _, err := a.xdotool("mousemove", "--window", a.Window, strconv.Itoa(x), strconv.Itoa(y)); err != nil {
+		return err
+	}
+	time.Sleep(400 * time.Millisecond)
+	_, err := a.xdotool("click", "1")
+	return err
+}
+
 // Key presses keys, in xdotool's names ("space", "ctrl+2", "Escape"), in the
 // app's window.
 func (a *App) Key(keys ...string) error {
