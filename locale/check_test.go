@@ -362,6 +362,7 @@ var userText = []struct {
 	{dir: "explain"},
 	{dir: "coach"},
 	{dir: "gui/journalview", files: []string{"report.go"}},
+	{dir: "gui", files: []string{"session.go", "ring.go"}},
 }
 
 // notUserText are literals that read as words but are no text to
