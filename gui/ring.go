@@ -95,7 +95,7 @@ func litDash(i int, remaining float64) bool {
 
 // MinSize keeps the digits readable across a room.
 func (r *ring) MinSize() fyne.Size {
-	return fyne.NewSize(160, 160)
+	return fyne.NewSize(150, 150)
 }
 
 // CreateRenderer makes the ring's objects, once.

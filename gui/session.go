@@ -121,6 +121,7 @@ type sessionView struct {
 	// The three parts of the screen, made once: following along, what
 	// happened after "Stop — it hurts", and the ratings.
 	root    *container.ThemeOverride
+	theme   *sessionTheme // the root's, a step smaller in a narrow window
 	running *fyne.Container
 	pain    *painForm
 	rate    *ratingsForm
@@ -243,7 +244,9 @@ func (s *sessionView) build() {
 	s.pain.Hide()
 	s.rate = newRatingsForm(s.win, s.saveRatings)
 	s.rate.Hide()
-	s.root = container.NewThemeOverride(container.NewPadded(container.NewStack(s.running, s.pain.root, s.rate.root)), sessionTheme{})
+	s.theme = &sessionTheme{narrow: s.win.Canvas().Size().Width < narrowBelow}
+	s.root = container.NewThemeOverride(
+		container.New(sessionFit{s}, container.NewStack(s.running, s.pain.root, s.rate.root)), s.theme)
 }
 
 // painForm asks what happened after "Stop — it hurts": a box to tick for
@@ -999,8 +1002,45 @@ func (b *keyButton) TypedKey(e *fyne.KeyEvent) {
 // session reads from the floor two or three metres away. It follows the
 // app's theme as that changes. The row of controls (controls true) is a
 // step smaller, so that its words fit side by side in every language:
-// they are read close up, when the user reaches for them.
-type sessionTheme struct{ controls bool }
+// they are read close up, when the user reaches for them. In a narrow
+// window (narrow true) the words are a step smaller too, so that long
+// names and instructions, wrapped onto more lines, still leave the ring
+// its room on a small screen; the ring's digits grow with the ring.
+type sessionTheme struct{ controls, narrow bool }
+
+// narrowBelow is the width, in units, of a window narrow for the session.
+const narrowBelow = 1000
+
+// sessionFit pads the session's screen and keeps its theme's narrow in step
+// with the window's width.
+type sessionFit struct{ s *sessionView }
+
+func (l sessionFit) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+	// A zero size is no window yet: the screen is built before it is shown.
+	if narrow := size.Width < narrowBelow; size.Width > 0 && l.s.root != nil && narrow != l.s.theme.narrow {
+		l.s.theme.narrow = narrow
+		// Every word in its new size, after this layout: a container lays
+		// out its objects before it refreshes them, so the first refresh
+		// gives each its new size and the second lays them out by it.
+		defer func() {
+			l.s.root.Refresh()
+			l.s.root.Refresh()
+		}()
+	}
+	pad := theme.Padding()
+	for _, o := range objs {
+		o.Move(fyne.NewPos(pad, pad))
+		o.Resize(size.SubtractWidthHeight(2*pad, 2*pad))
+	}
+}
+
+func (l sessionFit) MinSize(objs []fyne.CanvasObject) fyne.Size {
+	var m fyne.Size
+	for _, o := range objs {
+		m = m.Max(o.MinSize())
+	}
+	return m.AddWidthHeight(2*theme.Padding(), 2*theme.Padding())
+}
 
 var _ fyne.Theme = sessionTheme{}
 
@@ -1022,6 +1062,17 @@ func (t sessionTheme) Size(n fyne.ThemeSizeName) float32 {
 			return s * 1.15
 		case theme.SizeNameCaptionText, theme.SizeNamePadding:
 			return s * 1.25
+		case theme.SizeNameInnerPadding:
+			return s * 0.75
+		}
+		return s
+	}
+	if t.narrow {
+		switch n {
+		case theme.SizeNameHeadingText:
+			return s * 1.25
+		case theme.SizeNameText, theme.SizeNameSubHeadingText, theme.SizeNameInlineIcon:
+			return s * 1.15
 		}
 		return s
 	}
