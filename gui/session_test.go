@@ -884,3 +884,23 @@ func TestSessionSpeaksGerman(t *testing.T) {
 		"Noch offen: stärkster Schmerz", "Speichern"},
 		[]string{"Pain now", "How did it feel", "Easy", "Hard", "stayed", "Still to answer", "highest pain", "Save", "Four quick"})
 }
+
+// The ring's word is large when short and shrinks to stay inside the band
+// when long, in every language's longest stage word.
+func TestRingWordFitsInside(t *testing.T) {
+	test.NewTempApp(t)
+	bold := fyne.TextStyle{Bold: true}
+	const d = 200
+	if got := labelSize("HOLD", d, bold); got != d*ringLabelSize {
+		t.Errorf("HOLD is %v high, want the full %v", got, d*ringLabelSize)
+	}
+	for _, word := range []string{"SWITCH SIDES", "SEITE WECHSELN", "CHANGEZ DE CÔTÉ", "CAMBIA DE LADO", "VORBEREITEN"} {
+		size := labelSize(word, d, bold)
+		if w := fyne.MeasureText(word, size, bold).Width; w > d*ringLabelWidth+0.5 {
+			t.Errorf("%s is %v wide in a ring %v across, more than %v", word, w, d, d*ringLabelWidth)
+		}
+		if size >= d*ringLabelSize {
+			t.Errorf("%s kept the full size %v", word, size)
+		}
+	}
+}
