@@ -336,8 +336,8 @@ func newRatingsForm(win fyne.Window, save func()) *ratingsForm {
 	for _, a := range feltAnswers() {
 		felts = append(felts, a.text)
 	}
-	// The leg answers are long: one a line, so that none is cut.
 	f.leg = widget.NewRadioGroup(legs, func(string) { f.check() })
+	f.leg.Horizontal = true
 	f.felt = widget.NewRadioGroup(felts, func(string) { f.check() })
 	f.felt.Horizontal = true
 	f.save = keys.NewButton(locale.L("Save"), theme.DocumentSaveIcon(), widget.HighImportance, save)
@@ -349,11 +349,57 @@ func newRatingsForm(win fyne.Window, save func()) *ratingsForm {
 		f.title, f.intro,
 		bold(locale.L("Highest pain during the session")), f.maxPain,
 		bold(locale.L("Pain now")), f.painNow,
-		bold(locale.L("Did leg symptoms spread further down the leg?")), f.leg,
-		bold(locale.L("How did it feel?")), f.felt,
+		bold(locale.L("Did leg symptoms spread further down the leg?")), f.choices(f.leg),
+		bold(locale.L("How did it feel?")), f.choices(f.felt),
 		container.NewBorder(nil, nil, nil, f.save, f.missing),
 	)))
 	return f
+}
+
+// choices lays a group's choices side by side when they fit, else one a
+// line.
+func (f *ratingsForm) choices(g *widget.RadioGroup) fyne.CanvasObject {
+	return container.New(&choiceRow{group: g, reflow: func() {
+		// As for the session's theme: the first refresh gives the group
+		// its new height, the second lays the form out by it.
+		f.root.Refresh()
+		f.root.Refresh()
+	}}, g)
+}
+
+// choiceRow lays a radio group's choices out side by side when they fit
+// the width, else one a line: a long answer (in German, or with larger
+// text) is never cut, and short ones keep the form short enough to show
+// Save without scrolling.
+type choiceRow struct {
+	group  *widget.RadioGroup
+	reflow func() // lays the form out again once the group changed shape
+}
+
+// choiceWidth is the width of the group's widest choice.
+func (l *choiceRow) choiceWidth() float32 {
+	w := l.group.MinSize().Width
+	if l.group.Horizontal {
+		w /= float32(max(1, len(l.group.Options)))
+	}
+	return w
+}
+
+func (l *choiceRow) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+	row := l.choiceWidth()*float32(len(l.group.Options)) <= size.Width
+	if size.Width > 0 && row != l.group.Horizontal {
+		l.group.Horizontal = row
+		l.group.Refresh()
+		defer l.reflow()
+	}
+	for _, o := range objs {
+		o.Move(fyne.NewPos(0, 0))
+		o.Resize(fyne.NewSize(size.Width, l.group.MinSize().Height))
+	}
+}
+
+func (l *choiceRow) MinSize([]fyne.CanvasObject) fyne.Size {
+	return fyne.NewSize(l.choiceWidth(), l.group.MinSize().Height)
 }
 
 func (f *ratingsForm) Show()         { f.root.Show() }

@@ -904,3 +904,28 @@ func TestRingWordFitsInside(t *testing.T) {
 		}
 	}
 }
+
+// The leg answers sit side by side when the window has room for them, and
+// one a line when it has not.
+func TestRatingsChoicesFollowTheWidth(t *testing.T) {
+	r := newSessionRig(t)
+	r.press(fyne.KeyEscape)
+	r.press(fyne.KeyReturn)
+	if !r.s.rate.Visible() {
+		t.Fatal("no ratings after ending the session")
+	}
+	if !r.s.rate.leg.Horizontal {
+		t.Error("at 1100 wide, the leg answers are one a line")
+	}
+	r.w.Resize(fyne.NewSize(500, 760))
+	if r.s.rate.leg.Horizontal {
+		t.Error("at 500 wide, the leg answers are still side by side")
+	}
+	if w := r.s.rate.leg.Size().Width; w > 500 {
+		t.Errorf("the leg answers are %v wide in a window 500 wide", w)
+	}
+	r.w.Resize(fyne.NewSize(1100, 760))
+	if !r.s.rate.leg.Horizontal {
+		t.Error("back at 1100 wide, the leg answers stay one a line")
+	}
+}
