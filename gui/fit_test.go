@@ -5,10 +5,12 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/test"
 
 	"steady/coach"
 	"steady/journal"
+	"steady/locale"
 	"steady/program"
 )
 
@@ -20,12 +22,22 @@ var smallLaptop = fyne.NewSize(1366, 736)
 // application's clock stopped at now.
 func newSizedUI(t *testing.T, larger bool, now time.Time) (*UI, *program.FakeClock) {
 	t.Helper()
+	return newSizedUIIn(t, "en", larger, now)
+}
+
+// newSizedUIIn is newSizedUI speaking the language lang, its routine
+// translated as main.go translates it.
+func newSizedUIIn(t *testing.T, lang string, larger bool, now time.Time) (*UI, *program.FakeClock) {
+	t.Helper()
+	l, _ := locale.Parse(lang)
+	locale.Set(l)
+	t.Cleanup(func() { locale.Set(locale.English) })
 	a := test.NewTempApp(t)
 	a.Preferences().SetBool(prefLargerText, larger)
 	w := a.NewWindow("Steady")
 	t.Cleanup(w.Close)
 	clock := program.NewFakeClock(now)
-	u := New(a, w, Options{Version: "test", DataDir: t.TempDir(), Coach: coach.New(openJournal(t), program.Builtin(), clock)})
+	u := New(a, w, Options{Version: "test", DataDir: t.TempDir(), Coach: coach.New(openJournal(t), program.Builtin().In(lang), clock)})
 	w.Resize(smallLaptop)
 	return u, clock
 }
@@ -103,4 +115,68 @@ func TestScreensFitASmallLaptop(t *testing.T) {
 			checkFits(t, u, "the ratings")
 		})
 	}
+}
+
+// The session fits the smallest window Steady allows (and a small laptop's
+// window) in every language, on the real routine, while it runs, paused,
+// asking to end, asking what happened and asking for the ratings; no
+// control is narrower than its words. With larger text it fits the
+// smallest window's width and a small laptop's height: German and Spanish
+// names and instructions wrap onto more lines than 540 units hold, so
+// there the window grows taller, never wider.
+func TestSessionFitsTheSmallestWindow(t *testing.T) {
+	for _, lang := range locale.Supported() {
+		for _, larger := range []bool{false, true} {
+			name := lang.Code + " normal text"
+			smallest := minWindowSize
+			if larger {
+				name = lang.Code + " larger text"
+				smallest.Height = smallLaptop.Height
+			}
+			t.Run(name, func(t *testing.T) {
+				now := time.Date(2026, 11, 24, 9, 0, 0, 0, time.Local)
+				u, _ := newSizedUIIn(t, lang.Code, larger, now)
+				u.firstRunDone(firstRunResult{StartLevel: 1})
+				u.startSession()
+				if u.session == nil {
+					t.Fatal("no session started")
+				}
+				s := u.session
+				fits := func(size fyne.Size, screen string) {
+					t.Helper()
+					if m := u.win.Canvas().Content().MinSize(); m.Width > size.Width || m.Height > size.Height {
+						t.Errorf("at %v, %s asks for at least %v", size, screen, m)
+					}
+					for _, c := range append(rowControls(s.controls), rowControls(s.confirmRow)...) {
+						if !c.button.Visible() {
+							continue
+						}
+						if got, want := c.button.Size().Width, c.button.MinSize().Width; got < want {
+							t.Errorf("at %v, %s: %q is %v wide, its words need %v", size, screen, c.button.Text, got, want)
+						}
+					}
+				}
+				for _, size := range []fyne.Size{smallest, smallLaptop} {
+					u.win.Resize(size)
+					fits(size, "the session")
+					s.togglePause()
+					fits(size, "the session paused")
+					s.togglePause()
+					s.askEnd()
+					fits(size, "the session asking to end")
+					s.keepGoing()
+				}
+				u.win.Resize(smallest)
+				s.stopForPain()
+				fits(smallest, "what happened")
+				s.painDone()
+				fits(smallest, "the ratings")
+			})
+		}
+	}
+}
+
+// rowControls are the controls of a row made by newControlRow.
+func rowControls(row *container.ThemeOverride) []*control {
+	return row.Content.(*fyne.Container).Layout.(*controlRow).controls
 }

@@ -28,8 +28,9 @@ const ringDashes = 24
 const (
 	ringCutout     = 0.84 // inner radius / outer radius: the band's thickness
 	ringDigitsSize = 0.30 // the countdown digits
-	ringLabelSize  = 0.085
-	ringDashFill   = 0.6 // the part of each dash's slot the dash covers
+	ringLabelSize  = 0.11 // the word, when it is short enough
+	ringLabelWidth = 0.70 // the widest a word may be, inside the band
+	ringDashFill   = 0.6  // the part of each dash's slot the dash covers
 )
 
 // A ring is a large countdown: a ring that empties clockwise as time runs
@@ -95,7 +96,7 @@ func litDash(i int, remaining float64) bool {
 
 // MinSize keeps the digits readable across a room.
 func (r *ring) MinSize() fyne.Size {
-	return fyne.NewSize(220, 220)
+	return fyne.NewSize(150, 150)
 }
 
 // CreateRenderer makes the ring's objects, once.
@@ -150,7 +151,7 @@ func (rr *ringRenderer) Layout(size fyne.Size) {
 	d := min(size.Width, size.Height)
 	rr.shape.Move(fyne.NewPos((size.Width-d)/2, (size.Height-d)/2))
 	rr.shape.Resize(fyne.NewSize(d, d))
-	rr.label.TextSize = d * ringLabelSize
+	rr.label.TextSize = labelSize(rr.label.Text, d, rr.label.TextStyle)
 	rr.digits.TextSize = d * ringDigitsSize
 	dh := fyne.MeasureText("0", rr.digits.TextSize, rr.digits.TextStyle).Height
 	lh := fyne.MeasureText("H", rr.label.TextSize, rr.label.TextStyle).Height
@@ -160,6 +161,22 @@ func (rr *ringRenderer) Layout(size fyne.Size) {
 	rr.digits.Resize(fyne.NewSize(size.Width, dh))
 	rr.label.Move(fyne.NewPos(0, mid-dh/2+dh*0.12-lh))
 	rr.label.Resize(fyne.NewSize(size.Width, lh))
+}
+
+// labelSize is the text size of the word in a ring d units across: large,
+// and smaller for a long word (SWITCH SIDES, SEITE WECHSELN) so that it
+// stays inside the band in every language.
+func labelSize(word string, d float32, style fyne.TextStyle) float32 {
+	size := d * ringLabelSize
+	// Text does not scale quite in proportion, so shrink until it fits.
+	for range 4 {
+		w := fyne.MeasureText(word, size, style).Width
+		if w <= d*ringLabelWidth {
+			break
+		}
+		size *= d * ringLabelWidth / w * 0.98
+	}
+	return size
 }
 
 func (rr *ringRenderer) Refresh() {

@@ -11,11 +11,14 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
 
 	"steady/audio"
 	"steady/coach/session"
 	"steady/explain"
+	"steady/locale"
 	"steady/program"
 )
 
@@ -293,7 +296,7 @@ func TestSessionPauseAndResume(t *testing.T) {
 	if r.sound.cancels == cancels {
 		t.Error("pausing did not cancel the queued cues")
 	}
-	if got := r.s.pauseButton.Text; !strings.HasPrefix(got, "Resume") {
+	if got := r.s.pauseButton.button.Text; got != "Resume" {
 		t.Errorf("pause button says %q while paused", got)
 	}
 	if p := r.clock.Pending(); len(p) != 0 {
@@ -344,12 +347,12 @@ func TestSessionNextBackRepeat(t *testing.T) {
 
 	// Skip heel slides again, do bird dog to the end.
 	r.clock.Advance(time.Second)
-	test.Tap(r.s.controls.Objects[2].(*keyButton))
+	test.Tap(rowControls(r.s.controls)[2].button) // Next
 	r.clock.Advance(time.Hour)
 	if !r.s.rate.Visible() {
 		t.Fatal("no ratings after the session's end")
 	}
-	r.rate(t, '2', '1', legNo, feltEasy)
+	r.rate(t, '2', '1', "No", "Easy")
 	test.Tap(r.s.rate.save)
 	if len(r.results) != 1 {
 		t.Fatalf("onFinish called %d times", len(r.results))
@@ -384,7 +387,7 @@ func TestSessionEndWithEscape(t *testing.T) {
 				t.Fatal("ratings form not shown after ending")
 			}
 			r.clock.Advance(time.Minute) // the runner's own end report must not change anything
-			r.rate(t, '3', '2', legSettled, feltOK)
+			r.rate(t, '3', '2', "Yes, settled within 30 min", "OK")
 			r.press(fyne.KeyReturn) // nothing focused: Enter saves
 			if len(r.results) != 1 {
 				t.Fatalf("onFinish called %d times", len(r.results))
@@ -466,7 +469,7 @@ func TestSessionStopForPain(t *testing.T) {
 			if !r.s.rate.Visible() {
 				t.Fatal("no ratings after the what-happened form")
 			}
-			r.rate(t, '7', '5', legStayed, feltHard)
+			r.rate(t, '7', '5', "Yes, and it stayed", "Hard")
 			test.Tap(r.s.rate.save)
 			if len(r.results) != 1 {
 				t.Fatalf("onFinish called %d times", len(r.results))
@@ -512,7 +515,7 @@ func TestSessionRatingsSave(t *testing.T) {
 	if len(r.results) != 0 {
 		t.Fatal("saving worked with nothing answered")
 	}
-	r.rate(t, '1', '0', legSettled, feltEasy)
+	r.rate(t, '1', '0', "Yes, settled within 30 min", "Easy")
 	// "1" then "0" would make 10 on one scale; Enter between them moved on.
 	test.Tap(r.s.rate.save)
 	if len(r.results) != 1 {
@@ -794,5 +797,135 @@ func TestSessionProgressBarSetPixelByPixel(t *testing.T) {
 	}
 	if got := show(11*pixel + pixel/4); got == set {
 		t.Errorf("bar still at %v a pixel later", got)
+	}
+}
+
+// shownTexts are the words the window shows now: labels, buttons, checks,
+// radio choices, keys and the ring's word, of every visible object.
+func shownTexts(w fyne.Window) []string {
+	var out []string
+	var walk func(o fyne.CanvasObject)
+	walk = func(o fyne.CanvasObject) {
+		if !o.Visible() {
+			return
+		}
+		switch o := o.(type) {
+		case *widget.Label:
+			out = append(out, o.Text)
+		case *keyButton:
+			out = append(out, o.Text)
+		case *widget.Button:
+			out = append(out, o.Text)
+		case *widget.Check:
+			out = append(out, o.Text)
+		case *widget.RadioGroup:
+			out = append(out, o.Options...)
+		case *keyHint:
+			out = append(out, o.key)
+		case *ring:
+			out = append(out, o.label)
+		}
+		switch o := o.(type) {
+		case *fyne.Container:
+			for _, c := range o.Objects {
+				walk(c)
+			}
+		case *container.ThemeOverride:
+			walk(o.Content)
+		case *container.Scroll:
+			walk(o.Content)
+		}
+	}
+	walk(w.Content())
+	return out
+}
+
+// The session speaks the user's language: in German, every part of it
+// shows German words and none of the English ones.
+func TestSessionSpeaksGerman(t *testing.T) {
+	de, _ := locale.Parse("de")
+	locale.Set(de)
+	t.Cleanup(func() { locale.Set(locale.English) })
+	r := newSessionRig(t)
+	hold := intervalOf(t, r.s.follow.Timeline(), 0, program.StageHold, 2, program.LeftSide)
+	r.at(hold.Start + 2*time.Second)
+	check := func(screen string, want, notWant []string) {
+		t.Helper()
+		texts := shownTexts(r.w)
+		all := strings.Join(texts, "\n")
+		for _, w := range want {
+			if !strings.Contains(all, w) {
+				t.Errorf("%s: no %q among %q", screen, w, texts)
+			}
+		}
+		for _, text := range texts {
+			for _, n := range notWant {
+				if strings.Contains(text, n) {
+					t.Errorf("%s shows English %q in %q", screen, n, text)
+				}
+			}
+		}
+	}
+	english := []string{"Back", "Next", "Repeat", "End", "Space", "Rep ", "Left side", "HOLD",
+		"Stop if", "it hurts", "Exercise", "minute", "Resume", "PAUSED", "Keep going", "session"}
+	check("the hold", []string{"HALTEN", "Wiederholung 2 von 2 · Linke Seite", "Übung 1 von 2", "Nächste Übung: Bird dog",
+		"Zurück", "Pause", "Weiter", "Wiederholen", "Beenden", "Leertaste", "Stopp – es tut weh", "Hören Sie auf"},
+		english[:len(english)-4])
+	r.press(fyne.KeySpace)
+	check("paused", []string{"PAUSIERT", "Fortsetzen"}, english)
+	r.press(fyne.KeySpace)
+	r.press(fyne.KeyEscape)
+	check("asking to end", []string{"Einheit beenden?", "Weitermachen", "Enter"}, english)
+	r.press(fyne.KeyH)
+	check("what happened", []string{"Angehalten. Lassen Sie sich Zeit.", "Neue Schwäche"},
+		[]string{"Stopped", "weakness", "Something else", "urgent", "Next: how"})
+	r.s.painDone()
+	check("the ratings", []string{"Schmerz jetzt", "Wie hat es sich angefühlt?", "Leicht", "Ja, und sie halten an",
+		"Noch offen: stärkster Schmerz", "Speichern"},
+		[]string{"Pain now", "How did it feel", "Easy", "Hard", "stayed", "Still to answer", "highest pain", "Save", "Four quick"})
+}
+
+// The ring's word is large when short and shrinks to stay inside the band
+// when long, in every language's longest stage word.
+func TestRingWordFitsInside(t *testing.T) {
+	test.NewTempApp(t)
+	bold := fyne.TextStyle{Bold: true}
+	const d = 200
+	if got := labelSize("HOLD", d, bold); got != d*ringLabelSize {
+		t.Errorf("HOLD is %v high, want the full %v", got, d*ringLabelSize)
+	}
+	for _, word := range []string{"SWITCH SIDES", "SEITE WECHSELN", "CHANGEZ DE CÔTÉ", "CAMBIA DE LADO", "VORBEREITEN"} {
+		size := labelSize(word, d, bold)
+		if w := fyne.MeasureText(word, size, bold).Width; w > d*ringLabelWidth+0.5 {
+			t.Errorf("%s is %v wide in a ring %v across, more than %v", word, w, d, d*ringLabelWidth)
+		}
+		if size >= d*ringLabelSize {
+			t.Errorf("%s kept the full size %v", word, size)
+		}
+	}
+}
+
+// The leg answers sit side by side when the window has room for them, and
+// one a line when it has not.
+func TestRatingsChoicesFollowTheWidth(t *testing.T) {
+	r := newSessionRig(t)
+	r.press(fyne.KeyEscape)
+	r.press(fyne.KeyReturn)
+	if !r.s.rate.Visible() {
+		t.Fatal("no ratings after ending the session")
+	}
+	if !r.s.rate.leg.Horizontal {
+		t.Error("at 1100 wide, the leg answers are one a line")
+	}
+	r.w.Resize(fyne.NewSize(500, 760))
+	if r.s.rate.leg.Horizontal {
+		t.Error("at 500 wide, the leg answers are still side by side")
+	}
+	if w := r.s.rate.leg.Size().Width; w > 500 {
+		t.Errorf("the leg answers are %v wide in a window 500 wide", w)
+	}
+	r.w.Resize(fyne.NewSize(1100, 760))
+	if !r.s.rate.leg.Horizontal {
+		t.Error("back at 1100 wide, the leg answers stay one a line")
 	}
 }
