@@ -125,7 +125,7 @@ func (u *UI) checkedIn(c coach.CheckedIn) {
 // questions at once.
 func (u *UI) offerRescreen() {
 	text := wrapped(locale.L("You reported new numbness or weakness. Exercise is paused until you have answered the safety questions again. Answer them now?"))
-	keys.Confirm(u.win, locale.L("New numbness or weakness"), text, fyne.NewSize(520, 220), locale.L("Later"), locale.L("Answer the questions"),
+	keys.Confirm(u.win, locale.L("New numbness or weakness"), text, fyne.NewSize(520, 0), locale.L("Later"), locale.L("Answer the questions"),
 		widget.HighImportance, func(yes bool) {
 			if yes {
 				u.rescreen()
@@ -276,7 +276,7 @@ func (u *UI) showLight(done coach.Finished) {
 	body := container.NewVBox(
 		container.NewBorder(nil, nil, badge, nil, heading(title, theme.SizeNameSubHeadingText)),
 		wrapped(meaning), wrapped(explain.Next(done.After)))
-	keys.Inform(u.win, locale.L("Session saved"), body, fyne.NewSize(520, 280), locale.L("OK"), func() {
+	keys.Inform(u.win, locale.L("Session saved"), body, fyne.NewSize(520, 0), locale.L("OK"), func() {
 		if done.Rescreen {
 			u.rescreen()
 		}

@@ -157,8 +157,11 @@ func (v *todayView) walkCard(m coach.Day) fyne.CanvasObject {
 	w := m.Decision.Walk
 	text := explain.Walk(w)
 	log := keys.NewButton(locale.L("Log a walk  (Ctrl+L)"), theme.ContentAddIcon(), widget.MediumImportance, v.actions.logWalk)
-	return widget.NewCard(locale.L("Walking"), "",
-		container.NewVBox(wrapped(text), container.NewHBox(log)))
+	body := container.NewVBox(container.NewHBox(log))
+	if text != "" { // no goal while exercise is paused: the walk can still be logged
+		body.Objects = append([]fyne.CanvasObject{wrapped(text)}, body.Objects...)
+	}
+	return widget.NewCard(locale.L("Walking"), "", body)
 }
 
 func (v *todayView) flagCard(f program.FlagState) fyne.CanvasObject {

@@ -66,7 +66,7 @@ func (u *UI) logWalk() {
 	minutes.OnSubmitted = func(string) { save() }
 	form := container.NewVBox(widget.NewForm(widget.NewFormItem(locale.L("Minutes walked"), minutes)), problem)
 	d = dialog.NewCustomWithoutButtons(locale.L("Log a walk"), form, u.win)
-	keys.Show(u.win, d, fyne.NewSize(440, 220), keys.NewButton(locale.L("Cancel"), nil, widget.MediumImportance, d.Hide),
+	keys.Show(u.win, d, fyne.NewSize(440, 0), keys.NewButton(locale.L("Cancel"), nil, widget.MediumImportance, d.Hide),
 		keys.NewButton(locale.L("Save"), nil, widget.HighImportance, save))
 	u.win.Canvas().Focus(minutes)
 }

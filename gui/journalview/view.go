@@ -216,7 +216,7 @@ func (v *View) deleteEntry(e journal.Entry) {
 // confirmDelete asks whether to delete what text describes; the answer
 // goes to answer.
 func confirmDelete(title, text string, answer func(bool), win fyne.Window) {
-	keys.Confirm(win, title, &widget.Label{Text: text, Wrapping: fyne.TextWrapWord}, fyne.NewSize(480, 220), locale.L("Keep"), locale.L("Delete"),
+	keys.Confirm(win, title, &widget.Label{Text: text, Wrapping: fyne.TextWrapWord}, fyne.NewSize(480, 0), locale.L("Keep"), locale.L("Delete"),
 		widget.DangerImportance, answer)
 }
 

@@ -128,7 +128,8 @@ func (e *Entry) TypedKey(k *fyne.KeyEvent) {
 // Show shows d, a dialog made with dialog.NewCustomWithoutButtons, with
 // cancel and main as its buttons, until it closes: Enter presses main,
 // Escape presses cancel or, without one, closes d. Either button may be
-// nil. size is d's size, zero for its smallest. The window's key handler
+// nil. size is d's size, zero for its smallest; a zero height is the
+// smallest at the width asked for. The window's key handler
 // is given back when d closes.
 func Show(win fyne.Window, d *dialog.CustomDialog, size fyne.Size, cancel, main *Button) {
 	var buttons []fyne.CanvasObject
