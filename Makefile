@@ -1,7 +1,8 @@
 # Steady's two commands on a fresh Debian/Ubuntu machine:
 #   make run    installs what is missing, builds, opens the app
 #   make test   installs what the tests need, runs every check
-# Other targets: deps, build, e2e, bench, package, screenshots, figures, clean.
+# Other targets: deps, build, e2e, bench, package, screenshots, screenshots-lang,
+# figures, clean.
 
 SHELL      := /bin/bash
 GO         ?= go
@@ -22,9 +23,9 @@ BUILD_PKGS := gcc pkg-config libgl1-mesa-dev libx11-dev libxcursor-dev libxrandr
 # To test as a person uses it: a virtual X server, input, screenshots, sound analysis;
 # and a headless Wayland desktop with its own input and screenshots (sway, wtype, grim).
 TEST_PKGS  := xvfb x11-utils xdotool imagemagick sox pv desktop-file-utils espeak-ng \
-              sway grim wtype
+              sway grim wtype fonts-dejavu-core
 
-.PHONY: run deps deps-test build test vet fmt-check unit e2e bench package screenshots clean
+.PHONY: run deps deps-test build test vet fmt-check unit e2e bench package screenshots screenshots-lang clean
 
 run: deps build
 	./$(BIN)
@@ -93,6 +94,15 @@ bench: deps-test build
 screenshots: deps-test build $(BBOLT)
 	STEADY_BIN=$(abspath $(BIN)) BBOLT=$(abspath $(BBOLT)) STEADY_SCREENSHOTS=$(abspath docs/screenshots) \
 	  $(GO) test -tags e2e -count=1 -v ./e2e/
+
+# Every screen in every language, at the smallest window with larger text, to
+# look at after a translation: e2e/out/lang/<lang>-<screen>.png and a contact
+# sheet per language, e2e/out/lang/<lang>.png (docs/TRANSLATING.md). It fails
+# where a screen reads as English or needs a larger window than in English.
+screenshots-lang: deps-test build $(BBOLT)
+	STEADY_BIN=$(abspath $(BIN)) BBOLT=$(abspath $(BBOLT)) \
+	  $(GO) test -tags e2e -count=1 -run 'TestEveryScreenInEveryLanguage$$' -v ./e2e/; \
+	  status=$$?; echo "Contact sheets: $(abspath e2e/out/lang)/{en,de,es,fr}.png"; exit $$status
 
 # A desktop package: a tar.xz with the binary, the icon and a .desktop file.
 # (fyne package counts builds in FyneApp.toml; the tracked file is put back.)
