@@ -785,8 +785,11 @@ func (b *keyButton) TypedKey(e *fyne.KeyEvent) {
 }
 
 // sessionTheme is the app's theme with larger text and controls, so the
-// session reads from the floor two or three metres away. It follows the
-// app's theme as that changes.
+// session reads from the floor two or three metres away, and square corners:
+// the screen is repainted whole at each of the figure's frames, and under
+// software rendering each rounded corner is worked out for every pixel of
+// its button or bar (see docs/PERFORMANCE.md). It follows the app's theme as
+// that changes.
 type sessionTheme struct{}
 
 var _ fyne.Theme = sessionTheme{}
@@ -804,6 +807,8 @@ func (t sessionTheme) Icon(n fyne.ThemeIconName) fyne.Resource { return t.base()
 func (t sessionTheme) Size(n fyne.ThemeSizeName) float32 {
 	s := t.base().Size(n)
 	switch n {
+	case theme.SizeNameButtonRadius, theme.SizeNameInputRadius, theme.SizeNameSelectionRadius:
+		return 0
 	case theme.SizeNameHeadingText:
 		return s * 1.6
 	case theme.SizeNameText, theme.SizeNameSubHeadingText, theme.SizeNameInlineIcon:
