@@ -203,7 +203,7 @@ func MeasureCPUSway(s *Sway, d *Display, bin, work string, window time.Duration)
 	}
 	time.Sleep(time.Until(a.Started.Add(timingGetReady + 2*time.Second)))
 	if use.Hold, err = cpuShareOf(a, take, window, true); err != nil {
-		return use, fmt.Errorf("%w (in the walking hold, Wayland)", err)
+		return use, fmt.Errorf("%w (in the walking hold, Wayland); the app printed:\n%s", err, a.Output())
 	}
 	if use.FigureW, use.FigureH, err = lastFigureSize(a.Output()); err != nil {
 		return use, err

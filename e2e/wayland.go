@@ -420,11 +420,11 @@ func (s *Sway) LaunchFrom(from, bin string, env []string, args ...string) (*App,
 	return a, nil
 }
 
-// Float takes the app's window out of sway's tiling and sizes it to w × h,
-// the size an X window manager would leave it at: tiled, it fills the whole
-// output.
+// Float takes the app's window out of sway's tiling and sizes it to w × h
+// with sway's title bar, about the size an X window manager would leave it
+// at: tiled, it fills the whole output.
 func (s *Sway) Float(a *App, w, h int) error {
-	_, err := s.Msg(fmt.Sprintf("[pid=%d] floating enable, border none, resize set width %d px height %d px", a.Pid(), w, h))
+	_, err := s.Msg(fmt.Sprintf("[pid=%d] floating enable, resize set width %d px height %d px", a.Pid(), w, h))
 	return err
 }
 
