@@ -2,9 +2,14 @@ package e2e
 
 import (
 	"fmt"
+	"image"
 	"os"
 	"path/filepath"
+	"regexp"
+	"strconv"
 	"time"
+
+	"steady/gui/figure"
 
 	_ "embed"
 )
@@ -29,6 +34,29 @@ type CPUUse struct {
 	Hold   float64 // in a walking hold: the figure striding, the ring and digits counting
 	Paused float64 // the same session, paused
 	Today  float64 // the Today screen of a returning user, nothing touched
+	// FigureW and FigureH are the size in pixels of the picture the figure
+	// is drawn into in the walking hold, as the app reported it: the size a
+	// yardstick's moving picture should have.
+	FigureW, FigureH int
+}
+
+// WindowWidth and WindowHeight are Steady's default window size, which the
+// measurements give the app under sway too.
+const WindowWidth, WindowHeight = 1100, 760
+
+// figureSize matches the size the figure reports (figure.TraceSizeEnv).
+var figureSize = regexp.MustCompile(`figure: (\d+)x(\d+) px`)
+
+// lastFigureSize is the last figure size in an app's output.
+func lastFigureSize(out string) (w, h int, err error) {
+	m := figureSize.FindAllStringSubmatch(out, -1)
+	if len(m) == 0 {
+		return 0, 0, fmt.Errorf("e2e: the app did not report its figure's size; it printed:\n%s", out)
+	}
+	last := m[len(m)-1]
+	w, _ = strconv.Atoi(last[1])
+	h, _ = strconv.Atoi(last[2])
+	return w, h, nil
 }
 
 // MeasureCPU measures the processor time the real app on display d takes in
@@ -38,7 +66,8 @@ type CPUUse struct {
 // window, presses Space and, a second later, measures the paused session for
 // window. Then it starts the app again on Today and, 2 s after the window is
 // drawn, measures for window. It checks what it measures: the screen moves
-// during the hold and is still while paused.
+// during the hold and is still while paused. It also records the size of the
+// figure's picture in the hold, as the app reports it.
 func MeasureCPU(d *Display, bin, work string, window time.Duration) (CPUUse, error) {
 	use := CPUUse{Window: window}
 	home, err := os.MkdirTemp(work, "cpu-")
@@ -56,7 +85,8 @@ func MeasureCPU(d *Display, bin, work string, window time.Duration) (CPUUse, err
 		return use, err
 	}
 
-	a, err := Launch(d, Config{Bin: bin, Home: home, Args: []string{"-start", "-routine", routine}})
+	a, err := Launch(d, Config{Bin: bin, Home: home, Args: []string{"-start", "-routine", routine},
+		Env: []string{figure.TraceSizeEnv + "=1"}})
 	if err != nil {
 		return use, err
 	}
@@ -70,6 +100,9 @@ func MeasureCPU(d *Display, bin, work string, window time.Duration) (CPUUse, err
 	shot := filepath.Join(home, "cpu.png")
 	if use.Hold, err = cpuShare(a, shot, window, true); err != nil {
 		return use, fmt.Errorf("%w (in the walking hold)", err)
+	}
+	if use.FigureW, use.FigureH, err = lastFigureSize(a.Output()); err != nil {
+		return use, err
 	}
 	if err := a.Key("space"); err != nil {
 		return use, err
@@ -102,7 +135,12 @@ func MeasureCPU(d *Display, bin, work string, window time.Duration) (CPUUse, err
 // screenshots (saved at shot) that must differ when moving and be the same
 // when not.
 func cpuShare(a *App, shot string, window time.Duration, moving bool) (float64, error) {
-	before, err := a.Screenshot(shot)
+	return cpuShareOf(a, func() (image.Image, error) { return a.Screenshot(shot) }, window, moving)
+}
+
+// cpuShareOf is cpuShare with the screenshots taken by screen.
+func cpuShareOf(a *App, screen func() (image.Image, error), window time.Duration, moving bool) (float64, error) {
+	before, err := screen()
 	if err != nil {
 		return 0, err
 	}
@@ -110,7 +148,7 @@ func cpuShare(a *App, shot string, window time.Duration, moving bool) (float64, 
 	if err != nil {
 		return 0, err
 	}
-	after, err := a.Screenshot(shot)
+	after, err := screen()
 	if err != nil {
 		return 0, err
 	}
@@ -121,4 +159,81 @@ func cpuShare(a *App, shot string, window time.Duration, moving bool) (float64, 
 		return 0, fmt.Errorf("e2e: the screen changed in %d pixels in %v", changed, window)
 	}
 	return share, nil
+}
+
+// MeasureCPUSway is MeasureCPU on the headless Wayland desktop s: the home
+// is set up through the first run on the X display d, as for MeasureCPU,
+// and copied to the desktop's user, who runs the app natively on Wayland.
+// Its window is found through sway, floated at Steady's default size (as
+// under X) and its screen read with grim.
+func MeasureCPUSway(s *Sway, d *Display, bin, work string, window time.Duration) (CPUUse, error) {
+	use := CPUUse{Window: window}
+	home, err := os.MkdirTemp(work, "cpu-")
+	if err != nil {
+		return use, fmt.Errorf("e2e: %w", err)
+	}
+	routine := filepath.Join(home, "cpu-routine.toml")
+	if err := os.WriteFile(routine, cpuRoutine, 0o600); err != nil {
+		return use, fmt.Errorf("e2e: %w", err)
+	}
+	if err := seedHome(d, bin, home, routine); err != nil {
+		return use, err
+	}
+	if err := setPreference(home, "sound.voice", true); err != nil {
+		return use, err
+	}
+	// The app runs as the desktop's user, in the desktop's folder.
+	theirs := filepath.Join(s.Dir, "cpu-routine.toml")
+	if err := os.WriteFile(theirs, cpuRoutine, 0o644); err != nil {
+		return use, fmt.Errorf("e2e: %w", err)
+	}
+	shot := filepath.Join(home, "cpu.png")
+	take := func() (image.Image, error) { return s.Screenshot(shot) }
+
+	a, err := s.LaunchFrom(home, bin, []string{figure.TraceSizeEnv + "=1"}, "-start", "-routine", theirs)
+	if err != nil {
+		return use, err
+	}
+	defer a.Kill()
+	if _, err := s.WaitWindow(a, 30*time.Second); err != nil {
+		return use, err
+	}
+	if err := s.Float(a, WindowWidth, WindowHeight); err != nil {
+		return use, err
+	}
+	time.Sleep(time.Until(a.Started.Add(timingGetReady + 2*time.Second)))
+	if use.Hold, err = cpuShareOf(a, take, window, true); err != nil {
+		return use, fmt.Errorf("%w (in the walking hold, Wayland); the app printed:\n%s", err, a.Output())
+	}
+	if use.FigureW, use.FigureH, err = lastFigureSize(a.Output()); err != nil {
+		return use, err
+	}
+	if err := s.Key("space"); err != nil {
+		return use, err
+	}
+	time.Sleep(time.Second)
+	if use.Paused, err = cpuShareOf(a, take, window, false); err != nil {
+		return use, fmt.Errorf("%w (paused, Wayland)", err)
+	}
+	a.Kill()
+
+	a, err = s.LaunchFrom(home, bin, nil, "-routine", theirs)
+	if err != nil {
+		return use, err
+	}
+	defer a.Kill()
+	if _, err := s.WaitWindow(a, 30*time.Second); err != nil {
+		return use, err
+	}
+	if err := s.Float(a, WindowWidth, WindowHeight); err != nil {
+		return use, err
+	}
+	if _, err := s.Settle(shot, 300*time.Millisecond, 30*time.Second); err != nil {
+		return use, err
+	}
+	time.Sleep(2 * time.Second)
+	if use.Today, err = cpuShareOf(a, take, window, false); err != nil {
+		return use, fmt.Errorf("%w (on Today, Wayland)", err)
+	}
+	return use, nil
 }

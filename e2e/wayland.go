@@ -349,6 +349,14 @@ func (s *Sway) Settle(path string, interval, timeout time.Duration) (image.Image
 // the user can run, a fresh home, and no X display in its environment.
 // The App's window is found with Window, not WaitWindow (an X search).
 func (s *Sway) Launch(bin string, args ...string) (*App, error) {
+	return s.LaunchFrom("", bin, nil, args...)
+}
+
+// LaunchFrom is Launch with the home a copy of the folder from (when not
+// empty) and env added to the app's environment. The home gets the
+// recording sound device of the X harness (Launch), so the app plays its
+// cues as it does there.
+func (s *Sway) LaunchFrom(from, bin string, env []string, args ...string) (*App, error) {
 	own := filepath.Join(s.Dir, "bin", filepath.Base(bin))
 	if err := copyTo(bin, own); err != nil {
 		return nil, err
@@ -363,15 +371,34 @@ func (s *Sway) Launch(bin string, args ...string) (*App, error) {
 	if err != nil {
 		return nil, fmt.Errorf("e2e: %w", err)
 	}
+	if from != "" {
+		if out, err := exec.Command("cp", "-a", from+"/.", home).CombinedOutput(); err != nil {
+			return nil, fmt.Errorf("e2e: copy the home %s: %v: %s", from, err, out)
+		}
+	}
 	for _, d := range []string{home, filepath.Join(home, ".config"), filepath.Join(home, ".cache"), filepath.Join(home, "tmp")} {
 		if err := os.MkdirAll(d, 0o700); err != nil {
 			return nil, fmt.Errorf("e2e: %w", err)
 		}
-		if err := s.own(d); err != nil {
+	}
+	a := &App{Home: home, AudioFile: filepath.Join(home, "audio.raw"), cfg: Config{Bin: own, Args: args, Home: home, Title: "Steady"}, done: make(chan struct{})}
+	var sound []string
+	if from != "" {
+		os.Remove(a.AudioFile)
+		conf := filepath.Join(home, "asoundrc")
+		if err := writeTemplate(conf, asoundrc, struct{ Out string }{a.AudioFile}); err != nil {
 			return nil, err
 		}
+		sound = []string{"ALSA_CONFIG_PATH=" + conf}
 	}
-	a := &App{Home: home, cfg: Config{Bin: own, Args: args, Home: home, Title: "Steady"}, done: make(chan struct{})}
+	if err := filepath.WalkDir(home, func(path string, _ os.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		return s.own(path)
+	}); err != nil {
+		return nil, fmt.Errorf("e2e: %w", err)
+	}
 	a.cmd = s.command(own, args...)
 	a.cmd.Env = append(a.cmd.Env,
 		"HOME="+home, // the later HOME wins
@@ -379,6 +406,7 @@ func (s *Sway) Launch(bin string, args ...string) (*App, error) {
 		"XDG_CACHE_HOME="+filepath.Join(home, ".cache"),
 		"TMPDIR="+filepath.Join(home, "tmp"),
 	)
+	a.cmd.Env = append(append(a.cmd.Env, sound...), env...)
 	a.cmd.Stdout = &a.out
 	a.cmd.Stderr = &a.out
 	a.Started = time.Now()
@@ -390,6 +418,14 @@ func (s *Sway) Launch(bin string, args ...string) (*App, error) {
 		close(a.done)
 	}()
 	return a, nil
+}
+
+// Float takes the app's window out of sway's tiling and sizes it to w × h
+// with sway's title bar, about the size an X window manager would leave it
+// at: tiled, it fills the whole output.
+func (s *Sway) Float(a *App, w, h int) error {
+	_, err := s.Msg(fmt.Sprintf("[pid=%d] floating enable, resize set width %d px height %d px", a.Pid(), w, h))
+	return err
 }
 
 // WaitWindow waits until the app's window is in sway's tree and returns it.

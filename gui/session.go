@@ -1045,8 +1045,11 @@ func (b *keyButton) TypedKey(e *fyne.KeyEvent) {
 }
 
 // sessionTheme is the app's theme with larger text and controls, so the
-// session reads from the floor two or three metres away. It follows the
-// app's theme as that changes. The row of controls (controls true) is a
+// session reads from the floor two or three metres away, and square corners:
+// the screen is repainted whole at each of the figure's frames, and under
+// software rendering each rounded corner is worked out for every pixel of
+// its button or bar (see docs/PERFORMANCE.md). It follows the app's theme
+// as that changes. The row of controls (controls true) is a
 // step smaller, so that its words fit side by side in every language:
 // they are read close up, when the user reaches for them. In a narrow
 // window (narrow true) the words are a step smaller too, so that long
@@ -1101,6 +1104,10 @@ func (t sessionTheme) Font(s fyne.TextStyle) fyne.Resource { return t.base().Fon
 func (t sessionTheme) Icon(n fyne.ThemeIconName) fyne.Resource { return t.base().Icon(n) }
 
 func (t sessionTheme) Size(n fyne.ThemeSizeName) float32 {
+	switch n {
+	case theme.SizeNameButtonRadius, theme.SizeNameInputRadius, theme.SizeNameSelectionRadius:
+		return 0
+	}
 	s := t.base().Size(n)
 	if t.controls {
 		switch n {

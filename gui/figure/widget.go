@@ -5,6 +5,7 @@ import (
 	"image"
 	"image/color"
 	"math"
+	"os"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -284,9 +285,21 @@ func (f *Figure) tick(stop chan struct{}) {
 }
 
 // generate draws the current frame into the reused image.
+// traceSize makes every figure print its picture's size in pixels whenever
+// that changes, for measuring against a picture of the same size (make
+// bench). The variable is set by the bench, not meant for users, and not in
+// -help.
+var traceSize = os.Getenv(TraceSizeEnv) != ""
+
+// TraceSizeEnv is the environment variable that asks for traceSize.
+const TraceSizeEnv = "STEADY_FIGURE_SIZE"
+
 func (f *Figure) generate(w, h int) image.Image {
 	if f.img == nil || f.img.Bounds().Dx() != w || f.img.Bounds().Dy() != h {
 		f.img = image.NewRGBA(image.Rect(0, 0, w, h))
+		if traceSize {
+			fmt.Fprintf(os.Stderr, "figure: %dx%d px\n", w, h)
+		}
 	}
 	st := f.style()
 	pose, ok := f.poseAt(f.now())

@@ -12,8 +12,10 @@ package main
 
 import (
 	"flag"
+	"fmt"
 	"image"
 	"image/color"
+	"os"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -25,21 +27,37 @@ import (
 
 func main() {
 	animate := flag.Duration("animate", 0, "redraw a moving picture this often (0: no picture)")
+	picture := flag.String("picture", "", "the moving picture's size in pixels, WxH: the session figure's, as steady-bench measures it (needed with -animate)")
 	flag.Parse()
+	var pw, ph int
+	if *animate > 0 {
+		if _, err := fmt.Sscanf(*picture, "%dx%d", &pw, &ph); err != nil || pw <= 0 || ph <= 0 {
+			fmt.Fprintf(os.Stderr, "bare-window: -animate needs -picture WxH, got %q\n", *picture)
+			os.Exit(2)
+		}
+	}
 	a := app.NewWithID("io.github.steady.bare-window")
 	w := a.NewWindow("Steady")
 	content := fyne.CanvasObject(widget.NewLabel("A bare window"))
 	if *animate > 0 {
-		content = movingPicture(*animate)
+		picture := movingPicture(*animate)
+		// The picture's size is given in pixels; the toolkit sizes in units,
+		// which are pixels times the window's scale.
+		a.Lifecycle().SetOnStarted(func() {
+			s := w.Canvas().Scale()
+			picture.SetMinSize(fyne.NewSize(float32(pw)/s, float32(ph)/s))
+			w.Content().Refresh()
+		})
+		content = container.NewCenter(picture)
 	}
 	w.SetContent(content)
 	w.Resize(fyne.NewSize(1100, 760)) // Steady's default window size
 	w.ShowAndRun()
 }
 
-// movingPicture is a 600 × 380 picture (the session figure's size in the
-// default window) of a bar that sweeps across it, redrawn every interval.
-func movingPicture(interval time.Duration) fyne.CanvasObject {
+// movingPicture is a picture of a bar that sweeps across it, redrawn every
+// interval.
+func movingPicture(interval time.Duration) *canvas.Raster {
 	start := time.Now()
 	raster := canvas.NewRaster(func(w, h int) image.Image {
 		img := image.NewRGBA(image.Rect(0, 0, w, h))
@@ -51,11 +69,10 @@ func movingPicture(interval time.Duration) fyne.CanvasObject {
 		}
 		return img
 	})
-	raster.SetMinSize(fyne.NewSize(600, 380))
 	go func() {
 		for range time.Tick(interval) {
 			fyne.Do(raster.Refresh)
 		}
 	}()
-	return container.NewCenter(raster)
+	return raster
 }

@@ -51,7 +51,7 @@ type row struct {
 }
 
 // The rows the report can have, by the names -only takes.
-var rowNames = []string{"start", "locale", "memory", "cpu", "status", "audio", "journal", "drift"}
+var rowNames = []string{"start", "locale", "memory", "cpu", "sway", "status", "audio", "journal", "drift"}
 
 // options are the measurement's settings, from the command line.
 type options struct {
@@ -89,7 +89,7 @@ func bench(o options, want map[string]bool) error {
 	}
 	defer os.RemoveAll(work)
 	bare := filepath.Join(work, "bare-window")
-	if want["start"] || want["memory"] || want["cpu"] {
+	if want["start"] || want["memory"] || want["cpu"] || want["sway"] {
 		build := exec.Command("go", "build", "-tags", "migrated_fynedo", "-o", bare, "./e2e/cmd/bare-window")
 		build.Stdout, build.Stderr = os.Stderr, os.Stderr
 		if err := build.Run(); err != nil {
@@ -131,6 +131,13 @@ func bench(o options, want map[string]bool) error {
 		}
 		rows = append(rows, cpu...)
 	}
+	if want["sway"] {
+		sw, err := swayRows(d, work, bin, bare, o)
+		if err != nil {
+			return fmt.Errorf("rows under sway: %w", err)
+		}
+		rows = append(rows, sw...)
+	}
 	if want["status"] {
 		st, err := statusRows(d, work, bin, o.runs)
 		if err != nil {
@@ -160,7 +167,7 @@ func bench(o options, want map[string]bool) error {
 		rows = append(rows, drift)
 	}
 
-	fmt.Printf("\nSteady %s — measured %s on %d cores, software GL under Xvfb\n\n",
+	fmt.Printf("\nSteady %s — measured %s on %d cores, software GL under Xvfb (rows marked sway: natively on headless sway)\n\n",
 		bin, time.Now().Format("2006-01-02 15:04"), runtime.NumCPU())
 	fmt.Println("| row | Steady | yardstick | ratio | budget | within |")
 	fmt.Println("|---|---|---|---|---|---|")
@@ -278,13 +285,15 @@ func cueTiming(d *e2e.Display, work, bin string) (row, error) {
 // processorTime measures the share of one core the app takes in a walking
 // hold, paused, and on Today (e2e.MeasureCPU). The budgets are absolute; the
 // yardsticks are the bare window idle and animating a picture the size of
-// the session figure as often as the figure moves (figure.FrameInterval).
+// the session figure (as the app reports it in the hold) as often as the
+// figure moves (figure.FrameInterval).
 func processorTime(d *e2e.Display, work, bin, bare string, window time.Duration) ([]row, error) {
 	use, err := e2e.MeasureCPU(d, bin, work, window)
 	if err != nil {
 		return nil, err
 	}
-	moving, err := bareCPU(d, work, bare, window, "-animate", figure.FrameInterval.String())
+	picture := fmt.Sprintf("%dx%d", use.FigureW, use.FigureH)
+	moving, err := bareCPU(d, work, bare, window, "-animate", figure.FrameInterval.String(), "-picture", picture)
 	if err != nil {
 		return nil, err
 	}
@@ -295,7 +304,7 @@ func processorTime(d *e2e.Display, work, bin, bare string, window time.Duration)
 	pct := func(v float64) string { return fmt.Sprintf("%.1f %%", 100*v) }
 	over := fmt.Sprintf(" (over %v)", window)
 	return []row{
-		{name: "CPU in a hold, figure animating" + over, steady: pct(use.Hold), yard: pct(moving) + " (animating)",
+		{name: "CPU in a hold, figure animating" + over, steady: pct(use.Hold), yard: pct(moving) + " (animating " + picture + ")",
 			ratio: use.Hold / moving, budget: "≤ 25 % of a core", ok: use.Hold <= 0.25},
 		{name: "CPU while paused" + over, steady: pct(use.Paused), yard: pct(still), budget: "≤ 3 % of a core", ok: use.Paused <= 0.03},
 		{name: "CPU on Today" + over, steady: pct(use.Today), yard: pct(still), budget: "≤ 3 % of a core", ok: use.Today <= 0.03},
