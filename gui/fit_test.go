@@ -43,78 +43,86 @@ func newSizedUIIn(t *testing.T, lang string, larger bool, now time.Time) (*UI, *
 }
 
 // checkFits fails when the window's content, or the dialog on top of it,
-// asks for more room than a small laptop has.
+// asks for more room than a small laptop has, or for a window wider than
+// Steady's smallest: a text too long for it must wrap, not widen the
+// window (taller is fine, within the laptop: the words wrapped).
 func checkFits(t *testing.T, u *UI, screen string) {
 	t.Helper()
 	c := u.win.Canvas()
-	if m := c.Content().MinSize(); m.Width > smallLaptop.Width || m.Height > smallLaptop.Height {
-		t.Errorf("%s asks for at least %v, more than %v", screen, m, smallLaptop)
+	if m := c.Content().MinSize(); m.Width > minWindowSize.Width || m.Height > smallLaptop.Height {
+		t.Errorf("%s asks for at least %v, wider than %v or taller than %v", screen, m, minWindowSize.Width, smallLaptop.Height)
 	}
 	if top := c.Overlays().Top(); top != nil {
-		if m := top.MinSize(); m.Width > smallLaptop.Width || m.Height > smallLaptop.Height {
-			t.Errorf("the dialog over %s asks for at least %v, more than %v", screen, m, smallLaptop)
+		if m := top.MinSize(); m.Width > minWindowSize.Width || m.Height > smallLaptop.Height {
+			t.Errorf("the dialog over %s asks for at least %v, wider than %v or taller than %v", screen, m, minWindowSize.Width, smallLaptop.Height)
 		}
 	}
 }
 
-// Every screen and dialog fits a small laptop's window, with normal and with
-// larger text: long screens scroll, and the session scales its figure and
-// ring down.
+// Every screen and dialog fits a small laptop's window, and Steady's
+// smallest window's width, in every language, with normal and with larger
+// text: long screens scroll, long words wrap, and the session scales its
+// figure and ring down.
 func TestScreensFitASmallLaptop(t *testing.T) {
-	for _, larger := range []bool{false, true} {
-		name := "normal text"
-		if larger {
-			name = "larger text"
+	for _, lang := range []string{"en", "de", "es", "fr"} {
+		for _, larger := range []bool{false, true} {
+			name := lang + ", normal text"
+			if larger {
+				name = lang + ", larger text"
+			}
+			t.Run(name, func(t *testing.T) { fitsASmallLaptop(t, lang, larger) })
 		}
-		t.Run(name, func(t *testing.T) {
-			now := time.Date(2026, 11, 24, 9, 0, 0, 0, time.Local)
-			u, clock := newSizedUI(t, larger, now.AddDate(0, 0, -1))
-
-			// The first run, page by page, with a sign that asks for a
-			// clinician (the longest page) on the way.
-			checkFits(t, u, "the welcome")
-			f := newFirstRun(u.levelChoices(), u.now, u.firstRunDone)
-			f.win = u.win
-			u.setBody(f.content())
-			f.showScreening()
-			checkFits(t, u, "the safety questions")
-			f.answers[program.Questions()[len(program.Questions())-1].ID] = true
-			f.screen()
-			checkFits(t, u, "a referral")
-			f.answers = map[string]bool{}
-			f.showStart()
-			checkFits(t, u, "where to start")
-			u.firstRunDone(firstRunResult{StartLevel: 1})
-
-			clock.AdvanceTo(now)
-			u.refreshToday()
-			for i, tab := range u.tabs.Items {
-				u.tabs.SelectIndex(i)
-				checkFits(t, u, tab.Text)
-			}
-			u.tabs.SelectIndex(1)
-			u.journalScreen().CheckIn(journal.Morning)
-			checkFits(t, u, "the check-in")
-			u.win.Canvas().Overlays().Top().Hide()
-			u.tabs.SelectIndex(0)
-			u.logWalk()
-			checkFits(t, u, "logging a walk")
-			u.win.Canvas().Overlays().Top().Hide()
-
-			u.startSession()
-			if u.session == nil {
-				t.Fatal("no session started")
-			}
-			checkFits(t, u, "the session")
-			u.session.askEnd()
-			checkFits(t, u, "the session asking to end")
-			u.session.keepGoing()
-			u.session.stopForPain()
-			checkFits(t, u, "what happened")
-			u.session.painDone()
-			checkFits(t, u, "the ratings")
-		})
 	}
+}
+
+func fitsASmallLaptop(t *testing.T, lang string, larger bool) {
+	now := time.Date(2026, 11, 24, 9, 0, 0, 0, time.Local)
+	u, clock := newSizedUIIn(t, lang, larger, now.AddDate(0, 0, -1))
+
+	// The first run, page by page, with a sign that asks for a
+	// clinician (the longest page) on the way.
+	checkFits(t, u, "the welcome")
+	f := newFirstRun(u.levelChoices(), u.now, u.firstRunDone)
+	f.win = u.win
+	u.setBody(f.content())
+	f.showScreening()
+	checkFits(t, u, "the safety questions")
+	f.answers[program.Questions()[len(program.Questions())-1].ID] = true
+	f.screen()
+	checkFits(t, u, "a referral")
+	f.answers = map[string]bool{}
+	f.showStart()
+	checkFits(t, u, "where to start")
+	u.firstRunDone(firstRunResult{StartLevel: 1})
+
+	clock.AdvanceTo(now)
+	u.refreshToday()
+	u.win.Resize(fyne.NewSize(minWindowSize.Width, smallLaptop.Height)) // the main screens size the window again
+	for i, tab := range u.tabs.Items {
+		u.tabs.SelectIndex(i)
+		checkFits(t, u, tab.Text)
+	}
+	u.tabs.SelectIndex(1)
+	u.journalScreen().CheckIn(journal.Morning)
+	checkFits(t, u, "the check-in")
+	u.win.Canvas().Overlays().Top().Hide()
+	u.tabs.SelectIndex(0)
+	u.logWalk()
+	checkFits(t, u, "logging a walk")
+	u.win.Canvas().Overlays().Top().Hide()
+
+	u.startSession()
+	if u.session == nil {
+		t.Fatal("no session started")
+	}
+	checkFits(t, u, "the session")
+	u.session.askEnd()
+	checkFits(t, u, "the session asking to end")
+	u.session.keepGoing()
+	u.session.stopForPain()
+	checkFits(t, u, "what happened")
+	u.session.painDone()
+	checkFits(t, u, "the ratings")
 }
 
 // The session fits the smallest window Steady allows (and a small laptop's

@@ -33,11 +33,11 @@ func themeLabels() []struct{ label, value string } {
 
 func (u *UI) settingsScreen() fyne.CanvasObject {
 	return container.NewVScroll(container.NewPadded(container.NewVBox(
-		widget.NewCard(locale.L("Safety questions"), "", u.safetySettings()),
-		widget.NewCard(locale.L("Appearance"), "", u.appearanceSettings()),
-		widget.NewCard(locale.L("Sound"), locale.L("Cues during a session"), u.soundSettings()),
-		widget.NewCard(locale.L("Session"), "", u.sessionSettings()),
-		widget.NewCard(locale.L("Reminder"), locale.L("A desktop notification while Steady is running"), u.reminderSettings()),
+		card(locale.L("Safety questions"), "", u.safetySettings()),
+		card(locale.L("Appearance"), "", u.appearanceSettings()),
+		card(locale.L("Sound"), locale.L("Cues during a session"), u.soundSettings()),
+		card(locale.L("Session"), "", u.sessionSettings()),
+		card(locale.L("Reminder"), locale.L("A desktop notification while Steady is running"), u.reminderSettings()),
 	)))
 }
 

@@ -56,6 +56,17 @@ func heading(text string, size fyne.ThemeSizeName) *widget.Label {
 	return l
 }
 
+// card is a card whose title and subtitle wrap: the toolkit's own card
+// draws its title on one line, which a long title in a long language
+// (German, larger text) would make wider than the window.
+func card(title, subtitle string, body fyne.CanvasObject) *widget.Card {
+	parts := []fyne.CanvasObject{heading(title, theme.SizeNameHeadingText)}
+	if subtitle != "" {
+		parts = append(parts, wrapped(subtitle))
+	}
+	return widget.NewCard("", "", container.NewVBox(append(parts, body)...))
+}
+
 func wrapped(text string) *widget.Label {
 	l := widget.NewLabel(text)
 	l.Wrapping = fyne.TextWrapWord
@@ -121,7 +132,7 @@ func (v *todayView) rescreenCard(m coach.Day) fyne.CanvasObject {
 		"bladder or bowel, or weakness in both legs, get medical help now.")
 	again := keys.NewButton(locale.L("Answer the safety questions again"), nil, widget.HighImportance, v.actions.rescreen)
 	v.main = again
-	return widget.NewCard(locale.L("Exercise paused"), "", container.NewVBox(wrapped(text), container.NewHBox(again)))
+	return card(locale.L("Exercise paused"), "", container.NewVBox(wrapped(text), container.NewHBox(again)))
 }
 
 // rerateCard offers the weekly re-rating of the activities the user named
@@ -139,7 +150,7 @@ func (v *todayView) rerateCard(f coach.Function) fyne.CanvasObject {
 	}
 	r.OnReplace = v.actions.replaceActivity
 	save := keys.NewButton(locale.L("Save ratings"), theme.ConfirmIcon(), widget.MediumImportance, r.Save)
-	return widget.NewCard(locale.L("How are your activities this week?"),
+	return card(locale.L("How are your activities this week?"),
 		locale.L("A few seconds: a number for each (0 unable, 10 as before), then Enter."),
 		container.NewVBox(r.Content(), container.NewHBox(save)))
 }
@@ -161,7 +172,7 @@ func (v *todayView) walkCard(m coach.Day) fyne.CanvasObject {
 	if text != "" { // no goal while exercise is paused: the walk can still be logged
 		body.Objects = append([]fyne.CanvasObject{wrapped(text)}, body.Objects...)
 	}
-	return widget.NewCard(locale.L("Walking"), "", body)
+	return card(locale.L("Walking"), "", body)
 }
 
 func (v *todayView) flagCard(f program.FlagState) fyne.CanvasObject {
@@ -173,7 +184,7 @@ func (v *todayView) flagCard(f program.FlagState) fyne.CanvasObject {
 		// (CLINICAL.md §7.6): the questions, answered again without the
 		// sign, lift it.
 		text += " " + locale.L("When a clinician has seen you and the sign has gone, answer the safety questions again.")
-		return widget.NewCard(referralHeading(f.Tier), "", container.NewVBox(wrapped(text), container.NewHBox(again)))
+		return card(referralHeading(f.Tier), "", container.NewVBox(wrapped(text), container.NewHBox(again)))
 	}
 	cleared := keys.NewButton(locale.L("A clinician has cleared me to exercise"), nil, widget.MediumImportance, func() {
 		confirm := widget.NewLabel(locale.L("Please confirm that a doctor or physiotherapist has seen you about\n" +
@@ -185,7 +196,7 @@ func (v *todayView) flagCard(f program.FlagState) fyne.CanvasObject {
 				}
 			})
 	})
-	return widget.NewCard(referralHeading(f.Tier), "",
+	return card(referralHeading(f.Tier), "",
 		container.NewVBox(wrapped(text), container.NewHBox(cleared, again)))
 }
 
@@ -201,7 +212,7 @@ func (v *todayView) checkInCard(m coach.Day) fyne.CanvasObject {
 	if m.Now.Hour() >= 12 {
 		title = locale.L("How is your back today?")
 	}
-	return widget.NewCard(title, "", container.NewVBox(wrapped(text), container.NewHBox(b)))
+	return card(title, "", container.NewVBox(wrapped(text), container.NewHBox(b)))
 }
 
 // modeLine says in a few words what kind of day it is.
@@ -237,7 +248,7 @@ func (v *todayView) planCard(m coach.Day) fyne.CanvasObject {
 	}
 	startRow := container.NewGridWrap(fyne.NewSize(420, 64), start)
 	parts = append(parts, container.NewHBox(why), widget.NewSeparator(), startRow)
-	return widget.NewCard(locale.L("Today's session"), "", container.NewVBox(parts...))
+	return card(locale.L("Today's session"), "", container.NewVBox(parts...))
 }
 
 func (v *todayView) showWhy(d program.Decision) {
@@ -275,7 +286,7 @@ func weekCard(week []coach.DayMark, now time.Time) fyne.CanvasObject {
 	if provisional {
 		sub += " · " + locale.L("a ring is a light still waiting for the next morning's check-in")
 	}
-	return widget.NewCard(locale.L("This week"), sub, row)
+	return card(locale.L("This week"), sub, row)
 }
 
 func sameDay(a, b time.Time) bool {
