@@ -76,7 +76,7 @@ $(BBOLT):
 # natively on Wayland under a headless sway, driven with wtype (TestWayland; as
 # root it runs sway as the user steady-e2e, which it creates if missing).
 e2e: deps-test build $(BBOLT)
-	STEADY_BIN=$(abspath $(BIN)) BBOLT=$(abspath $(BBOLT)) $(GO) test -tags e2e -count=1 -v ./e2e/
+	STEADY_BIN=$(abspath $(BIN)) BBOLT=$(abspath $(BBOLT)) $(GO) test -tags e2e -count=1 -timeout 45m -v ./e2e/
 
 # The reliability drills alone, the thorough way (docs/RELIABILITY.md). The
 # full-disk and no-network drills need root (a mount, a network namespace):
@@ -93,7 +93,7 @@ bench: deps-test build
 # Refresh the screenshots the README and docs show (look at them before committing).
 screenshots: deps-test build $(BBOLT)
 	STEADY_BIN=$(abspath $(BIN)) BBOLT=$(abspath $(BBOLT)) STEADY_SCREENSHOTS=$(abspath docs/screenshots) \
-	  $(GO) test -tags e2e -count=1 -v ./e2e/
+	  $(GO) test -tags e2e -count=1 -timeout 45m -v ./e2e/
 
 # Every screen in every language, at the smallest window with larger text, to
 # look at after a translation: e2e/out/lang/<lang>-<screen>.png and a contact

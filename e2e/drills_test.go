@@ -391,7 +391,7 @@ func TestDrillReadOnlyData(t *testing.T) {
 		}
 		exit, out := steadyIn(t, home, "export")
 		t.Logf("export: exit %d: %s", exit, strings.TrimSpace(out))
-		if want := "steady: Steady cannot open your journal at " + filepath.Join(dataDir(home), "journal.db") + ": " + parent + ": not a directory\n"; exit != 1 || out != want {
+		if want := "steady: Steady cannot open your journal at " + filepath.Join(dataDir(home), "journal.db") + ": " + parent + ": a part of the path is not a folder\n"; exit != 1 || out != want {
 			t.Errorf("export with no data folder: exit %d:\n%s", exit, out)
 		}
 		a := launchEnv(t, home, nil)
@@ -444,7 +444,7 @@ func TestDrillFullDisk(t *testing.T) {
 	os.WriteFile(big, entriesFrom(t, time.Date(2024, 1, 1, 0, 0, 0, 0, time.UTC), 3000, func(i int) string { return "a longer note to take room " + strconv.Itoa(i) }), 0o600)
 	exit, out := steadyIn(t, home, "import", big)
 	t.Logf("import on a full disk: exit %d: %s", exit, strings.TrimSpace(out))
-	if exit != 1 || !strings.Contains(out, "steady import: nothing was imported: ") || !strings.Contains(out, "no space left on device") {
+	if exit != 1 || !strings.Contains(out, "steady import: nothing was imported: ") || !strings.Contains(out, "the disk is full") {
 		t.Errorf("import on a full disk: exit %d, want 1 and a message saying the disk is full:\n%s", exit, out)
 	}
 	noCrash(t, out)
