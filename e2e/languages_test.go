@@ -120,8 +120,16 @@ func compareWithEnglish(t *testing.T, code string, shots, english map[string]lan
 		if en.img == nil {
 			continue
 		}
-		if s.minimum.X > max(en.minimum.X, smallestWindow.X) || s.minimum.Y > max(en.minimum.Y, smallestWindow.Y) {
+		// Wider than English is a text that does not wrap: clipped or
+		// widening the window. Taller is the longer words wrapped, which is
+		// how they should fit, as long as a small laptop holds it (checked
+		// above); it is logged for the contact sheet.
+		switch {
+		case s.minimum.X > max(en.minimum.X, smallestWindow.X):
 			t.Errorf("%s: %s asks for a window of at least %dx%d, English for %dx%d: a text does not fit",
+				code, name, s.minimum.X, s.minimum.Y, en.minimum.X, en.minimum.Y)
+		case s.minimum.Y > max(en.minimum.Y, smallestWindow.Y):
+			t.Logf("%s: %s asks for a window of at least %dx%d, English for %dx%d: its words wrap onto more lines",
 				code, name, s.minimum.X, s.minimum.Y, en.minimum.X, en.minimum.Y)
 		}
 	}
