@@ -59,6 +59,27 @@ func lastFigureSize(out string) (w, h int, err error) {
 	return w, h, nil
 }
 
+// cpuHome makes a home in work for the processor time routine, set up
+// through the first run on display d (a new user at level 1, voice on),
+// and returns it with the routine's path.
+func cpuHome(d *Display, bin, work string) (home, routine string, err error) {
+	home, err = os.MkdirTemp(work, "cpu-")
+	if err != nil {
+		return "", "", fmt.Errorf("e2e: %w", err)
+	}
+	routine = filepath.Join(home, "cpu-routine.toml")
+	if err := os.WriteFile(routine, cpuRoutine, 0o600); err != nil {
+		return "", "", fmt.Errorf("e2e: %w", err)
+	}
+	if err := seedHome(d, bin, home, routine); err != nil {
+		return "", "", err
+	}
+	if err := setPreference(home, "sound.voice", true); err != nil {
+		return "", "", err
+	}
+	return home, routine, nil
+}
+
 // MeasureCPU measures the processor time the real app on display d takes in
 // a session and on Today. It makes a home in work and clicks through the
 // first run there (a new user at level 1, voice on), then runs `bin -start`
@@ -70,18 +91,8 @@ func lastFigureSize(out string) (w, h int, err error) {
 // figure's picture in the hold, as the app reports it.
 func MeasureCPU(d *Display, bin, work string, window time.Duration) (CPUUse, error) {
 	use := CPUUse{Window: window}
-	home, err := os.MkdirTemp(work, "cpu-")
+	home, routine, err := cpuHome(d, bin, work)
 	if err != nil {
-		return use, fmt.Errorf("e2e: %w", err)
-	}
-	routine := filepath.Join(home, "cpu-routine.toml")
-	if err := os.WriteFile(routine, cpuRoutine, 0o600); err != nil {
-		return use, fmt.Errorf("e2e: %w", err)
-	}
-	if err := seedHome(d, bin, home, routine); err != nil {
-		return use, err
-	}
-	if err := setPreference(home, "sound.voice", true); err != nil {
 		return use, err
 	}
 
@@ -168,18 +179,8 @@ func cpuShareOf(a *App, screen func() (image.Image, error), window time.Duration
 // under X) and its screen read with grim.
 func MeasureCPUSway(s *Sway, d *Display, bin, work string, window time.Duration) (CPUUse, error) {
 	use := CPUUse{Window: window}
-	home, err := os.MkdirTemp(work, "cpu-")
+	home, _, err := cpuHome(d, bin, work)
 	if err != nil {
-		return use, fmt.Errorf("e2e: %w", err)
-	}
-	routine := filepath.Join(home, "cpu-routine.toml")
-	if err := os.WriteFile(routine, cpuRoutine, 0o600); err != nil {
-		return use, fmt.Errorf("e2e: %w", err)
-	}
-	if err := seedHome(d, bin, home, routine); err != nil {
-		return use, err
-	}
-	if err := setPreference(home, "sound.voice", true); err != nil {
 		return use, err
 	}
 	// The app runs as the desktop's user, in the desktop's folder.

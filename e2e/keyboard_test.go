@@ -30,26 +30,7 @@ func TestKeyboardOnASmallLaptop(t *testing.T) {
 	if err := setPreference(home, "appearance.largerText", true); err != nil {
 		t.Fatal(err)
 	}
-	a, err := Launch(d, Config{Bin: steadyBin, Home: home, Args: []string{"-routine", "testdata/short-routine.toml"}})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer func() {
-		select {
-		case <-a.done:
-		default:
-			a.Kill()
-		}
-		if t.Failed() {
-			t.Logf("the app printed:\n%s", a.Output())
-		}
-	}()
-	if _, err := a.WaitWindow(20 * time.Second); err != nil {
-		t.Fatal(err)
-	}
-	if err := a.WaitDrawn(10 * time.Second); err != nil {
-		t.Fatal(err)
-	}
+	a := launchOn(t, d, Config{Bin: steadyBin, Home: home, Args: []string{"-routine", "testdata/short-routine.toml"}})
 	if err := a.Resize(windowW, windowH); err != nil {
 		t.Fatal(err)
 	}

@@ -172,27 +172,8 @@ func screensIn(t *testing.T, d *Display, code, lang, dir string) (shots map[stri
 	}
 	seedJournal(t, home)
 
-	a, err := Launch(d, Config{Bin: steadyBin, Home: home, Args: []string{"-routine", "testdata/lang-routine.toml"},
+	a := launchOn(t, d, Config{Bin: steadyBin, Home: home, Args: []string{"-routine", "testdata/lang-routine.toml"},
 		Env: []string{"LANG=" + lang}})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer func() {
-		select {
-		case <-a.done:
-		default:
-			a.Kill()
-		}
-		if t.Failed() {
-			t.Logf("the app printed:\n%s", a.Output())
-		}
-	}()
-	if _, err := a.WaitWindow(20 * time.Second); err != nil {
-		t.Fatal(err)
-	}
-	if err := a.WaitDrawn(10 * time.Second); err != nil {
-		t.Fatal(err)
-	}
 	shots = map[string]languageShot{}
 	var prev image.Image
 	// take keeps the screen as name once it settles; still is false for a

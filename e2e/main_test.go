@@ -86,7 +86,27 @@ func startApp(t *testing.T, home string, env []string, args ...string) *App {
 // such as unshare.
 func startWith(t *testing.T, cfg Config) *App {
 	t.Helper()
-	a, err := Launch(display, cfg)
+	return startOn(t, display, cfg)
+}
+
+// launchOn starts Steady on the display d, which a test made for itself,
+// and waits until its window is drawn; it is killed when the test ends.
+func launchOn(t *testing.T, d *Display, cfg Config) *App {
+	t.Helper()
+	a := startOn(t, d, cfg)
+	if _, err := a.WaitWindow(20 * time.Second); err != nil {
+		t.Fatal(err)
+	}
+	if err := a.WaitDrawn(10 * time.Second); err != nil {
+		t.Fatal(err)
+	}
+	return a
+}
+
+// startOn is startWith on the display d.
+func startOn(t *testing.T, d *Display, cfg Config) *App {
+	t.Helper()
+	a, err := Launch(d, cfg)
 	if err != nil {
 		t.Fatal(err)
 	}
