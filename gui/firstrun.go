@@ -107,6 +107,9 @@ func (f *firstRun) show(title string, body fyne.CanvasObject, buttons ...*keys.B
 	}
 	if f.win != nil {
 		f.win.Canvas().SetOnTypedKey(f.typedKey)
+		// The focus goes with the page it was on: kept on a field that is
+		// gone, it would swallow the next page's Enter.
+		f.win.Canvas().Unfocus()
 	}
 	f.page.Objects = []fyne.CanvasObject{container.NewPadded(container.NewBorder(
 		heading, container.NewVBox(widget.NewSeparator(), bar), nil, nil,

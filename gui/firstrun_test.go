@@ -307,3 +307,28 @@ func TestFirstRunActivitiesLaterAndBack(t *testing.T) {
 		t.Errorf("Later gave %+v, want level 3 and no activities", *got)
 	}
 }
+
+// Escape from the activities page's first name goes back to the start
+// page, and Enter there starts Steady: the focus did not stay behind on
+// the page that is gone.
+func TestFirstRunEscapeFromActivitiesThenEnter(t *testing.T) {
+	f, got := toStart(t)
+	test.Tap(button(t, f.content(), "Name activities first…"))
+	name := f.win.Canvas().Focused()
+	if name == nil {
+		t.Fatal("the activities page focuses nothing")
+	}
+	name.TypedKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
+	if f.main == nil || f.main.Text != "Start using Steady" {
+		t.Fatalf("Escape on the first name left the page's main button %v; want the start page back", f.main)
+	}
+	e := &fyne.KeyEvent{Name: fyne.KeyReturn}
+	if focused := f.win.Canvas().Focused(); focused != nil {
+		focused.TypedKey(e)
+	} else {
+		f.win.Canvas().OnTypedKey()(e)
+	}
+	if len(*got) != 1 || (*got)[0].StartLevel != 1 {
+		t.Errorf("Enter on the start page after Escape gave %+v, want Steady started at level 1", *got)
+	}
+}
