@@ -18,7 +18,7 @@ var (
 	activitiesLater     = [2]int{945, 733} // the first run's activities page: Later
 	todayNameLink       = [2]int{222, 733} // Today scrolled to its foot: Track what your back makes hard…
 	namingCancel        = [2]int{517, 626} // the naming dialog over Today: Cancel
-	rerateFirstSeven    = [2]int{767, 377} // Today's re-rating card: 7 for the first activity
+	rerateFirstSeven    = [2]int{767, 401} // Today's re-rating card: 7 for the first activity
 )
 
 // statusFunction is the function object of steady status -format json.
