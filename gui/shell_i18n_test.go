@@ -7,10 +7,8 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
-	"fyne.io/fyne/v2/widget"
 
 	"steady/explain"
-	"steady/gui/keys"
 	"steady/locale"
 	"steady/program"
 )
@@ -25,48 +23,6 @@ func speak(t *testing.T, code string) {
 	prev := locale.Current()
 	locale.Set(l)
 	t.Cleanup(func() { locale.Set(prev) })
-}
-
-// shown is every text under o a reader sees: texts, and the rich texts,
-// check boxes, radio options, choices and links it leaves out.
-func shown(o fyne.CanvasObject) string {
-	var b strings.Builder
-	b.WriteString(texts(o))
-	var walk func(fyne.CanvasObject)
-	walk = func(o fyne.CanvasObject) {
-		switch w := o.(type) {
-		case *widget.RichText:
-			b.WriteString(w.String() + "\n")
-		case *widget.Check:
-			b.WriteString(w.Text + "\n")
-		case *widget.Hyperlink:
-			b.WriteString(w.Text + "\n")
-		case *widget.RadioGroup:
-			b.WriteString(strings.Join(w.Options, "\n") + "\n")
-		case *widget.Select:
-			b.WriteString(w.PlaceHolder + "\n" + strings.Join(w.Options, "\n") + "\n")
-		case *widget.Entry:
-			b.WriteString(w.PlaceHolder + "\n")
-		case *keys.Entry:
-			b.WriteString(w.PlaceHolder + "\n")
-		case *widget.Form:
-			for _, it := range w.Items {
-				b.WriteString(it.Text + "\n")
-			}
-		}
-		switch c := o.(type) {
-		case *fyne.Container:
-			for _, child := range c.Objects {
-				walk(child)
-			}
-		case fyne.Widget:
-			for _, child := range test.WidgetRenderer(c).Objects() {
-				walk(child)
-			}
-		}
-	}
-	walk(o)
-	return b.String()
 }
 
 // reads checks that a screen shows each of want and none of the English
@@ -96,7 +52,7 @@ func TestFirstRunInGerman(t *testing.T) {
 	defer w.Close()
 	w.Resize(fyne.NewSize(900, 700))
 
-	reads(t, "the welcome", shown(f.content()),
+	reads(t, "the welcome", texts(f.content()),
 		[]string{"Willkommen bei Steady", "Warum Steady so vorgeht", "Weiter"},
 		[]string{"Welcome to Steady", "Why Steady works this way", "Continue", "Steady is not a substitute", "Next come a few"})
 
@@ -105,14 +61,14 @@ func TestFirstRunInGerman(t *testing.T) {
 	for _, q := range program.Questions() {
 		english = append(english, q.Text)
 	}
-	screening := shown(f.content())
+	screening := texts(f.content())
 	reads(t, "the safety questions", screening,
 		[]string{"Sicherheitsfragen", "Hatten Sie jemals Krebs?", "NG59", "Zurück"},
 		append(english, "Safety questions", "These questions follow", "Some back problems", "Back"))
 
 	test.Tap(question(t, f.content(), "cancer"))
 	test.Tap(button(t, f.content(), "Weiter"))
-	referral := shown(f.content())
+	referral := texts(f.content())
 	reads(t, "the referral", referral,
 		[]string{explain.Guidance(program.SeeDoctorSoon), "Bitte vereinbaren Sie bald einen Termin"},
 		[]string{"Please see a clinician first", "Please book an appointment", "See your doctor soon.",
@@ -121,7 +77,7 @@ func TestFirstRunInGerman(t *testing.T) {
 	cleared := locale.L(clearedText)
 	statementBox(t, f.content(), cleared).SetChecked(true)
 	test.Tap(button(t, f.content(), "Weiter"))
-	reads(t, "the start", shown(f.content()),
+	reads(t, "the start", texts(f.content()),
 		[]string{"Wo möchten Sie beginnen?", "Mit Steady beginnen", startLevel1()},
 		[]string{"Where would you like to start?", "Start using Steady", "Start at the beginning (recommended)",
 			"My back is flaring up right now", "Choose a level", "You can always go back down."})
@@ -143,26 +99,26 @@ func TestShellInGerman(t *testing.T) {
 	if got := strings.Join(tabs, ", "); got != "Heute, Tagebuch, Einstellungen, Info" {
 		t.Errorf("tabs: %s", got)
 	}
-	reads(t, "Today", shown(u.body),
+	reads(t, "Today", texts(u.body),
 		[]string{"Guten Morgen", "Dienstag, 24. November", "Diese Woche", "Heutige Einheit", "Warum diese Stufe?", "Di"},
 		[]string{"Good morning", "Tuesday", "This week", "Today's session", "Why this level?",
 			"Morning check-in", "Log a walk", "Walking", "No sessions yet", "Track what your back"})
 
 	u.show(2)
-	reads(t, "Settings", shown(u.tabs.Selected().Content),
+	reads(t, "Settings", texts(u.tabs.Selected().Content),
 		[]string{"Darstellung", "Größere Schrift", "Wie das System", "Dunkel", "5 Sekunden", "Sprache", "Erinnerung"},
 		[]string{"Appearance", "Larger text", "Follow the system", "Dark", "5 seconds", "Language", "Reminder",
 			"Voice", "Volume", "Get ready", "Rest between exercises", "Answer the safety questions again"})
 
 	u.show(3)
-	reads(t, "About", shown(u.tabs.Selected().Content),
+	reads(t, "About", texts(u.tabs.Selected().Content),
 		[]string{"Steady", "Version test", "Steady-Team", "docs/TRANSLATING.md"},
 		[]string{"What Steady does", "What the evidence says", "Your journal is kept", "is not a substitute",
 			"translations were written"})
 
 	u.show(0)
 	u.logWalk()
-	reads(t, "the walk dialog", shown(overlay(u)),
+	reads(t, "the walk dialog", texts(overlay(u)),
 		[]string{"Spaziergang eintragen", "Speichern", "Abbrechen", "Minuten"},
 		[]string{"Log a walk", "Minutes walked", "Save", "Cancel", "minutes"})
 }
@@ -176,7 +132,7 @@ func TestScreeningInEachLanguage(t *testing.T) {
 			test.NewTempApp(t)
 			f := newFirstRun(testLevels, time.Now, func(firstRunResult) {})
 			f.showScreening()
-			got := shown(f.content())
+			got := texts(f.content())
 			for _, q := range program.Questions() {
 				if !strings.Contains(got, explain.Question(q)) || strings.Contains(got, q.Text) {
 					t.Errorf("question %s is not shown in %s", q.ID, code)

@@ -18,7 +18,9 @@ import (
 	"steady/program"
 )
 
-// texts collects the text of every label, button, card and text under o.
+// texts collects every text under o a reader sees: labels, buttons, cards,
+// drawn and rich texts, check boxes, links, choices, placeholders and form
+// labels.
 func texts(o fyne.CanvasObject) string {
 	var b strings.Builder
 	var walk func(fyne.CanvasObject)
@@ -34,6 +36,24 @@ func texts(o fyne.CanvasObject) string {
 			b.WriteString(w.Title + "\n" + w.Subtitle + "\n")
 		case *canvas.Text:
 			b.WriteString(w.Text + "\n")
+		case *widget.RichText:
+			b.WriteString(w.String() + "\n")
+		case *widget.Check:
+			b.WriteString(w.Text + "\n")
+		case *widget.Hyperlink:
+			b.WriteString(w.Text + "\n")
+		case *widget.RadioGroup:
+			b.WriteString(strings.Join(w.Options, "\n") + "\n")
+		case *widget.Select:
+			b.WriteString(w.PlaceHolder + "\n" + strings.Join(w.Options, "\n") + "\n")
+		case *widget.Entry:
+			b.WriteString(w.PlaceHolder + "\n")
+		case *keys.Entry:
+			b.WriteString(w.PlaceHolder + "\n")
+		case *widget.Form:
+			for _, it := range w.Items {
+				b.WriteString(it.Text + "\n")
+			}
 		}
 		switch c := o.(type) {
 		case *fyne.Container:
