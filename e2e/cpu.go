@@ -38,25 +38,30 @@ type CPUUse struct {
 	// is drawn into in the walking hold, as the app reported it: the size a
 	// yardstick's moving picture should have.
 	FigureW, FigureH int
+	// DrawnW and DrawnH are the size of the part of that picture the figure
+	// draws at each frame, the rest being the window's background.
+	DrawnW, DrawnH int
 }
 
 // WindowWidth and WindowHeight are Steady's default window size, which the
 // measurements give the app under sway too.
 const WindowWidth, WindowHeight = 1100, 760
 
-// figureSize matches the size the figure reports (figure.TraceSizeEnv).
-var figureSize = regexp.MustCompile(`figure: (\d+)x(\d+) px`)
+// figureSize matches the sizes the figure reports (figure.TraceSizeEnv).
+var figureSize = regexp.MustCompile(`figure: (\d+)x(\d+) px, drawn each frame (\d+)x(\d+) px`)
 
-// lastFigureSize is the last figure size in an app's output.
-func lastFigureSize(out string) (w, h int, err error) {
+// lastFigureSize reads the last sizes the figure reported in an app's output
+// into use.
+func lastFigureSize(out string, use *CPUUse) error {
 	m := figureSize.FindAllStringSubmatch(out, -1)
 	if len(m) == 0 {
-		return 0, 0, fmt.Errorf("e2e: the app did not report its figure's size; it printed:\n%s", out)
+		return fmt.Errorf("e2e: the app did not report its figure's size; it printed:\n%s", out)
 	}
 	last := m[len(m)-1]
-	w, _ = strconv.Atoi(last[1])
-	h, _ = strconv.Atoi(last[2])
-	return w, h, nil
+	for i, v := range []*int{&use.FigureW, &use.FigureH, &use.DrawnW, &use.DrawnH} {
+		*v, _ = strconv.Atoi(last[i+1])
+	}
+	return nil
 }
 
 // cpuHome makes a home in work for the processor time routine, set up
@@ -112,7 +117,7 @@ func MeasureCPU(d *Display, bin, work string, window time.Duration) (CPUUse, err
 	if use.Hold, err = cpuShare(a, shot, window, true); err != nil {
 		return use, fmt.Errorf("%w (in the walking hold)", err)
 	}
-	if use.FigureW, use.FigureH, err = lastFigureSize(a.Output()); err != nil {
+	if err := lastFigureSize(a.Output(), &use); err != nil {
 		return use, err
 	}
 	if err := a.Key("space"); err != nil {
@@ -206,7 +211,7 @@ func MeasureCPUSway(s *Sway, d *Display, bin, work string, window time.Duration)
 	if use.Hold, err = cpuShareOf(a, take, window, true); err != nil {
 		return use, fmt.Errorf("%w (in the walking hold, Wayland); the app printed:\n%s", err, a.Output())
 	}
-	if use.FigureW, use.FigureH, err = lastFigureSize(a.Output()); err != nil {
+	if err := lastFigureSize(a.Output(), &use); err != nil {
 		return use, err
 	}
 	if err := s.Key("space"); err != nil {

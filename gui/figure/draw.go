@@ -134,42 +134,78 @@ const (
 	matDepth   = 0.035
 )
 
-// A painter maps the scene onto an image and fills shapes.
+// A painter maps the scene onto a picture and fills shapes. It paints the
+// part of the picture its image covers; with no image it only measures,
+// keeping the pixels its shapes would cover.
 type painter struct {
-	dst   *image.RGBA
-	z     vector.Rasterizer
-	scale float64 // pixels per metre
-	ox    float64 // pixel x of scene x = 0
-	oy    float64 // pixel y of the floor
+	dst     *image.RGBA     // nil: measure only
+	whole   image.Rectangle // the whole picture, which dst lies within
+	covered image.Rectangle // what the shapes filled so far cover
+	z       vector.Rasterizer
+	scale   float64 // pixels per metre
+	ox      float64 // pixel x of scene x = 0
+	oy      float64 // pixel y of the floor
 }
 
-func newPainter(dst *image.RGBA, f Frame) *painter {
-	b := dst.Bounds()
-	w, h := float64(b.Dx()), float64(b.Dy())
+func newPainter(dst *image.RGBA, whole image.Rectangle, f Frame) *painter {
+	w, h := float64(whole.Dx()), float64(whole.Dy())
 	fw, fh := f.Max.X-f.Min.X, f.Max.Y-f.Min.Y
 	s := math.Min(w/fw, h/fh)
-	p := &painter{dst: dst, scale: s}
-	p.ox = float64(b.Min.X) + (w-fw*s)/2 - f.Min.X*s
-	p.oy = float64(b.Min.Y) + (h-fh*s)/2 + f.Max.Y*s
+	p := &painter{dst: dst, whole: whole, scale: s}
+	p.ox = float64(whole.Min.X) + (w-fw*s)/2 - f.Min.X*s
+	p.oy = float64(whole.Min.Y) + (h-fh*s)/2 + f.Max.Y*s
 	return p
 }
 
 func (p *painter) at(q program.Point) pt { return pt{p.ox + q.X*p.scale, p.oy - q.Y*p.scale} }
 
-func (p *painter) fill(s shape, c color.Color) { s.fill(p.dst, &p.z, c) }
-
-// Draw draws the pose into dst, filling it, in the given style.
-func Draw(dst *image.RGBA, pose program.Pose, st Style) {
-	fillImage(dst, st.Background)
-	f := st.Frame
-	if f.Empty() {
-		f = FrameOf(append([]program.Pose{pose}, st.Ghosts...)...).withArrows(st.Arrows)
-	}
-	if f.Empty() || dst.Bounds().Empty() {
+func (p *painter) fill(s shape, c color.Color) {
+	if p.dst == nil {
+		p.covered = p.covered.Union(s.bounds().Intersect(p.whole))
 		return
 	}
-	p := newPainter(dst, f)
+	s.fill(p.dst, &p.z, c)
+}
+
+// Draw draws the pose into dst, filling it, in the given style.
+func Draw(dst *image.RGBA, pose program.Pose, st Style) { drawPart(dst, dst.Bounds(), pose, st) }
+
+// drawPart draws the part that dst covers of a picture with bounds whole,
+// dst's bounds lying within whole's: the same pixels as drawing the whole
+// picture, for the cost of the part.
+func drawPart(dst *image.RGBA, whole image.Rectangle, pose program.Pose, st Style) {
+	fillImage(dst, st.Background)
+	f := st.frame(pose)
+	if f.Empty() || whole.Empty() || dst.Bounds().Empty() {
+		return
+	}
+	p := newPainter(dst, whole, f)
 	p.floor(f, pose.Mat, st)
+	p.scene(pose, st)
+}
+
+// drawFloor draws the part that dst covers of the floor and mat alone, of a
+// picture with bounds whole.
+func drawFloor(dst *image.RGBA, whole image.Rectangle, pose program.Pose, st Style) {
+	fillImage(dst, st.Background)
+	f := st.frame(pose)
+	if f.Empty() || whole.Empty() || dst.Bounds().Empty() {
+		return
+	}
+	newPainter(dst, whole, f).floor(f, pose.Mat, st)
+}
+
+// frame returns the part of the scene to draw the pose in.
+func (st Style) frame(pose program.Pose) Frame {
+	if !st.Frame.Empty() {
+		return st.Frame
+	}
+	return FrameOf(append([]program.Pose{pose}, st.Ghosts...)...).withArrows(st.Arrows)
+}
+
+// scene draws everything but the floor: the props, the ghosts, the figure
+// and the arrows.
+func (p *painter) scene(pose program.Pose, st Style) {
 	p.backProps(pose, st.Prop)
 	for _, g := range st.Ghosts {
 		p.body(g, st.Ghost, st.Ghost, st.Ghost, st.Ghost, st.Background, false, st.Brace)
@@ -181,13 +217,37 @@ func Draw(dst *image.RGBA, pose program.Pose, st Style) {
 	}
 }
 
+// figureExtent returns the pixels of a picture with bounds whole that
+// drawing the pose covers, apart from the floor and the mat.
+func figureExtent(whole image.Rectangle, pose program.Pose, st Style) image.Rectangle {
+	f := st.frame(pose)
+	if f.Empty() || whole.Empty() {
+		return image.Rectangle{}
+	}
+	p := newPainter(nil, whole, f)
+	p.scene(pose, st)
+	return p.covered
+}
+
+// floorExtent returns the pixels of a picture with bounds whole that the
+// floor and, on a mat, the mat cover.
+func floorExtent(whole image.Rectangle, pose program.Pose, st Style) image.Rectangle {
+	f := st.frame(pose)
+	if f.Empty() || whole.Empty() {
+		return image.Rectangle{}
+	}
+	p := newPainter(nil, whole, f)
+	p.floor(f, pose.Mat, st)
+	return p.covered
+}
+
 func fillImage(dst *image.RGBA, c color.Color) {
 	draw.Draw(dst, dst.Bounds(), image.NewUniform(c), image.Point{}, draw.Src)
 }
 
 // floor draws the floor line across the image, and the mat under the frame.
 func (p *painter) floor(f Frame, mat bool, st Style) {
-	b := p.dst.Bounds()
+	b := p.whole
 	y := p.oy
 	lw := math.Max(1.5, 0.012*p.scale)
 	line := []pt{{float64(b.Min.X), y}, {float64(b.Max.X), y}, {float64(b.Max.X), y + lw}, {float64(b.Min.X), y + lw}}

@@ -103,16 +103,7 @@ func (s shape) fill(dst *image.RGBA, z *vector.Rasterizer, c color.Color) {
 		}
 		return
 	}
-	minX, minY := math.Inf(1), math.Inf(1)
-	maxX, maxY := math.Inf(-1), math.Inf(-1)
-	for _, poly := range s {
-		for _, p := range poly {
-			minX, minY = math.Min(minX, p.x), math.Min(minY, p.y)
-			maxX, maxY = math.Max(maxX, p.x), math.Max(maxY, p.y)
-		}
-	}
-	r := image.Rect(int(math.Floor(minX)), int(math.Floor(minY)), int(math.Ceil(maxX))+1, int(math.Ceil(maxY))+1)
-	r = r.Intersect(dst.Bounds())
+	r := s.bounds().Intersect(dst.Bounds())
 	if r.Empty() {
 		return
 	}
@@ -129,4 +120,20 @@ func (s shape) fill(dst *image.RGBA, z *vector.Rasterizer, c color.Color) {
 		z.ClosePath()
 	}
 	z.Draw(dst, r, image.NewUniform(c), image.Point{})
+}
+
+// bounds returns the pixels the shape touches.
+func (s shape) bounds() image.Rectangle {
+	minX, minY := math.Inf(1), math.Inf(1)
+	maxX, maxY := math.Inf(-1), math.Inf(-1)
+	for _, poly := range s {
+		for _, p := range poly {
+			minX, minY = math.Min(minX, p.x), math.Min(minY, p.y)
+			maxX, maxY = math.Max(maxX, p.x), math.Max(maxY, p.y)
+		}
+	}
+	if minX > maxX {
+		return image.Rectangle{}
+	}
+	return image.Rect(int(math.Floor(minX)), int(math.Floor(minY)), int(math.Ceil(maxX))+1, int(math.Ceil(maxY))+1)
 }

@@ -34,16 +34,32 @@ type realTicker struct{ *time.Ticker }
 func (t realTicker) C() <-chan time.Time { return t.Ticker.C }
 
 // Figure is a widget that shows one step of an exercise: still, or animated
-// through the step's key poses over its duration. It draws into one raster,
-// and redraws only while it animates.
+// through the step's key poses over its duration. It redraws only while it
+// animates, and then only the part of itself the figure moves through.
+//
+// Each frame of an animation repaints the whole window, and where the window
+// is drawn in software every picture in it costs in proportion to its area,
+// each frame. So the figure is drawn as two pictures over the window's
+// background: the floor, a thin strip across the widget drawn once a step,
+// and the part of the scene the step's poses and arrows reach, drawn each
+// frame; the rest of the widget is the background and is not drawn at all.
+// Where the figure's background is not the window's (a theme that gives the
+// widget another), the moving picture covers the whole widget instead.
 //
 // Its methods must be called on Fyne's goroutine (from a callback, or through
 // fyne.Do).
 type Figure struct {
 	widget.BaseWidget
 
-	raster *canvas.Raster
-	img    *image.RGBA // reused between frames of the same size
+	moving *canvas.Raster // the part the figure moves through, drawn each frame
+	ground *canvas.Raster // the floor and mat, drawn when the step changes
+	img    *image.RGBA    // the moving part's, reused between frames of the same size
+	under  *image.RGBA    // the ground's
+
+	whole image.Rectangle    // the widget in pixels
+	part  image.Rectangle    // where moving is, in whole's pixels
+	strip image.Rectangle    // where ground is, in whole's pixels
+	shown [2]image.Rectangle // whole and part as last traced (see traceSize)
 
 	keys     []program.Pose
 	braced   bool
@@ -66,8 +82,9 @@ type Figure struct {
 	// Seams for tests.
 	now       func() time.Time
 	newTicker func(time.Duration) ticker
-	draw      func(dst *image.RGBA, pose program.Pose, st Style)
-	refresh   func() // asks the driver to draw the raster again
+	draw      func(dst *image.RGBA, whole image.Rectangle, pose program.Pose, st Style)
+	refresh   func()         // asks the driver to draw the moving part again
+	scale     func() float32 // the canvas's pixels per unit
 }
 
 // New returns a figure showing nothing until SetStep or SetStill.
@@ -75,10 +92,17 @@ func New() *Figure {
 	f := &Figure{
 		now:       time.Now,
 		newTicker: func(d time.Duration) ticker { return realTicker{time.NewTicker(d)} },
-		draw:      Draw,
+		draw:      drawPart,
 	}
-	f.raster = canvas.NewRaster(f.generate)
-	f.refresh = f.raster.Refresh
+	f.moving = canvas.NewRaster(f.generate)
+	f.ground = canvas.NewRaster(f.generateGround)
+	f.refresh = f.moving.Refresh
+	f.scale = func() float32 {
+		if c := fyne.CurrentApp().Driver().CanvasForObject(f); c != nil {
+			return c.Scale()
+		}
+		return 1
+	}
 	f.ExtendBaseWidget(f)
 	return f
 }
@@ -89,8 +113,20 @@ func New() *Figure {
 func (f *Figure) SetClock(now func() time.Time) { f.now = now }
 
 // CreateRenderer is part of fyne.Widget.
-func (f *Figure) CreateRenderer() fyne.WidgetRenderer {
-	return widget.NewSimpleRenderer(f.raster)
+func (f *Figure) CreateRenderer() fyne.WidgetRenderer { return &renderer{f} }
+
+type renderer struct{ f *Figure }
+
+func (r *renderer) Layout(fyne.Size)             { r.f.place() }
+func (r *renderer) MinSize() fyne.Size           { return r.f.MinSize() }
+func (r *renderer) Objects() []fyne.CanvasObject { return []fyne.CanvasObject{r.f.ground, r.f.moving} }
+func (r *renderer) Destroy()                     {}
+
+// Refresh follows a change of theme, which may change the background.
+func (r *renderer) Refresh() {
+	r.f.place()
+	r.f.ground.Refresh()
+	r.f.moving.Refresh()
 }
 
 // MinSize is large enough to read the figure.
@@ -101,6 +137,14 @@ func (f *Figure) MinSize() fyne.Size { return fyne.NewSize(240, 160) }
 // An empty frame fits each step on its own.
 func (f *Figure) SetFrame(fr Frame) {
 	f.frame = fr
+	f.changed()
+}
+
+// changed places and draws the figure's pictures again after its frame, poses
+// or arrows changed.
+func (f *Figure) changed() {
+	f.place()
+	f.ground.Refresh()
 	f.refresh()
 }
 
@@ -125,15 +169,15 @@ func (f *Figure) ShowStep(s program.Step, dur time.Duration, startedAt time.Time
 	if len(poses) == 0 {
 		return fmt.Errorf("figure: step %q: no poses", s.Cue)
 	}
-	f.SetStep(poses, s.Brace, dur, startedAt)
+	f.setStep(poses, s.Brace, dur, startedAt)
 	switch {
 	case len(poses) < 2:
 	case s.Phase == program.Hold:
 		f.cycle = cycleTime
 	case s.Phase == program.Move || s.Phase == program.Return:
 		f.arrows = Arrows(poses[0], poses[len(poses)-1])
-		f.refresh()
 	}
+	f.changed()
 	return nil
 }
 
@@ -141,6 +185,12 @@ func (f *Figure) ShowStep(s program.Step, dur time.Duration, startedAt time.Time
 // over dur, eased, starting at startedAt. braced highlights the braced trunk.
 // It draws no arrows (ShowStep does).
 func (f *Figure) SetStep(poses []program.Pose, braced bool, dur time.Duration, startedAt time.Time) {
+	f.setStep(poses, braced, dur, startedAt)
+	f.changed()
+}
+
+// setStep is SetStep but for placing and drawing the pictures again.
+func (f *Figure) setStep(poses []program.Pose, braced bool, dur time.Duration, startedAt time.Time) {
 	f.stopTicker()
 	f.keys = append(f.keys[:0], poses...)
 	f.braced = braced
@@ -152,7 +202,6 @@ func (f *Figure) SetStep(poses []program.Pose, braced bool, dur time.Duration, s
 	if f.animating() {
 		f.startTicker()
 	}
-	f.refresh()
 }
 
 // SetStill shows one pose, still.
@@ -284,34 +333,113 @@ func (f *Figure) tick(stop chan struct{}) {
 	f.refresh()
 }
 
-// generate draws the current frame into the reused image.
-// traceSize makes every figure print its picture's size in pixels whenever
-// that changes, for measuring against a picture of the same size (make
-// bench). The variable is set by the bench, not meant for users, and not in
-// -help.
+// traceSize makes every figure print its picture's size in pixels, and the
+// size of the part drawn at each frame, whenever they change, for measuring
+// against a picture of the same size (make bench). The variable is set by
+// the bench, not meant for users, and not in -help.
 var traceSize = os.Getenv(TraceSizeEnv) != ""
 
 // TraceSizeEnv is the environment variable that asks for traceSize.
 const TraceSizeEnv = "STEADY_FIGURE_SIZE"
 
+// samples is how many poses along a step place measures to find the part
+// of the widget the figure moves through; between two of them a limb moves
+// a few pixels at most, which reach covers.
+const samples = 24
+
+// reach is the margin, in pixels, around what the sampled poses cover.
+const reach = 4
+
+// place works out the widget's size in pixels and the parts of it the two
+// pictures cover, and puts them there.
+func (f *Figure) place() {
+	scale := f.scale()
+	size := f.Size()
+	f.whole = image.Rect(0, 0, int(math.Round(float64(size.Width*scale))), int(math.Round(float64(size.Height*scale))))
+	f.part, f.strip = image.Rectangle{}, image.Rectangle{}
+	if len(f.keys) > 0 {
+		st := f.styleNow()
+		if !f.onBackground() {
+			f.part = f.whole
+		} else {
+			for i := 0; i <= samples; i++ {
+				pose := f.keys[0]
+				if len(f.keys) > 1 {
+					pose = PoseAt(f.keys, float64(i)/samples)
+				}
+				f.part = f.part.Union(figureExtent(f.whole, pose, st))
+				if len(f.keys) == 1 {
+					break
+				}
+			}
+			f.part = f.part.Inset(-reach).Intersect(f.whole)
+			f.strip = floorExtent(f.whole, f.keys[0], st).Inset(-1).Intersect(f.whole)
+		}
+	}
+	put := func(r *canvas.Raster, px image.Rectangle) {
+		if px.Empty() {
+			r.Hide()
+			return
+		}
+		r.Move(fyne.NewPos(float32(px.Min.X)/scale, float32(px.Min.Y)/scale))
+		r.Resize(fyne.NewSize(float32(px.Dx())/scale, float32(px.Dy())/scale))
+		r.Show()
+	}
+	put(f.moving, f.part)
+	put(f.ground, f.strip)
+	if shown := [2]image.Rectangle{f.whole, f.part}; traceSize && shown != f.shown && !f.whole.Empty() {
+		f.shown = shown
+		fmt.Fprintf(os.Stderr, "figure: %dx%d px, drawn each frame %dx%d px\n", f.whole.Dx(), f.whole.Dy(), f.part.Dx(), f.part.Dy())
+	}
+}
+
+// onBackground reports whether the figure's background is the window's, so
+// the parts of the widget left undrawn look as if the figure drew them.
+func (f *Figure) onBackground() bool {
+	a := color.NRGBAModel.Convert(theme.ColorForWidget(theme.ColorNameBackground, f))
+	b := color.NRGBAModel.Convert(theme.Color(theme.ColorNameBackground))
+	return a == b
+}
+
+// generate draws the current frame of the moving part, w by h pixels (the
+// driver's rounding of the part's size). The driver takes a picture's
+// pixels from (0, 0), so the whole widget is drawn shifted by the part's
+// place.
 func (f *Figure) generate(w, h int) image.Image {
 	if f.img == nil || f.img.Bounds().Dx() != w || f.img.Bounds().Dy() != h {
 		f.img = image.NewRGBA(image.Rect(0, 0, w, h))
-		if traceSize {
-			fmt.Fprintf(os.Stderr, "figure: %dx%d px\n", w, h)
-		}
 	}
-	st := f.style()
+	st := f.styleNow()
 	pose, ok := f.poseAt(f.now())
 	if !ok {
 		fillImage(f.img, st.Background)
 		return f.img
 	}
+	f.draw(f.img, f.whole.Sub(f.part.Min), pose, st)
+	return f.img
+}
+
+// generateGround draws the floor strip.
+func (f *Figure) generateGround(w, h int) image.Image {
+	if f.under == nil || f.under.Bounds().Dx() != w || f.under.Bounds().Dy() != h {
+		f.under = image.NewRGBA(image.Rect(0, 0, w, h))
+	}
+	st := f.styleNow()
+	if len(f.keys) == 0 {
+		fillImage(f.under, st.Background)
+		return f.under
+	}
+	drawFloor(f.under, f.whole.Sub(f.strip.Min), f.keys[0], st)
+	return f.under
+}
+
+// styleNow is the style the figure draws its step in.
+func (f *Figure) styleNow() Style {
+	st := f.style()
 	st.Braced = f.braced
 	st.Arrows = f.arrows
 	st.Frame = f.frame.Union(FrameOf(f.keys...)).withArrows(f.arrows)
-	f.draw(f.img, pose, st)
-	return f.img
+	return st
 }
 
 // style takes the figure's colours from the Fyne theme.

@@ -3,6 +3,7 @@ package figure
 import (
 	"image"
 	"image/color"
+	"image/draw"
 	"sync"
 	"testing"
 	"time"
@@ -45,7 +46,7 @@ func newRig(t *testing.T) *rig {
 		r.tickers = append(r.tickers, tk)
 		return tk
 	}
-	f.draw = func(_ *image.RGBA, p program.Pose, _ Style) { r.drawn <- p }
+	f.draw = func(_ *image.RGBA, _ image.Rectangle, p program.Pose, _ Style) { r.drawn <- p }
 	f.refresh = func() { f.generate(80, 60) }
 	r.f = f
 	return r
@@ -312,7 +313,10 @@ func TestFigureBeforeFrame(t *testing.T) {
 	calls := make(chan program.Pose, 16) // the pose drawn last when BeforeFrame ran
 	var last program.Pose
 	draw := r.f.draw
-	r.f.draw = func(dst *image.RGBA, p program.Pose, st Style) { last = p; draw(dst, p, st) }
+	r.f.draw = func(dst *image.RGBA, whole image.Rectangle, p program.Pose, st Style) {
+		last = p
+		draw(dst, whole, p, st)
+	}
 	r.f.BeforeFrame = func() { calls <- last }
 	count := func() int {
 		n := 0
@@ -365,5 +369,95 @@ func TestFigureBeforeFrame(t *testing.T) {
 	r.f.SetStill(a)
 	if got := count(); got != 0 {
 		t.Errorf("BeforeFrame ran %d times for a still pose, want 0", got)
+	}
+}
+
+// The window shows the figure as the background with two pictures over it,
+// the floor strip and the part the figure moves through. At every moment of
+// a step, that must be the very picture of the whole scene, and for a
+// walking stride the moving part must be a small share of the widget: it is
+// what each frame costs.
+func TestFigureDrawsOnlyWhereItMoves(t *testing.T) {
+	for _, c := range []struct {
+		name  string
+		step  program.Step
+		share float64 // the most of the widget the moving part may cover
+	}{
+		{"walking", program.Step{Phase: program.Hold, Poses: []string{"walking-a", "walking-b"}}, 0.5},
+		{"bird-dog", program.Step{Phase: program.Move, Poses: []string{"bird-dog-start", "bird-dog-arm-leg"}, Brace: true}, 0.8},
+		{"sit-to-stand", program.Step{Phase: program.Move, Poses: []string{"sitting", "sit-lean", "stand-by-chair"}}, 0.8},
+		{"heel-slide", program.Step{Phase: program.Move, Poses: []string{"hooklying", "heel-slide-out"}, Brace: true}, 0.8},
+		{"still", program.Step{Phase: program.Hold, Poses: []string{"side-bridge-knees-up"}}, 0.8},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			test.NewTempApp(t)
+			start := time.Date(2026, 1, 5, 9, 0, 0, 0, time.UTC)
+			now := start
+			f := New()
+			f.now = func() time.Time { return now }
+			f.newTicker = func(time.Duration) ticker {
+				return &fakeTicker{c: make(chan time.Time), stopped: make(chan struct{})}
+			}
+			const dur = 6 * time.Second
+			if err := f.ShowStep(c.step, dur, start); err != nil {
+				t.Fatal(err)
+			}
+			w := test.NewTempWindow(t, f)
+			w.SetPadded(false)
+			w.Resize(fyne.NewSize(603, 412))
+			if f.whole != image.Rect(0, 0, 603, 412) {
+				t.Fatalf("the widget is %v in pixels, want 603x412", f.whole)
+			}
+			if got := float64(f.part.Dx()*f.part.Dy()) / float64(f.whole.Dx()*f.whole.Dy()); got > c.share {
+				t.Errorf("the moving part %v covers %.0f %% of the widget, want at most %.0f %%", f.part, 100*got, 100*c.share)
+			}
+			if f.strip.Dy() > 30 {
+				t.Errorf("the floor strip %v is %d px tall, want a thin strip", f.strip, f.strip.Dy())
+			}
+			st := f.styleNow()
+			for i := range 61 {
+				now = start.Add(dur * time.Duration(i) / 60)
+				want := image.NewRGBA(f.whole)
+				pose, _ := f.poseAt(now)
+				Draw(want, pose, st)
+				got := image.NewRGBA(f.whole)
+				fillImage(got, theme.Color(theme.ColorNameBackground))
+				draw.Draw(got, f.strip, f.generateGround(f.strip.Dx(), f.strip.Dy()), image.Point{}, draw.Src)
+				draw.Draw(got, f.part, f.generate(f.part.Dx(), f.part.Dy()), image.Point{}, draw.Src)
+				if n := differing(got, want); n > 0 {
+					t.Fatalf("at %v the shown picture differs from the whole scene's in %d pixels", now.Sub(start), n)
+				}
+			}
+		})
+	}
+}
+
+// differing counts the pixels where a and b differ by more than eight levels
+// (3 %) in a channel: an edge rasterised from a shifted origin rounds its
+// coverage a little differently (up to five levels, measured).
+func differing(a, b *image.RGBA) int {
+	n := 0
+	for i := 0; i < len(a.Pix); i += 4 {
+		for c := range 4 {
+			if d := int(a.Pix[i+c]) - int(b.Pix[i+c]); d > 8 || d < -8 {
+				n++
+				break
+			}
+		}
+	}
+	return n
+}
+
+// BenchmarkPlace is the work of finding, at each new step, the part of a
+// 603x412 widget a walking stride moves through.
+func BenchmarkPlace(b *testing.B) {
+	test.NewTempApp(b)
+	f := New()
+	if err := f.ShowStep(program.Step{Phase: program.Hold, Poses: []string{"walking-a", "walking-b"}}, time.Minute, time.Now()); err != nil {
+		b.Fatal(err)
+	}
+	f.Resize(fyne.NewSize(603, 412))
+	for b.Loop() {
+		f.place()
 	}
 }

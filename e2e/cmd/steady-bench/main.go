@@ -293,6 +293,7 @@ func processorTime(d *e2e.Display, work, bin, bare string, window time.Duration)
 		return nil, err
 	}
 	picture := fmt.Sprintf("%dx%d", use.FigureW, use.FigureH)
+	drawn := fmt.Sprintf("; Steady draws %dx%d of it each frame", use.DrawnW, use.DrawnH)
 	moving, err := bareCPU(d, work, bare, window, "-animate", figure.FrameInterval.String(), "-picture", picture)
 	if err != nil {
 		return nil, err
@@ -304,7 +305,7 @@ func processorTime(d *e2e.Display, work, bin, bare string, window time.Duration)
 	pct := func(v float64) string { return fmt.Sprintf("%.1f %%", 100*v) }
 	over := fmt.Sprintf(" (over %v)", window)
 	return []row{
-		{name: "CPU in a hold, figure animating" + over, steady: pct(use.Hold), yard: pct(moving) + " (animating " + picture + ")",
+		{name: "CPU in a hold, figure animating" + over, steady: pct(use.Hold), yard: pct(moving) + " (animating " + picture + drawn + ")",
 			ratio: use.Hold / moving, budget: "≤ 25 % of a core and ratio ≤ 1.3", ok: use.Hold <= 0.25 && use.Hold/moving <= 1.3},
 		{name: "CPU while paused" + over, steady: pct(use.Paused), yard: pct(still), budget: "≤ 3 % of a core", ok: use.Paused <= 0.03},
 		{name: "CPU on Today" + over, steady: pct(use.Today), yard: pct(still), budget: "≤ 3 % of a core", ok: use.Today <= 0.03},

@@ -82,6 +82,7 @@ func swayRows(d *e2e.Display, work, bin, bare string, o options) ([]row, error) 
 		return nil, err
 	}
 	picture := fmt.Sprintf("%dx%d", use.FigureW, use.FigureH)
+	drawn := fmt.Sprintf("; Steady draws %dx%d of it each frame", use.DrawnW, use.DrawnH)
 	share := func(args ...string) (float64, error) {
 		a, _, err := launch(bare, args...)
 		if err != nil {
@@ -105,7 +106,7 @@ func swayRows(d *e2e.Display, work, bin, bare string, o options) ([]row, error) 
 	pct := func(v float64) string { return fmt.Sprintf("%.1f %%", 100*v) }
 	over := fmt.Sprintf(" (over %v)", o.window)
 	return append(rows,
-		row{name: "sway: CPU in a hold, figure animating" + over, steady: pct(use.Hold), yard: pct(moving) + " (animating " + picture + ")",
+		row{name: "sway: CPU in a hold, figure animating" + over, steady: pct(use.Hold), yard: pct(moving) + " (animating " + picture + drawn + ")",
 			ratio: use.Hold / moving, budget: "≤ 25 % of a core and ratio ≤ 1.3", ok: use.Hold <= 0.25 && use.Hold/moving <= 1.3},
 		row{name: "sway: CPU while paused" + over, steady: pct(use.Paused), yard: pct(still), budget: "≤ 3 % of a core", ok: use.Paused <= 0.03},
 		row{name: "sway: CPU on Today" + over, steady: pct(use.Today), yard: pct(still), budget: "≤ 3 % of a core", ok: use.Today <= 0.03},
