@@ -106,30 +106,37 @@ func (r *ring) CreateRenderer() fyne.WidgetRenderer {
 		label:  canvas.NewText("", color.Transparent),
 		digits: canvas.NewText("", color.Transparent),
 	}
-	// The ring itself is drawn in Go into an image, which the toolkit keeps
-	// as a texture until the ring changes. Drawn as arcs, it would be shaded
-	// pixel by pixel on every repaint of the window, twenty times a second
+	// The ring itself is drawn in Go into images, which the toolkit keeps
+	// as textures until the ring changes. Drawn as arcs, it would be shaded
+	// pixel by pixel on every repaint of the window, fifteen times a second
 	// while the figure moves: in software rendering, most of the session
-	// screen's cost.
-	rr.shape = canvas.NewRaster(rr.draw)
+	// screen's cost. Even as a texture, every pixel of it is shaded again at
+	// each repaint, so it is four pictures around the band (ringPieces),
+	// not one square with a hole.
+	for i := range rr.pieces {
+		rr.pieces[i] = canvas.NewRaster(func(w, h int) image.Image { return rr.drawPiece(i, w, h) })
+		rr.objects = append(rr.objects, rr.pieces[i])
+	}
 	rr.label.Alignment = fyne.TextAlignCenter
 	rr.label.TextStyle = fyne.TextStyle{Bold: true}
 	rr.digits.Alignment = fyne.TextAlignCenter
 	rr.digits.TextStyle = fyne.TextStyle{Bold: true}
-	rr.objects = []fyne.CanvasObject{rr.shape, rr.label, rr.digits}
+	rr.objects = append(rr.objects, rr.label, rr.digits)
 	rr.Refresh()
 	return rr
 }
 
 type ringRenderer struct {
 	r             *ring
-	shape         *canvas.Raster
+	pieces        [4]*canvas.Raster
 	label, digits *canvas.Text
 	objects       []fyne.CanvasObject
 
 	// What the shape shows, set by Refresh for draw.
 	shapeState
-	img *image.RGBA // reused between draws of the same size
+	px     int                // the ring's diameter in pixels
+	places [4]image.Rectangle // the pieces' places in the ring's square, in pixels
+	imgs   [4]*image.RGBA     // reused between draws of the same size
 }
 
 // shapeState is what the ring's image shows: when it is the same, the
@@ -149,8 +156,18 @@ func (rr *ringRenderer) MinSize() fyne.Size { return rr.r.MinSize() }
 
 func (rr *ringRenderer) Layout(size fyne.Size) {
 	d := min(size.Width, size.Height)
-	rr.shape.Move(fyne.NewPos((size.Width-d)/2, (size.Height-d)/2))
-	rr.shape.Resize(fyne.NewSize(d, d))
+	scale := float32(1)
+	if c := fyne.CurrentApp().Driver().CanvasForObject(rr.r); c != nil {
+		scale = c.Scale()
+	}
+	rr.px = int(math.Round(float64(d * scale)))
+	rr.places = ringPieces(rr.px)
+	corner := fyne.NewPos((size.Width-d)/2, (size.Height-d)/2)
+	for i, p := range rr.pieces {
+		pl := rr.places[i]
+		p.Move(corner.AddXY(float32(pl.Min.X)/scale, float32(pl.Min.Y)/scale))
+		p.Resize(fyne.NewSize(float32(pl.Dx())/scale, float32(pl.Dy())/scale))
+	}
 	rr.label.TextSize = labelSize(rr.label.Text, d, rr.label.TextStyle)
 	rr.digits.TextSize = d * ringDigitsSize
 	dh := fyne.MeasureText("0", rr.digits.TextSize, rr.digits.TextStyle).Height
@@ -194,7 +211,9 @@ func (rr *ringRenderer) Refresh() {
 		track: faint, band: accent, dash: fg, dashOff: faint}
 	if state != rr.shapeState {
 		rr.shapeState = state
-		rr.shape.Refresh()
+		for _, p := range rr.pieces {
+			p.Refresh()
+		}
 	}
 	rr.label.Text, rr.label.Color = r.label, fg
 	rr.digits.Text, rr.digits.Color = r.digits, fg
@@ -203,20 +222,51 @@ func (rr *ringRenderer) Refresh() {
 	rr.digits.Refresh()
 }
 
-// draw renders the ring at w × h pixels: for work, the track and the band
+// ringPieces returns four rectangles of a ring's square, d pixels across,
+// that hold its band between them and overlap nowhere: a cap above and below
+// as wide as the band there, and the two sides between them as wide as the
+// band is thick at the caps' edge. Together they are about 57 % of the
+// square.
+func ringPieces(d int) [4]image.Rectangle {
+	c := float64(d) / 2
+	outer, inner := c, c*ringCutout
+	h := inner * 0.74 // the caps' inner edges, from the centre: the least area
+	capHalf := math.Ceil(math.Sqrt(outer*outer-h*h)) + 1
+	holeHalf := math.Floor(math.Sqrt(inner*inner-h*h)) - 1
+	top, bottom := int(math.Floor(c-h)), int(math.Ceil(c+h))
+	left, right := int(c-capHalf), int(math.Ceil(c+capHalf))
+	sq := image.Rect(0, 0, d, d)
+	return [4]image.Rectangle{
+		image.Rect(left, 0, right, top).Intersect(sq),
+		image.Rect(left, bottom, right, d).Intersect(sq),
+		image.Rect(0, top, int(c-holeHalf), bottom).Intersect(sq),
+		image.Rect(int(math.Ceil(c+holeHalf)), top, d, bottom).Intersect(sq),
+	}
+}
+
+// drawPiece draws piece i of the ring, w × h pixels (the toolkit's rounding
+// of its size).
+func (rr *ringRenderer) drawPiece(i, w, h int) image.Image {
+	img := rr.imgs[i]
+	if img == nil || img.Rect.Dx() != w || img.Rect.Dy() != h {
+		img = image.NewRGBA(image.Rect(0, 0, w, h))
+		rr.imgs[i] = img
+	} else {
+		clear(img.Pix)
+	}
+	rr.drawRegion(img, rr.px, rr.px, rr.places[i].Min)
+	return img
+}
+
+// drawRegion draws into img the part of the ring, drawn at w × h pixels,
+// whose top left corner is at: for work, the track and the band
 // still to go, clockwise from the top; for rest, the dashes, outlined, lit
 // while their time is still to come. Each pixel's cover is worked out from
 // its distance to the centre and its angle, only for pixels near the band:
 // a ring is redrawn each time its band loses a degree or a dash goes out,
 // and filling polygons over the whole square took 2 ms a time for work and
 // 20-40 ms for the 24 dashes of rest at the usual size.
-func (rr *ringRenderer) draw(w, h int) image.Image {
-	if rr.img == nil || rr.img.Rect.Dx() != w || rr.img.Rect.Dy() != h {
-		rr.img = image.NewRGBA(image.Rect(0, 0, w, h))
-	} else {
-		clear(rr.img.Pix)
-	}
-	img := rr.img
+func (rr *ringRenderer) drawRegion(img *image.RGBA, w, h int, at image.Point) {
 	d := float64(min(w, h))
 	cx, cy := float64(w)/2, float64(h)/2
 	outer := d / 2
@@ -229,7 +279,8 @@ func (rr *ringRenderer) draw(w, h int) image.Image {
 	track, bandC := premultiplied(rr.track), premultiplied(rr.band)
 	lit, out := premultiplied(rr.dash), premultiplied(rr.dashOff)
 	near, far := (inner-0.5)*(inner-0.5), (outer+0.5)*(outer+0.5)
-	for y := range h {
+	area := img.Rect.Add(at).Intersect(image.Rect(0, 0, w, h))
+	for y := area.Min.Y; y < area.Max.Y; y++ {
 		dy := float64(y) + 0.5 - cy
 		if dy*dy >= far {
 			continue
@@ -240,7 +291,7 @@ func (rr *ringRenderer) draw(w, h int) image.Image {
 		if dy*dy < near {
 			hole = math.Sqrt(near - dy*dy)
 		}
-		for x := max(0, int(cx-span)); x < min(w, int(cx+span)+1); x++ {
+		for x := max(area.Min.X, int(cx-span)); x < min(area.Max.X, int(cx+span)+1); x++ {
 			if hole > 1 && float64(x) > cx-hole+1 && float64(x) < cx+hole-2 {
 				x = int(cx+hole) - 2
 				continue
@@ -258,7 +309,7 @@ func (rr *ringRenderer) draw(w, h int) image.Image {
 				if band >= 360 {
 					px = over(px, bandC, cover)
 				}
-				img.SetRGBA(x, y, rgba(px))
+				img.SetRGBA(x-at.X, y-at.Y, rgba(px))
 				continue
 			}
 			// Degrees clockwise from the top, 0 to 360.
@@ -284,10 +335,9 @@ func (rr *ringRenderer) draw(w, h int) image.Image {
 					px[k] *= 1 - hole
 				}
 			}
-			img.SetRGBA(x, y, rgba(px))
+			img.SetRGBA(x-at.X, y-at.Y, rgba(px))
 		}
 	}
-	return img
 }
 
 // rgba rounds a premultiplied pixel to 8 bits a channel.

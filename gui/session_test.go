@@ -3,6 +3,7 @@ package gui
 import (
 	"image"
 	"image/color"
+	"image/draw"
 	"math"
 	"slices"
 	"strings"
@@ -705,7 +706,7 @@ func TestRingStyles(t *testing.T) {
 
 	rg.Set("HOLD", "3", 0.5, ringWork, false)
 	rg.Refresh()
-	img := rr.draw(200, 200)
+	img := wholeRing(rr, 200)
 	if c := at(img, 90); !same(c, rr.band) {
 		t.Errorf("work ring, half left: at 3 o'clock %v, want the band's %v", c, rr.band)
 	}
@@ -724,7 +725,7 @@ func TestRingStyles(t *testing.T) {
 	if rr.shown != ringDashes/4 {
 		t.Errorf("%d dashes drawn for a quarter left, want %d", rr.shown, ringDashes/4)
 	}
-	img = rr.draw(200, 200)
+	img = wholeRing(rr, 200)
 	// Dash 0 (lit) and dash 12 (gone out) are outlines: their middles are
 	// clear, and a lit dash's outline differs from one gone out.
 	slot := 360.0 / ringDashes
@@ -738,6 +739,54 @@ func TestRingStyles(t *testing.T) {
 	}
 	if !same(edge(0), rr.dash) || !same(edge(12), rr.dashOff) {
 		t.Errorf("dash outlines: lit %v, out %v; want %v and %v", edge(0), edge(12), rr.dash, rr.dashOff)
+	}
+}
+
+// wholeRing draws the whole ring rr shows, d pixels across, in one image.
+func wholeRing(rr *ringRenderer, d int) *image.RGBA {
+	img := image.NewRGBA(image.Rect(0, 0, d, d))
+	rr.drawRegion(img, d, d, image.Point{})
+	return img
+}
+
+// The ring is drawn as four pieces around its band. Laid side by side they
+// must be the whole ring's picture, pixel for pixel, for work and rest rings
+// at sizes from small to large, with none of them drawn over another (their
+// edges are see-through, so an overlap would darken them), and cover well
+// under the square, which is what every repaint shades.
+func TestRingPiecesMakeTheWholeRing(t *testing.T) {
+	test.NewTempApp(t)
+	rg := newRing()
+	w := test.NewWindow(rg)
+	defer w.Close()
+	rr := test.WidgetRenderer(rg).(*ringRenderer)
+	for _, c := range []struct {
+		remaining float64
+		style     ringStyle
+	}{{0.37, ringWork}, {1, ringWork}, {0, ringWork}, {0.6, ringRest}} {
+		rg.Set("HOLD", "3", c.remaining, c.style, false)
+		rg.Refresh()
+		for _, d := range []int{150, 199, 200, 352, 701} {
+			want := wholeRing(rr, d)
+			got := image.NewRGBA(want.Rect)
+			covered := 0
+			rr.px, rr.places = d, ringPieces(d)
+			for i, pl := range rr.places {
+				for j := range i {
+					if pl.Overlaps(rr.places[j]) {
+						t.Fatalf("d=%d: pieces %d %v and %d %v overlap", d, i, pl, j, rr.places[j])
+					}
+				}
+				draw.Draw(got, pl, rr.drawPiece(i, pl.Dx(), pl.Dy()), image.Point{}, draw.Src)
+				covered += pl.Dx() * pl.Dy()
+			}
+			if !slices.Equal(got.Pix, want.Pix) {
+				t.Errorf("d=%d, %v left, style %d: the pieces differ from the whole ring", d, c.remaining, c.style)
+			}
+			if share := float64(covered) / float64(d*d); share > 0.6 {
+				t.Errorf("d=%d: the pieces cover %.0f %% of the square, want at most 60 %%", d, 100*share)
+			}
+		}
 	}
 }
 
