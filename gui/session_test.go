@@ -684,13 +684,20 @@ func TestSessionImageHold(t *testing.T) {
 	test.AssertImageMatches(t, "session_hold.png", r.w.Canvas().Capture())
 }
 
-func TestRingStyles(t *testing.T) {
+// newRingRig shows a ring in a window 300 units square and returns it with
+// its renderer.
+func newRingRig(t *testing.T) (*ring, *ringRenderer) {
+	t.Helper()
 	test.NewTempApp(t)
 	rg := newRing()
 	w := test.NewWindow(rg)
-	defer w.Close()
+	t.Cleanup(w.Close)
 	w.Resize(fyne.NewSize(300, 300))
-	rr := test.WidgetRenderer(rg).(*ringRenderer)
+	return rg, test.WidgetRenderer(rg).(*ringRenderer)
+}
+
+func TestRingStyles(t *testing.T) {
+	rg, rr := newRingRig(t)
 	// at is the colour of the ring drawn at 200 × 200 pixels, at mid-band,
 	// deg degrees clockwise from the top.
 	at := func(img image.Image, deg float64) color.Color {
@@ -755,11 +762,7 @@ func wholeRing(rr *ringRenderer, d int) *image.RGBA {
 // edges are see-through, so an overlap would darken them), and cover well
 // under the square, which is what every repaint shades.
 func TestRingPiecesMakeTheWholeRing(t *testing.T) {
-	test.NewTempApp(t)
-	rg := newRing()
-	w := test.NewWindow(rg)
-	defer w.Close()
-	rr := test.WidgetRenderer(rg).(*ringRenderer)
+	rg, rr := newRingRig(t)
 	for _, c := range []struct {
 		remaining float64
 		style     ringStyle
@@ -793,11 +796,7 @@ func TestRingPiecesMakeTheWholeRing(t *testing.T) {
 // The ring redraws only when what it shows changes: the band a whole degree
 // shorter, a dash gone out, new words. Each redraw repaints the window.
 func TestRingRedrawsOnlyVisibleChanges(t *testing.T) {
-	test.NewTempApp(t)
-	rg := newRing()
-	w := test.NewWindow(rg)
-	defer w.Close()
-	rr := test.WidgetRenderer(rg).(*ringRenderer)
+	rg, rr := newRingRig(t)
 
 	set := func(label, digits string, remaining float64, style ringStyle, want bool) {
 		t.Helper()
