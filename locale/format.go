@@ -90,7 +90,7 @@ func (l Locale) Time(t time.Time) string {
 // Day writes a day briefly, with its weekday: "Mon 2 Jan", "Mon, Jan 2",
 // "Mo. 2. Jan.", "lun 2 ene", "lun. 2 janv.".
 func (l Locale) Day(t time.Time) string {
-	wd, d, m := l.WeekdayShort(t.Weekday()), strconv.Itoa(t.Day()), l.MonthShort(t.Month())
+	wd, d, m := l.WeekdayShort(t.Weekday()), l.dayOfMonth(t), l.MonthShort(t.Month())
 	switch {
 	case l.monthFirst():
 		return wd + ", " + m + " " + d
@@ -111,13 +111,13 @@ func (l Locale) ShortDate(t time.Time) string {
 // "2 janvier 2006".
 func (l Locale) LongDate(t time.Time) string {
 	if l.Lang() == "es" {
-		return strconv.Itoa(t.Day()) + " de " + l.Month(t.Month()) + " de " + strconv.Itoa(t.Year())
+		return l.dayOfMonth(t) + " de " + l.Month(t.Month()) + " de " + strconv.Itoa(t.Year())
 	}
 	return l.date(t, l.Month(t.Month()))
 }
 
 func (l Locale) date(t time.Time, month string) string {
-	d, y := strconv.Itoa(t.Day()), strconv.Itoa(t.Year())
+	d, y := l.dayOfMonth(t), strconv.Itoa(t.Year())
 	switch {
 	case l.monthFirst():
 		return month + " " + d + ", " + y
@@ -125,6 +125,15 @@ func (l Locale) date(t time.Time, month string) string {
 		return d + ". " + month + " " + y
 	}
 	return d + " " + month + " " + y
+}
+
+// dayOfMonth writes the day of the month as a number, the first in French
+// as an ordinal: "1er mai", "2 mai".
+func (l Locale) dayOfMonth(t time.Time) string {
+	if l.Lang() == "fr" && t.Day() == 1 {
+		return "1er"
+	}
+	return strconv.Itoa(t.Day())
 }
 
 // DateTime writes a date in full with its time: "2 January 2006, 15:04".

@@ -199,6 +199,30 @@ func TestFormats(t *testing.T) {
 	}
 }
 
+// French writes the first of the month as an ordinal, "1er", and every
+// other day as a number; the other languages write the first as a number.
+func TestFirstOfTheMonth(t *testing.T) {
+	first := time.Date(2026, time.March, 1, 9, 0, 0, 0, time.UTC) // a Sunday
+	second := first.AddDate(0, 0, 1)
+	for _, tt := range []struct{ locale, day, long, second string }{
+		{"fr_FR", "dim. 1er mars", "1er mars 2026", "2 mars 2026"},
+		{"en_GB", "Sun 1 Mar", "1 March 2026", "2 March 2026"},
+		{"de_DE", "So. 1. März", "1. März 2026", "2. März 2026"},
+		{"es_ES", "dom 1 mar", "1 de marzo de 2026", "2 de marzo de 2026"},
+	} {
+		l, _ := Parse(tt.locale)
+		if got := l.Day(first); got != tt.day {
+			t.Errorf("%s Day: got %q, want %q", tt.locale, got, tt.day)
+		}
+		if got := l.LongDate(first); got != tt.long {
+			t.Errorf("%s LongDate: got %q, want %q", tt.locale, got, tt.long)
+		}
+		if got := l.LongDate(second); got != tt.second {
+			t.Errorf("%s LongDate of the 2nd: got %q, want %q", tt.locale, got, tt.second)
+		}
+	}
+}
+
 func TestNames(t *testing.T) {
 	de, _ := Parse("de")
 	fr, _ := Parse("fr")
