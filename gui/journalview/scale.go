@@ -300,7 +300,9 @@ func (r *scaleRenderer) Refresh() {
 	r.focus.StrokeWidth = 2
 	r.focus.StrokeColor = nil
 	if s.focused {
-		r.focus.StrokeColor = th.Color(theme.ColorNameFocus, v)
+		// The full accent, not the theme's half-transparent focus colour,
+		// which is hard to see on a dark background.
+		r.focus.StrokeColor = th.Color(theme.ColorNamePrimary, v)
 	}
 	r.focus.Refresh()
 	r.low.Text, r.high.Text = s.lowLabel, s.highLabel
