@@ -110,22 +110,10 @@ func MeasureCPU(d *Display, bin, work string, window time.Duration) (CPUUse, err
 	if _, err := a.WaitWindow(30 * time.Second); err != nil {
 		return use, err
 	}
-	// The session starts as the window is built: 5 s of get-ready, then
-	// the walk.
-	time.Sleep(time.Until(a.Started.Add(timingGetReady + 2*time.Second)))
 	shot := filepath.Join(home, "cpu.png")
-	if use.Hold, err = cpuShare(a, shot, window, true); err != nil {
-		return use, fmt.Errorf("%w (in the walking hold)", err)
-	}
-	if err := lastFigureSize(a.Output(), &use); err != nil {
+	take := func() (image.Image, error) { return a.Screenshot(shot) }
+	if err := holdThenPause(a, take, func() error { return a.Key("space") }, window, &use); err != nil {
 		return use, err
-	}
-	if err := a.Key("space"); err != nil {
-		return use, err
-	}
-	time.Sleep(time.Second)
-	if use.Paused, err = cpuShare(a, shot, window, false); err != nil {
-		return use, fmt.Errorf("%w (paused)", err)
 	}
 	a.Kill()
 
@@ -141,21 +129,41 @@ func MeasureCPU(d *Display, bin, work string, window time.Duration) (CPUUse, err
 		return use, err
 	}
 	time.Sleep(2 * time.Second)
-	if use.Today, err = cpuShare(a, shot, window, false); err != nil {
+	if use.Today, err = cpuShare(a, take, window, false); err != nil {
 		return use, fmt.Errorf("%w (on Today)", err)
 	}
 	return use, nil
 }
 
-// cpuShare measures the share of one core a uses over window, between two
-// screenshots (saved at shot) that must differ when moving and be the same
-// when not.
-func cpuShare(a *App, shot string, window time.Duration, moving bool) (float64, error) {
-	return cpuShareOf(a, func() (image.Image, error) { return a.Screenshot(shot) }, window, moving)
+// holdThenPause measures the app a, started with -start on the processor
+// time routine, in the walking hold from 2 s into the walk (reading the
+// figure's sizes from its output), then presses Space with space and, a
+// second later, measures the paused session; take reads its screen.
+func holdThenPause(a *App, take func() (image.Image, error), space func() error, window time.Duration, use *CPUUse) error {
+	// The session starts as the window is built: 5 s of get-ready, then
+	// the walk.
+	time.Sleep(time.Until(a.Started.Add(timingGetReady + 2*time.Second)))
+	var err error
+	if use.Hold, err = cpuShare(a, take, window, true); err != nil {
+		return fmt.Errorf("%w (in the walking hold); the app printed:\n%s", err, a.Output())
+	}
+	if err := lastFigureSize(a.Output(), use); err != nil {
+		return err
+	}
+	if err := space(); err != nil {
+		return err
+	}
+	time.Sleep(time.Second)
+	if use.Paused, err = cpuShare(a, take, window, false); err != nil {
+		return fmt.Errorf("%w (paused)", err)
+	}
+	return nil
 }
 
-// cpuShareOf is cpuShare with the screenshots taken by screen.
-func cpuShareOf(a *App, screen func() (image.Image, error), window time.Duration, moving bool) (float64, error) {
+// cpuShare measures the share of one core a uses over window, between two
+// screenshots taken by screen that must differ when moving and be the same
+// when not.
+func cpuShare(a *App, screen func() (image.Image, error), window time.Duration, moving bool) (float64, error) {
 	before, err := screen()
 	if err != nil {
 		return 0, err
@@ -207,19 +215,8 @@ func MeasureCPUSway(s *Sway, d *Display, bin, work string, window time.Duration)
 	if err := s.Float(a, WindowWidth, WindowHeight); err != nil {
 		return use, err
 	}
-	time.Sleep(time.Until(a.Started.Add(timingGetReady + 2*time.Second)))
-	if use.Hold, err = cpuShareOf(a, take, window, true); err != nil {
-		return use, fmt.Errorf("%w (in the walking hold, Wayland); the app printed:\n%s", err, a.Output())
-	}
-	if err := lastFigureSize(a.Output(), &use); err != nil {
-		return use, err
-	}
-	if err := s.Key("space"); err != nil {
-		return use, err
-	}
-	time.Sleep(time.Second)
-	if use.Paused, err = cpuShareOf(a, take, window, false); err != nil {
-		return use, fmt.Errorf("%w (paused, Wayland)", err)
+	if err := holdThenPause(a, take, func() error { return s.Key("space") }, window, &use); err != nil {
+		return use, fmt.Errorf("%w (Wayland)", err)
 	}
 	a.Kill()
 
@@ -238,7 +235,7 @@ func MeasureCPUSway(s *Sway, d *Display, bin, work string, window time.Duration)
 		return use, err
 	}
 	time.Sleep(2 * time.Second)
-	if use.Today, err = cpuShareOf(a, take, window, false); err != nil {
+	if use.Today, err = cpuShare(a, take, window, false); err != nil {
 		return use, fmt.Errorf("%w (on Today, Wayland)", err)
 	}
 	return use, nil
