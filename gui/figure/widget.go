@@ -60,6 +60,7 @@ type Figure struct {
 	part  image.Rectangle    // where moving is, in whole's pixels
 	strip image.Rectangle    // where ground is, in whole's pixels
 	shown [2]image.Rectangle // whole and part as last traced (see traceSize)
+	st    Style              // the step's style, set by place, not per frame
 
 	keys     []program.Pose
 	braced   bool
@@ -357,8 +358,9 @@ func (f *Figure) place() {
 	size := f.Size()
 	f.whole = image.Rect(0, 0, int(math.Round(float64(size.Width*scale))), int(math.Round(float64(size.Height*scale))))
 	f.part, f.strip = image.Rectangle{}, image.Rectangle{}
+	f.st = f.stepStyle()
 	if len(f.keys) > 0 {
-		st := f.styleNow()
+		st := f.st
 		if !f.onBackground() {
 			f.part = f.whole
 		} else {
@@ -409,7 +411,7 @@ func (f *Figure) generate(w, h int) image.Image {
 	if f.img == nil || f.img.Bounds().Dx() != w || f.img.Bounds().Dy() != h {
 		f.img = image.NewRGBA(image.Rect(0, 0, w, h))
 	}
-	st := f.styleNow()
+	st := f.st
 	pose, ok := f.poseAt(f.now())
 	if !ok {
 		fillImage(f.img, st.Background)
@@ -424,7 +426,7 @@ func (f *Figure) generateGround(w, h int) image.Image {
 	if f.under == nil || f.under.Bounds().Dx() != w || f.under.Bounds().Dy() != h {
 		f.under = image.NewRGBA(image.Rect(0, 0, w, h))
 	}
-	st := f.styleNow()
+	st := f.st
 	if len(f.keys) == 0 {
 		fillImage(f.under, st.Background)
 		return f.under
@@ -433,8 +435,8 @@ func (f *Figure) generateGround(w, h int) image.Image {
 	return f.under
 }
 
-// styleNow is the style the figure draws its step in.
-func (f *Figure) styleNow() Style {
+// stepStyle is the style the figure draws its step in.
+func (f *Figure) stepStyle() Style {
 	st := f.style()
 	st.Braced = f.braced
 	st.Arrows = f.arrows

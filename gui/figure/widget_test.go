@@ -414,7 +414,7 @@ func TestFigureDrawsOnlyWhereItMoves(t *testing.T) {
 			if f.strip.Dy() > 30 {
 				t.Errorf("the floor strip %v is %d px tall, want a thin strip", f.strip, f.strip.Dy())
 			}
-			st := f.styleNow()
+			st := f.st
 			for i := range 61 {
 				now = start.Add(dur * time.Duration(i) / 60)
 				want := image.NewRGBA(f.whole)
