@@ -44,7 +44,9 @@ func (t realTicker) C() <-chan time.Time { return t.Ticker.C }
 // and the part of the scene the step's poses and arrows reach, drawn each
 // frame; the rest of the widget is the background and is not drawn at all.
 // Where the figure's background is not the window's (a theme that gives the
-// widget another), the moving picture covers the whole widget instead.
+// widget another), the moving picture covers the whole widget instead. A
+// repeating movement (a walk) is shown on the animation's grid of frames,
+// and each different frame of its stride is drawn once and kept.
 //
 // Its methods must be called on Fyne's goroutine (from a callback, or through
 // fyne.Do).
@@ -55,6 +57,10 @@ type Figure struct {
 	ground *canvas.Raster // the floor and mat, drawn when the step changes
 	img    *image.RGBA    // the moving part's, reused between frames of the same size
 	under  *image.RGBA    // the ground's
+	// strides keeps the frames of a repeating movement once drawn, by its
+	// place in the stride (strideFrame), for the step as placed: a walk shows
+	// the same ten frames again and again for minutes.
+	strides map[int]*image.RGBA
 
 	whole image.Rectangle    // the widget in pixels
 	part  image.Rectangle    // where moving is, in whole's pixels
@@ -255,17 +261,38 @@ func (f *Figure) poseAt(t time.Time) (program.Pose, bool) {
 		return program.Pose{}, false
 	}
 	if f.cycle > 0 {
-		if f.paused {
-			t = f.pausedAt
-		}
-		// There and back: 0 -> 1 -> 0 over one cycle.
-		c := math.Mod(float64(t.Sub(f.started))/float64(f.cycle), 1)
-		if c < 0 {
-			c++
-		}
-		return PoseAt(f.keys, 1-math.Abs(1-2*c)), true
+		return PoseAt(f.keys, f.strideAt(f.strideFrame(t))), true
 	}
 	return PoseAt(f.keys, f.progress(t)), true
+}
+
+// strideFrame returns which frame of a repeating movement's stride to show
+// at time t: the frame whose place on the animation's grid, FrameInterval
+// apart from the step's start, is nearest t, counted from the far end of the
+// stride, so that a frame and its mirror on the way back are one. A frame
+// is at most half an interval early or late, as with any ticker; on the grid,
+// a stride of 1.2 s has 18 frames, of 10 different poses.
+func (f *Figure) strideFrame(t time.Time) int {
+	if f.paused {
+		t = f.pausedAt
+	}
+	n := f.strideFrames()
+	k := int(math.Round(float64(t.Sub(f.started))/float64(FrameInterval))) % n
+	if k < 0 {
+		k += n
+	}
+	return min(k, n-k)
+}
+
+// strideFrames is how many frames a stride of the repeating movement takes.
+func (f *Figure) strideFrames() int {
+	return max(2, int(math.Round(float64(f.cycle)/float64(FrameInterval))))
+}
+
+// strideAt returns how far through the key poses frame k of the stride
+// (strideFrame) is: there and back, 0 -> 1 -> 0, over the stride.
+func (f *Figure) strideAt(k int) float64 {
+	return 2 * float64(k) / float64(f.strideFrames())
 }
 
 // PoseAt returns the pose a fraction p (0..1) of the way through the key
@@ -359,6 +386,7 @@ func (f *Figure) place() {
 	f.whole = image.Rect(0, 0, int(math.Round(float64(size.Width*scale))), int(math.Round(float64(size.Height*scale))))
 	f.part, f.strip = image.Rectangle{}, image.Rectangle{}
 	f.st = f.stepStyle()
+	clear(f.strides)
 	if len(f.keys) > 0 {
 		st := f.st
 		if !f.onBackground() {
@@ -417,9 +445,27 @@ func (f *Figure) generate(w, h int) image.Image {
 		fillImage(f.img, st.Background)
 		return f.img
 	}
+	if f.cycle > 0 && w*h*4*f.strideFrames()/2 <= strideMemory {
+		k := f.strideFrame(f.now())
+		if img := f.strides[k]; img != nil && img.Rect.Dx() == w && img.Rect.Dy() == h {
+			return img
+		}
+		img := image.NewRGBA(image.Rect(0, 0, w, h))
+		f.draw(img, f.whole.Sub(f.part.Min), pose, st)
+		if f.strides == nil {
+			f.strides = make(map[int]*image.RGBA)
+		}
+		f.strides[k] = img
+		return img
+	}
 	f.draw(f.img, f.whole.Sub(f.part.Min), pose, st)
 	return f.img
 }
+
+// strideMemory is the most a repeating movement's frames may take, in
+// bytes, to be kept once drawn (strides): the walk at the default window
+// size takes 3.6 MB; a larger one is drawn at every frame.
+const strideMemory = 16 << 20
 
 // generateGround draws the floor strip.
 func (f *Figure) generateGround(w, h int) image.Image {

@@ -4,6 +4,7 @@ import (
 	"image"
 	"image/color"
 	"image/draw"
+	"slices"
 	"sync"
 	"testing"
 	"time"
@@ -459,5 +460,91 @@ func BenchmarkPlace(b *testing.B) {
 	f.Resize(fyne.NewSize(603, 412))
 	for b.Loop() {
 		f.place()
+	}
+}
+
+// A walk repeats its stride for minutes: each of the stride's different
+// frames is drawn once, then shown again as drawn, at whichever moment near
+// its place on the animation's grid the frame comes. A new size or a new
+// step draws them afresh.
+func TestWalkDrawsEachFrameOfTheStrideOnce(t *testing.T) {
+	test.NewTempApp(t)
+	start := time.Date(2026, 1, 5, 9, 0, 0, 0, time.UTC)
+	now := start
+	f := New()
+	f.now = func() time.Time { return now }
+	f.newTicker = func(time.Duration) ticker {
+		return &fakeTicker{c: make(chan time.Time), stopped: make(chan struct{})}
+	}
+	draws := 0
+	f.draw = func(dst *image.RGBA, whole image.Rectangle, p program.Pose, st Style) {
+		draws++
+		drawPart(dst, whole, p, st)
+	}
+	walk := program.Step{Phase: program.Hold, Poses: []string{"walking-a", "walking-b"}}
+	if err := f.ShowStep(walk, time.Minute, start); err != nil {
+		t.Fatal(err)
+	}
+	w := test.NewTempWindow(t, f)
+	w.SetPadded(false)
+	w.Resize(fyne.NewSize(603, 412))
+
+	n := f.strideFrames()
+	if n != 18 {
+		t.Fatalf("a stride of %v takes %d frames, want 18", cycleTime, n)
+	}
+	frame := func(k int, late time.Duration) *image.RGBA {
+		now = start.Add(time.Duration(k)*FrameInterval + late)
+		return f.generate(f.part.Dx(), f.part.Dy()).(*image.RGBA)
+	}
+	draws = 0
+	first := make([]*image.RGBA, n)
+	for k := range n {
+		first[k] = frame(k, 0)
+	}
+	if draws != n/2+1 {
+		t.Errorf("the first stride drew %d frames, want %d: a frame and its mirror on the way back are one", draws, n/2+1)
+	}
+	for k := 1; k < n; k++ {
+		if first[k] != first[n-k] {
+			t.Errorf("frames %d and %d of the stride are different pictures, want the same", k, n-k)
+		}
+	}
+	// Later strides, with the ticker early or late by up to a third of an
+	// interval: nothing drawn, each frame the one of its place.
+	draws = 0
+	for stride := 1; stride <= 4; stride++ {
+		for k := range n {
+			late := time.Duration((k%5)-2) * FrameInterval / 6
+			if got := frame(stride*n+k, late); got != first[k] {
+				t.Fatalf("stride %d, frame %d (%v off the grid): not the frame drawn in the first stride", stride, k, late)
+			}
+		}
+	}
+	if draws != 0 {
+		t.Errorf("the later strides drew %d frames, want none", draws)
+	}
+	// A kept frame is what drawing it now gives.
+	want := image.NewRGBA(first[3].Rect)
+	pose, _ := f.poseAt(start.Add(3 * FrameInterval))
+	drawPart(want, f.whole.Sub(f.part.Min), pose, f.st)
+	if !slices.Equal(want.Pix, first[3].Pix) {
+		t.Error("a kept frame differs from the same frame drawn now")
+	}
+
+	w.Resize(fyne.NewSize(500, 380))
+	draws = 0
+	if got := frame(3, 0); got == first[3] || draws != 1 {
+		t.Errorf("after a resize: %d frames drawn, the old picture shown %v; want it drawn afresh", draws, got == first[3])
+	}
+	w.Resize(fyne.NewSize(603, 412))
+	kept := frame(5, 0)
+	walk.Brace = true // the same stride, drawn with the trunk braced
+	if err := f.ShowStep(walk, time.Minute, start); err != nil {
+		t.Fatal(err)
+	}
+	draws = 0
+	if got := frame(5, 0); got == kept || draws != 1 {
+		t.Errorf("after a new step: %d frames drawn, the old picture shown %v; want it drawn afresh", draws, got == kept)
 	}
 }
