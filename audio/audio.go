@@ -132,7 +132,7 @@ func New(opts Options) (*Player, error) {
 	}
 	out.Play()
 	p.ctx, p.out = ctx, out
-	p.sleep = newSleeper(ctx, p.mixer, idleSleep)
+	p.sleep = newSleeper(ctx, p.mixer, idleSleep, releaseSleep)
 	return p, nil
 }
 
@@ -263,8 +263,10 @@ func (p *Player) add(samples []float32, k kind, at time.Time) {
 
 // Hold keeps the sound output running while on, as a running session needs:
 // its cues are handed over ahead of time and land exactly only on a stream
-// that has been running. Otherwise the output sleeps a few seconds after its
-// last sound and wakes for the next, which then starts up to Latency() late.
+// that has been running. Let go (paused or ended), the output sleeps a
+// moment after the session's last sound has played; otherwise it sleeps a few
+// seconds after its last sound. It wakes for the next sound, which then
+// starts up to Latency() late.
 func (p *Player) Hold(on bool) {
 	if p.sleep != nil && !p.closed.Load() {
 		p.sleep.hold(on)

@@ -10,6 +10,11 @@ import (
 // writes silence all the time: a few percent of a core, for nothing.
 const idleSleep = 3 * time.Second
 
+// releaseSleep is how long the output keeps running after a session lets go
+// of it (paused or ended) and its last sound has played: a paused session
+// has nothing to say until it goes on, and waking takes a moment only.
+const releaseSleep = 300 * time.Millisecond
+
 // A device is the part of the sound output that can sleep: the oto context.
 type device interface {
 	Suspend() error
@@ -24,19 +29,24 @@ type device interface {
 // as the mixer measures the stream again. It tells the time on the mixer's
 // clock.
 type sleeper struct {
-	dev   device
-	mixer *mixer
-	idle  time.Duration
+	dev     device
+	mixer   *mixer
+	idle    time.Duration
+	release time.Duration
 
 	mu     sync.Mutex
 	asleep bool
 	held   bool
-	until  time.Time // when the last sound handed over finishes
+	until  time.Time     // when the last sound handed over finishes
+	grace  time.Duration // how long after until to sleep: idle, or release after a hold
 	timer  *time.Timer
 }
 
-func newSleeper(dev device, m *mixer, idle time.Duration) *sleeper {
-	s := &sleeper{dev: dev, mixer: m, idle: idle, until: m.now()}
+// newSleeper returns a sleeper for the output dev played by m that sleeps
+// idle after the last sound, or release after the last sound of a hold that
+// ended.
+func newSleeper(dev device, m *mixer, idle, release time.Duration) *sleeper {
+	s := &sleeper{dev: dev, mixer: m, idle: idle, release: release, until: m.now(), grace: idle}
 	s.mu.Lock()
 	s.schedule()
 	s.mu.Unlock()
@@ -52,10 +62,11 @@ func (s *sleeper) busy(until time.Time) {
 	if until.After(s.until) {
 		s.until = until
 	}
+	s.grace = s.idle
 	s.schedule()
 }
 
-// hold keeps the output awake while on; off lets it sleep idle after its
+// hold keeps the output awake while on; off lets it sleep release after its
 // last sound.
 func (s *sleeper) hold(on bool) {
 	s.mu.Lock()
@@ -66,8 +77,9 @@ func (s *sleeper) hold(on bool) {
 	s.held = on
 	if on {
 		s.wake()
-	} else if now := s.mixer.now(); now.After(s.until) {
-		s.until = now
+	} else {
+		s.until = later(s.until, s.mixer.now())
+		s.grace = s.release
 	}
 	s.schedule()
 }
@@ -103,7 +115,7 @@ func (s *sleeper) schedule() {
 	if s.held || s.asleep {
 		return
 	}
-	s.timer = time.AfterFunc(s.until.Add(s.idle).Sub(s.mixer.now()), s.check)
+	s.timer = time.AfterFunc(s.until.Add(s.grace).Sub(s.mixer.now()), s.check)
 }
 
 // check suspends the output if it has been idle long enough.
@@ -113,9 +125,9 @@ func (s *sleeper) check() {
 	if s.held || s.asleep {
 		return
 	}
-	wait := s.until.Add(s.idle).Sub(s.mixer.now())
+	wait := s.until.Add(s.grace).Sub(s.mixer.now())
 	if wait <= 0 && s.mixer.busy() {
-		wait = s.idle // a sound longer than it was thought to be
+		wait = s.grace // a sound longer than it was thought to be
 	}
 	if wait > 0 {
 		s.timer = time.AfterFunc(wait, s.check)
@@ -124,4 +136,11 @@ func (s *sleeper) check() {
 	if s.dev.Suspend() == nil {
 		s.asleep = true
 	}
+}
+
+func later(a, b time.Time) time.Time {
+	if b.After(a) {
+		return b
+	}
+	return a
 }

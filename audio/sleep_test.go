@@ -49,7 +49,7 @@ func TestSleeper(t *testing.T) {
 	const idle = 40 * time.Millisecond
 	dev := &fakeDevice{}
 	m := newMixer(time.Now, 0)
-	s := newSleeper(dev, m, idle)
+	s := newSleeper(dev, m, idle, idle)
 	defer s.stop()
 
 	if !waitFor(dev.sleeping) {
@@ -103,5 +103,38 @@ func TestSleeper(t *testing.T) {
 	s.hold(false)
 	if !waitFor(dev.sleeping) {
 		t.Fatal("the output did not sleep after the hold ended")
+	}
+}
+
+// A session that lets go of the output (paused, or ended) lets it sleep
+// soon after its last sound, not the few seconds an output woken by a single
+// sound waits; a sound after that waits the whole idle time again.
+func TestSleeperLetGoSleepsSoon(t *testing.T) {
+	const idle, release = 2 * time.Second, 20 * time.Millisecond
+	dev := &fakeDevice{}
+	m := newMixer(time.Now, 0)
+	s := newSleeper(dev, m, idle, release)
+	defer s.stop()
+
+	s.hold(true)
+	last := 150 * time.Millisecond
+	s.busy(time.Now().Add(last)) // a cue handed over, still to play
+	let := time.Now()
+	s.hold(false)
+	time.Sleep(last / 2)
+	if dev.sleeping() {
+		t.Fatal("the output slept before the session's last sound had played")
+	}
+	if !waitFor(dev.sleeping) {
+		t.Fatal("the output did not sleep after the session let go")
+	}
+	if took := time.Since(let); took >= idle {
+		t.Errorf("the output slept %v after the session let go, want well under %v", took, idle)
+	}
+
+	s.busy(time.Now())
+	time.Sleep(10 * release)
+	if dev.sleeping() {
+		t.Error("a single sound after the session let the output sleep at once, want idle after it")
 	}
 }
