@@ -17,14 +17,14 @@ import (
 	"time"
 
 	"steady/e2e"
-	"steady/gui/figure"
 )
 
 func main() {
 	bin := flag.String("bin", "build/steady", "the Steady binary to measure")
 	runs := flag.Int("runs", 7, "launches of each binary for the start-up figure")
 	idle := flag.Duration("idle", 5*time.Second, "how long each app idles before its memory is read")
-	window := flag.Duration("cpu-window", 15*time.Second, "how long each processor time figure is measured over")
+	window := flag.Duration("cpu-window", 10*time.Second, "how long each processor time figure is measured over")
+	rounds := flag.Int("cpu-rounds", 3, "rounds of the processor time figures, the app and the bare window in turns")
 	scale := flag.Float64("scale", 20, "how many times faster than real time the 30-minute session plays")
 	only := flag.String("only", "", "measure only these rows, comma-separated: "+strings.Join(rowNames, ", "))
 	flag.Parse()
@@ -33,7 +33,7 @@ func main() {
 		fmt.Fprintln(os.Stderr, "steady-bench:", err)
 		os.Exit(2)
 	}
-	opts := options{bin: *bin, runs: *runs, idle: *idle, window: *window, scale: *scale}
+	opts := options{bin: *bin, runs: *runs, idle: *idle, window: *window, rounds: *rounds, scale: *scale}
 	if err := bench(opts, want); err != nil {
 		fmt.Fprintln(os.Stderr, "steady-bench:", err)
 		os.Exit(1)
@@ -59,6 +59,7 @@ type options struct {
 	runs   int
 	idle   time.Duration
 	window time.Duration
+	rounds int
 	scale  float64
 }
 
@@ -125,7 +126,7 @@ func bench(o options, want map[string]bool) error {
 		rows = append(rows, mem)
 	}
 	if want["cpu"] {
-		cpu, err := processorTime(d, work, bin, bare, o.window)
+		cpu, err := processorTime(d, work, bin, bare, o.window, o.rounds)
 		if err != nil {
 			return err
 		}
@@ -282,38 +283,12 @@ func cueTiming(d *e2e.Display, work, bin string) (row, error) {
 	}, nil
 }
 
-// idleBudget is the most of a core a paused session or Today may take: 3 %,
-// with half a point of margin.
-const idleBudget = 0.025
-
-// processorTime measures the share of one core the app takes in a walking
-// hold, paused, and on Today (e2e.MeasureCPU). The budgets are absolute; the
-// yardsticks are the bare window idle and animating a picture the size of
-// the session figure (as the app reports it in the hold) as often as the
-// figure moves (figure.FrameInterval).
-func processorTime(d *e2e.Display, work, bin, bare string, window time.Duration) ([]row, error) {
-	use, err := e2e.MeasureCPU(d, bin, work, window)
-	if err != nil {
-		return nil, err
-	}
-	picture := fmt.Sprintf("%dx%d", use.FigureW, use.FigureH)
-	drawn := fmt.Sprintf("; Steady draws %dx%d of it each frame", use.DrawnW, use.DrawnH)
-	moving, err := bareCPU(d, work, bare, window, "-animate", figure.FrameInterval.String(), "-picture", picture)
-	if err != nil {
-		return nil, err
-	}
-	still, err := bareCPU(d, work, bare, window)
-	if err != nil {
-		return nil, err
-	}
-	pct := func(v float64) string { return fmt.Sprintf("%.1f %%", 100*v) }
-	over := fmt.Sprintf(" (over %v)", window)
-	return []row{
-		{name: "CPU in a hold, figure animating" + over, steady: pct(use.Hold), yard: pct(moving) + " (animating " + picture + drawn + ")",
-			ratio: use.Hold / moving, budget: "≤ 25 % of a core and ratio ≤ 1.3", ok: use.Hold <= 0.25 && use.Hold/moving <= 1.3},
-		{name: "CPU while paused" + over, steady: pct(use.Paused), yard: pct(still), budget: "≤ 2.5 % of a core (3 % with margin)", ok: use.Paused <= idleBudget},
-		{name: "CPU on Today" + over, steady: pct(use.Today), yard: pct(still), budget: "≤ 2.5 % of a core (3 % with margin)", ok: use.Today <= idleBudget},
-	}, nil
+// processorTime measures the processor time rows under X (e2e.MeasureCPU),
+// in rounds (processorTimeRows).
+func processorTime(d *e2e.Display, work, bin, bare string, window time.Duration, rounds int) ([]row, error) {
+	return processorTimeRows("", rounds, window,
+		func() (e2e.CPUUse, error) { return e2e.MeasureCPU(d, bin, work, window) },
+		func(args ...string) (float64, error) { return bareCPU(d, work, bare, window, args...) })
 }
 
 // bareCPU measures the share of one core the bare window, run with args,

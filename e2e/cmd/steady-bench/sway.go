@@ -6,7 +6,6 @@ import (
 	"time"
 
 	"steady/e2e"
-	"steady/gui/figure"
 )
 
 // swayRows measures start-up, idle memory and processor time as the X rows
@@ -77,12 +76,6 @@ func swayRows(d *e2e.Display, work, bin, bare string, o options) ([]row, error) 
 		steady: mib(rss[0]), yard: mib(rss[1]), ratio: ratio, budget: "ratio ≤ 1.3", ok: ratio <= 1.3,
 	})
 
-	use, err := e2e.MeasureCPUSway(s, d, bin, work, o.window)
-	if err != nil {
-		return nil, err
-	}
-	picture := fmt.Sprintf("%dx%d", use.FigureW, use.FigureH)
-	drawn := fmt.Sprintf("; Steady draws %dx%d of it each frame", use.DrawnW, use.DrawnH)
 	share := func(args ...string) (float64, error) {
 		a, _, err := launch(bare, args...)
 		if err != nil {
@@ -95,20 +88,10 @@ func swayRows(d *e2e.Display, work, bin, bare string, o options) ([]row, error) 
 		time.Sleep(3 * time.Second)
 		return a.CPUShare(o.window)
 	}
-	moving, err := share("-animate", figure.FrameInterval.String(), "-picture", picture)
+	cpu, err := processorTimeRows("sway: ", o.rounds, o.window,
+		func() (e2e.CPUUse, error) { return e2e.MeasureCPUSway(s, d, bin, work, o.window) }, share)
 	if err != nil {
 		return nil, err
 	}
-	still, err := share()
-	if err != nil {
-		return nil, err
-	}
-	pct := func(v float64) string { return fmt.Sprintf("%.1f %%", 100*v) }
-	over := fmt.Sprintf(" (over %v)", o.window)
-	return append(rows,
-		row{name: "sway: CPU in a hold, figure animating" + over, steady: pct(use.Hold), yard: pct(moving) + " (animating " + picture + drawn + ")",
-			ratio: use.Hold / moving, budget: "≤ 25 % of a core and ratio ≤ 1.3", ok: use.Hold <= 0.25 && use.Hold/moving <= 1.3},
-		row{name: "sway: CPU while paused" + over, steady: pct(use.Paused), yard: pct(still), budget: "≤ 2.5 % of a core (3 % with margin)", ok: use.Paused <= idleBudget},
-		row{name: "sway: CPU on Today" + over, steady: pct(use.Today), yard: pct(still), budget: "≤ 2.5 % of a core (3 % with margin)", ok: use.Today <= idleBudget},
-	), nil
+	return append(rows, cpu...), nil
 }
