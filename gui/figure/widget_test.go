@@ -26,6 +26,17 @@ type fakeTicker struct {
 func (t *fakeTicker) C() <-chan time.Time { return t.c }
 func (t *fakeTicker) Stop()               { t.once.Do(func() { close(t.stopped) }) }
 
+// figureAt returns a figure whose clock reads *now and whose ticker never
+// ticks: the test draws its frames itself.
+func figureAt(now *time.Time) *Figure {
+	f := New()
+	f.now = func() time.Time { return *now }
+	f.newTicker = func(time.Duration) ticker {
+		return &fakeTicker{c: make(chan time.Time), stopped: make(chan struct{})}
+	}
+	return f
+}
+
 // rig is a figure with a fake clock, fake ticker and a fake driver that draws
 // the raster (calls its generator) on every refresh, as a real one would on
 // the next paint.
@@ -267,11 +278,7 @@ func TestFigureGolden(t *testing.T) {
 			}
 			a.Settings().SetTheme(variant{theme.DefaultTheme(), v})
 			now := time.Date(2026, 1, 5, 9, 0, 0, 0, time.UTC)
-			f := New()
-			f.now = func() time.Time { return now }
-			f.newTicker = func(time.Duration) ticker {
-				return &fakeTicker{c: make(chan time.Time), stopped: make(chan struct{})}
-			}
+			f := figureAt(&now)
 			const dur = 10 * time.Second
 			if err := f.ShowStep(c.step, dur, now.Add(-time.Duration(c.at*float64(dur)))); err != nil {
 				t.Fatal(err)
@@ -394,11 +401,7 @@ func TestFigureDrawsOnlyWhereItMoves(t *testing.T) {
 			test.NewTempApp(t)
 			start := time.Date(2026, 1, 5, 9, 0, 0, 0, time.UTC)
 			now := start
-			f := New()
-			f.now = func() time.Time { return now }
-			f.newTicker = func(time.Duration) ticker {
-				return &fakeTicker{c: make(chan time.Time), stopped: make(chan struct{})}
-			}
+			f := figureAt(&now)
 			const dur = 6 * time.Second
 			if err := f.ShowStep(c.step, dur, start); err != nil {
 				t.Fatal(err)
@@ -471,11 +474,7 @@ func TestWalkDrawsEachFrameOfTheStrideOnce(t *testing.T) {
 	test.NewTempApp(t)
 	start := time.Date(2026, 1, 5, 9, 0, 0, 0, time.UTC)
 	now := start
-	f := New()
-	f.now = func() time.Time { return now }
-	f.newTicker = func(time.Duration) ticker {
-		return &fakeTicker{c: make(chan time.Time), stopped: make(chan struct{})}
-	}
+	f := figureAt(&now)
 	draws := 0
 	f.draw = func(dst *image.RGBA, whole image.Rectangle, p program.Pose, st Style) {
 		draws++
