@@ -440,18 +440,19 @@ func (f *Figure) generate(w, h int) image.Image {
 		f.img = image.NewRGBA(image.Rect(0, 0, w, h))
 	}
 	st := f.st
-	pose, ok := f.poseAt(f.now())
+	now := f.now()
+	pose, ok := f.poseAt(now)
 	if !ok {
 		fillImage(f.img, st.Background)
 		return f.img
 	}
-	if f.cycle > 0 && w*h*4*f.strideFrames()/2 <= strideMemory {
-		k := f.strideFrame(f.now())
+	if f.cycle > 0 && w*h*4*(f.strideFrames()/2+1) <= strideMemory {
+		k := f.strideFrame(now)
 		if img := f.strides[k]; img != nil && img.Rect.Dx() == w && img.Rect.Dy() == h {
 			return img
 		}
 		img := image.NewRGBA(image.Rect(0, 0, w, h))
-		f.draw(img, f.whole.Sub(f.part.Min), pose, st)
+		f.draw(img, f.whole.Sub(f.part.Min), PoseAt(f.keys, f.strideAt(k)), st)
 		if f.strides == nil {
 			f.strides = make(map[int]*image.RGBA)
 		}

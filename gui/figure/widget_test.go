@@ -531,6 +531,21 @@ func TestWalkDrawsEachFrameOfTheStrideOnce(t *testing.T) {
 		t.Error("a kept frame differs from the same frame drawn now")
 	}
 
+	// Drawn while the clock moves on past the middle of two frames, the
+	// frame is kept as the frame of its own place.
+	clear(f.strides)
+	now = start.Add(7*FrameInterval + FrameInterval*2/5)
+	f.now = func() time.Time { t := now; now = now.Add(FrameInterval / 5); return t }
+	f.generate(f.part.Dx(), f.part.Dy())
+	f.now = func() time.Time { return now }
+	for k, img := range f.strides {
+		want := image.NewRGBA(img.Rect)
+		drawPart(want, f.whole.Sub(f.part.Min), PoseAt(f.keys, f.strideAt(k)), f.st)
+		if !slices.Equal(want.Pix, img.Pix) {
+			t.Errorf("the frame kept for place %d of the stride is another place's", k)
+		}
+	}
+
 	w.Resize(fyne.NewSize(500, 380))
 	draws = 0
 	if got := frame(3, 0); got == first[3] || draws != 1 {
