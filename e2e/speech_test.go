@@ -132,10 +132,13 @@ func TestSessionSpeaksGerman(t *testing.T) {
 const lengthSlack = 50 * time.Millisecond
 
 // waitSpans waits until the capture of the running app a holds n stretches
-// of sound and has been quiet for two seconds after the last; it fails if
-// the app exits first or timeout passes.
+// of sound and the last is over: the capture has gone on quietly for two
+// seconds after it, or has stopped growing (the session over, the sound
+// output goes to sleep soon after its last sound). It fails if the app
+// exits first or timeout passes.
 func waitSpans(a *App, n int, timeout time.Duration) error {
 	deadline := time.Now().Add(timeout)
+	had := -1 // samples in the capture a second ago
 	for {
 		select {
 		case <-a.done:
@@ -147,9 +150,13 @@ func waitSpans(a *App, n int, timeout time.Duration) error {
 			return err
 		}
 		spans := soundSpans(samples, speechGap)
-		if k := len(spans); k >= n && sampleTime(len(samples))-spans[k-1].start-spans[k-1].length >= 2*time.Second {
-			return nil
+		if k := len(spans); k >= n {
+			quiet := sampleTime(len(samples)) - spans[k-1].start - spans[k-1].length
+			if quiet >= 2*time.Second || (len(samples) == had && quiet > 0) {
+				return nil
+			}
 		}
+		had = len(samples)
 		if time.Now().After(deadline) {
 			return fmt.Errorf("e2e: the capture holds %d stretches of sound %v after the session's length and %v more; want %d",
 				len(spans), spans, timeout, n)
