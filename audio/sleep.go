@@ -138,6 +138,7 @@ func (s *sleeper) check() {
 	}
 }
 
+// later returns the later of a and b.
 func later(a, b time.Time) time.Time {
 	if b.After(a) {
 		return b

@@ -268,8 +268,8 @@ func (f *Figure) poseAt(t time.Time) (program.Pose, bool) {
 
 // strideFrame returns which frame of a repeating movement's stride to show
 // at time t: the frame whose place on the animation's grid, FrameInterval
-// apart from the step's start, is nearest t, counted from the far end of the
-// stride, so that a frame and its mirror on the way back are one. A frame
+// apart from the step's start, is nearest t, folded at the stride's middle
+// so that a frame and its mirror on the way back are one. A frame
 // is at most half an interval early or late, as with any ticker; on the grid,
 // a stride of 1.2 s has 18 frames, of 10 different poses.
 func (f *Figure) strideFrame(t time.Time) int {
