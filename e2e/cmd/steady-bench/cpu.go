@@ -97,17 +97,19 @@ func processorTimeRows(prefix string, rounds int, window time.Duration,
 		return "rounds: " + strings.Join(s, "; ")
 	}
 	over := fmt.Sprintf(" (median of %d rounds of %v)", len(rs), window)
+	holdLimit := fmt.Sprintf("≤ %.0f %% of a core and ratio ≤ %.1f", 100*holdBudget, holdRatio)
+	idleLimit := fmt.Sprintf("≤ %.1f %% of a core (3 %% with margin)", 100*idleBudget)
 	last := rs[len(rs)-1].use
 	picture := fmt.Sprintf("%dx%d; Steady draws %dx%d of it each frame", last.FigureW, last.FigureH, last.DrawnW, last.DrawnH)
 	return []row{
 		{name: prefix + "CPU in a hold, figure animating" + over, steady: pct(hold), yard: pct(moving) + " (animating " + picture + ")",
-			ratio: ratio, budget: "≤ 25 % of a core and ratio ≤ 1.3", ok: hold <= holdBudget && ratio <= holdRatio,
+			ratio: ratio, budget: holdLimit, ok: hold <= holdBudget && ratio <= holdRatio,
 			note: each(func(r cpuRound) string {
 				return fmt.Sprintf("%s against %s (%.2f)", pct(r.use.Hold), pct(r.moving), r.use.Hold/r.moving)
 			})},
-		{name: prefix + "CPU while paused" + over, steady: pct(paused), yard: pct(idle), budget: "≤ 2.5 % of a core (3 % with margin)", ok: paused <= idleBudget,
+		{name: prefix + "CPU while paused" + over, steady: pct(paused), yard: pct(idle), budget: idleLimit, ok: paused <= idleBudget,
 			note: each(func(r cpuRound) string { return pct(r.use.Paused) + " (bare idle " + pct(r.idle) + ")" })},
-		{name: prefix + "CPU on Today" + over, steady: pct(today), yard: pct(idle), budget: "≤ 2.5 % of a core (3 % with margin)", ok: today <= idleBudget,
+		{name: prefix + "CPU on Today" + over, steady: pct(today), yard: pct(idle), budget: idleLimit, ok: today <= idleBudget,
 			note: each(func(r cpuRound) string { return pct(r.use.Today) })},
 	}, nil
 }
